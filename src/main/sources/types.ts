@@ -1,0 +1,94 @@
+// The one interface every download source implements (Qobuz, slskd, ticket service, ...).
+// A source fetches bytes; the queue processor owns validation policy, the final move, tagging and the catalog.
+
+export type DownloadErrorType =
+  | 'connection'
+  | 'timeout'
+  | 'not_found'
+  | 'rejected'
+  | 'parse'
+  | 'storage'
+  | 'corruption'
+  | 'cancelled'
+  | 'unknown';
+
+/** A failure with a type the retry policy understands. `not_found` is never retried automatically. */
+export class DownloadError extends Error {
+  constructor(
+    readonly type: DownloadErrorType,
+    message: string,
+    /** Candidates (peer + file, ticket ids, format ids) that were tried, for the Failed view. */
+    readonly tried: string[] = [],
+  ) {
+    super(message);
+    this.name = 'DownloadError';
+  }
+}
+
+export type SourceId = 'qobuz' | 'slskd' | 'tickets' | 'noop';
+
+/** What the catalog knows of the wanted track. */
+export interface TrackWanted {
+  trackId: number;
+  title: string;
+  artist: string;
+  album?: string;
+  albumArtist?: string;
+  trackNumber?: number;
+  discNumber?: number;
+  durationSec?: number;
+  isrc?: string;
+  /** Ids per service, e.g. { qobuz: '123', spotify: 'abc' }. */
+  externalIds: Record<string, string>;
+}
+
+export interface AudioClaim {
+  /** Lower-case extension without the dot: mp3, flac, m4a, ogg, opus. */
+  ext: string;
+  /** Bytes the source announced; validated when present. */
+  expectedSize?: number;
+  /** Expected duration (s) of the track; validated within tolerance when present. */
+  durationSec?: number;
+  bitrateKbps?: number;
+}
+
+export interface FetchProgress {
+  bytesDownloaded: number;
+  bytesTotal?: number;
+  /** Free text shown in the queue row, e.g. "peer alice, queued #3" or "ticket acquiring". */
+  detail?: string;
+}
+
+export interface FetchContext {
+  signal: AbortSignal;
+  /** A `.part` path in the destination folder a source may stream into. */
+  partPath: string;
+  onProgress(p: FetchProgress): void;
+  /** External reference from a previous attempt (slskd transfer id, ticket id), for resume after a crash. */
+  externalRef?: string;
+  /** Persist the external reference now (transfer GUID, ticket id) so a crash can resume or cancel it. */
+  setExternalRef(ref: string): void;
+  /** Checks the fetched file against the claim; throws DownloadError('corruption') when it does not hold. */
+  validate(path: string, claim: AudioClaim): Promise<void>;
+  /** Never-again list of bad (peer, file) or other candidate keys for this source. */
+  isQuarantined(key: string): boolean;
+  quarantine(key: string, reason: string): void;
+}
+
+export interface FetchedFile {
+  /** Where the validated file is now: the partPath, or a file elsewhere (e.g. slskd's downloads dir) to be moved. */
+  path: string;
+  ext: string;
+  sizeBytes: number;
+  /** Human description of what was fetched, e.g. "FLAC 16/44.1 from alice". */
+  description: string;
+  /** Set when the file had to be transcoded or was a lower quality than asked. */
+  note?: string;
+}
+
+export interface DownloadSource {
+  readonly id: SourceId;
+  fetch(track: TrackWanted, ctx: FetchContext): Promise<FetchedFile>;
+  /** Stops a transfer at the source side (slskd DELETE, ticket cancel). Must not throw for unknown refs. */
+  cancel?(externalRef: string): Promise<void>;
+}

@@ -1,0 +1,240 @@
+// Catalog rows: artists, albums, tracks. Upserts deduplicate by service id first, then by a normalised key.
+import type { Db } from '../db';
+import type { Clock } from '../core/ports';
+import type { TrackWanted } from '../sources/types';
+
+export type TrackStatus = 'missing' | 'queued' | 'downloading' | 'downloaded' | 'failed';
+
+export interface ArtistInput {
+  name: string;
+  spotifyId?: string;
+  qobuzId?: string;
+}
+
+export interface AlbumInput {
+  title: string;
+  version?: string | null;
+  artist: ArtistInput;
+  qobuzId?: string;
+  spotifyId?: string;
+  upc?: string;
+  releaseDate?: string;
+  genre?: string;
+  label?: string;
+  trackCount?: number;
+  discCount?: number;
+  coverUrl?: string;
+  isCompilation?: boolean;
+}
+
+export interface TrackInput {
+  title: string;
+  version?: string | null;
+  artist: ArtistInput;
+  albumId?: number | null;
+  trackNumber?: number;
+  discNumber?: number;
+  durationSec?: number;
+  isrc?: string;
+  qobuzId?: string;
+  spotifyId?: string;
+  source?: string;
+  plannedPath?: string;
+  /** Set when the file is known to be on disk (import, completed download). */
+  localPath?: string;
+  sizeBytes?: number;
+}
+
+export interface TrackRow {
+  id: number;
+  title: string;
+  version: string | null;
+  artist_id: number;
+  album_id: number | null;
+  track_number: number | null;
+  disc_number: number | null;
+  duration_sec: number | null;
+  isrc: string | null;
+  qobuz_id: string | null;
+  spotify_id: string | null;
+  source: string | null;
+  local_path: string | null;
+  planned_path: string | null;
+  status: TrackStatus;
+  size_bytes: number | null;
+  last_seen_at: number | null;
+  last_error: string | null;
+  error_type: string | null;
+  retry_count: number;
+  retry_after: number | null;
+}
+
+export const nameKey = (s: string): string => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+export class CatalogStore {
+  constructor(
+    readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  upsertArtist(a: ArtistInput): number {
+    const key = nameKey(a.name);
+    const row = this.db.prepare('SELECT id FROM artists WHERE name_key = ?').get(key) as { id: number } | undefined;
+    if (row) {
+      if (a.spotifyId || a.qobuzId) {
+        this.db
+          .prepare('UPDATE artists SET spotify_id = coalesce(?, spotify_id), qobuz_id = coalesce(?, qobuz_id) WHERE id = ?')
+          .run(a.spotifyId ?? null, a.qobuzId ?? null, row.id);
+      }
+      return row.id;
+    }
+    return Number(
+      this.db
+        .prepare('INSERT INTO artists (name, name_key, spotify_id, qobuz_id, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(a.name.trim(), key, a.spotifyId ?? null, a.qobuzId ?? null, this.clock.now()).lastInsertRowid,
+    );
+  }
+
+  upsertAlbum(a: AlbumInput): number {
+    const artistId = this.upsertArtist(a.artist);
+    const key = a.qobuzId ? `qobuz:${a.qobuzId}` : `${artistId}|${nameKey(a.title)}|${nameKey(a.version ?? '')}`;
+    const existing = this.db
+      .prepare('SELECT id FROM albums WHERE album_key = ? OR (qobuz_id IS NOT NULL AND qobuz_id = ?)')
+      .get(key, a.qobuzId ?? null) as { id: number } | undefined;
+    const values = [
+      a.title, a.version ?? null, artistId, a.qobuzId ?? null, a.spotifyId ?? null, a.upc ?? null,
+      a.releaseDate ?? null, a.genre ?? null, a.label ?? null, a.trackCount ?? null, a.discCount ?? null,
+      a.coverUrl ?? null, a.isCompilation ? 1 : 0,
+    ];
+    if (existing) {
+      this.db
+        .prepare(
+          `UPDATE albums SET title=?, version=?, artist_id=?, qobuz_id=coalesce(?, qobuz_id), spotify_id=coalesce(?, spotify_id),
+           upc=coalesce(?, upc), release_date=coalesce(?, release_date), genre=coalesce(?, genre), label=coalesce(?, label),
+           track_count=coalesce(?, track_count), disc_count=coalesce(?, disc_count), cover_url=coalesce(?, cover_url),
+           is_compilation=? WHERE id=?`,
+        )
+        .run(...values, existing.id);
+      return existing.id;
+    }
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO albums (title, version, artist_id, qobuz_id, spotify_id, upc, release_date, genre, label,
+           track_count, disc_count, cover_url, is_compilation, album_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        )
+        .run(...values, key, this.clock.now()).lastInsertRowid,
+    );
+  }
+
+  /** Inserts or updates a track; returns its id. A known local file makes it `downloaded`. */
+  upsertTrack(t: TrackInput): number {
+    const artistId = this.upsertArtist(t.artist);
+    const key = t.qobuzId
+      ? `qobuz:${t.qobuzId}`
+      : t.spotifyId
+        ? `spotify:${t.spotifyId}`
+        : `${artistId}|${t.albumId ?? ''}|${t.discNumber ?? ''}|${t.trackNumber ?? ''}|${nameKey(t.title)}`;
+    const existing = this.db
+      .prepare(
+        `SELECT id FROM tracks WHERE track_key = ?
+         OR (? IS NOT NULL AND qobuz_id = ?) OR (? IS NOT NULL AND spotify_id = ?)
+         OR (? IS NOT NULL AND local_path = ?) LIMIT 1`,
+      )
+      .get(key, t.qobuzId ?? null, t.qobuzId ?? null, t.spotifyId ?? null, t.spotifyId ?? null, t.localPath ?? null, t.localPath ?? null) as
+      | { id: number }
+      | undefined;
+    const now = this.clock.now();
+    if (existing) {
+      this.db
+        .prepare(
+          `UPDATE tracks SET title=?, version=?, artist_id=?, album_id=coalesce(?, album_id), track_number=coalesce(?, track_number),
+           disc_number=coalesce(?, disc_number), duration_sec=coalesce(?, duration_sec), isrc=coalesce(?, isrc),
+           qobuz_id=coalesce(?, qobuz_id), spotify_id=coalesce(?, spotify_id), source=coalesce(?, source),
+           planned_path=coalesce(?, planned_path), updated_at=? WHERE id=?`,
+        )
+        .run(
+          t.title, t.version ?? null, artistId, t.albumId ?? null, t.trackNumber ?? null, t.discNumber ?? null,
+          t.durationSec ?? null, t.isrc ?? null, t.qobuzId ?? null, t.spotifyId ?? null, t.source ?? null,
+          t.plannedPath ?? null, now, existing.id,
+        );
+      if (t.localPath) this.markDownloaded(existing.id, t.localPath, t.sizeBytes ?? null);
+      return existing.id;
+    }
+    const id = Number(
+      this.db
+        .prepare(
+          `INSERT INTO tracks (title, version, artist_id, album_id, track_number, disc_number, duration_sec, isrc, qobuz_id,
+           spotify_id, track_key, source, planned_path, local_path, size_bytes, status, last_seen_at, created_at, updated_at)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        )
+        .run(
+          t.title, t.version ?? null, artistId, t.albumId ?? null, t.trackNumber ?? null, t.discNumber ?? null,
+          t.durationSec ?? null, t.isrc ?? null, t.qobuzId ?? null, t.spotifyId ?? null, key, t.source ?? null,
+          t.plannedPath ?? null, t.localPath ?? null, t.sizeBytes ?? null, t.localPath ? 'downloaded' : 'missing',
+          t.localPath ? now : null, now, now,
+        ).lastInsertRowid,
+    );
+    return id;
+  }
+
+  getTrack(id: number): TrackRow | undefined {
+    return this.db.prepare('SELECT * FROM tracks WHERE id = ?').get(id) as TrackRow | undefined;
+  }
+
+  /** The metadata a source needs to find a track. */
+  trackWanted(id: number): TrackWanted | undefined {
+    const r = this.db
+      .prepare(
+        `SELECT t.*, ar.name AS artist_name, al.title AS album_title, aa.name AS album_artist
+         FROM tracks t JOIN artists ar ON ar.id = t.artist_id
+         LEFT JOIN albums al ON al.id = t.album_id LEFT JOIN artists aa ON aa.id = al.artist_id WHERE t.id = ?`,
+      )
+      .get(id) as (TrackRow & { artist_name: string; album_title: string | null; album_artist: string | null }) | undefined;
+    if (!r) return undefined;
+    const externalIds: Record<string, string> = {};
+    if (r.qobuz_id) externalIds.qobuz = r.qobuz_id;
+    if (r.spotify_id) externalIds.spotify = r.spotify_id;
+    return {
+      trackId: r.id,
+      title: r.title,
+      artist: r.artist_name,
+      album: r.album_title ?? undefined,
+      albumArtist: r.album_artist ?? undefined,
+      trackNumber: r.track_number ?? undefined,
+      discNumber: r.disc_number ?? undefined,
+      durationSec: r.duration_sec ?? undefined,
+      isrc: r.isrc ?? undefined,
+      externalIds,
+    };
+  }
+
+  /** Success: absolute path, `downloaded`, retry state cleared. */
+  markDownloaded(id: number, localPath: string, sizeBytes: number | null): void {
+    const now = this.clock.now();
+    this.db
+      .prepare(
+        `UPDATE tracks SET local_path=?, planned_path=coalesce(planned_path, ?), size_bytes=?, status='downloaded', last_seen_at=?,
+         last_error=NULL, error_type=NULL, retry_count=0, retry_after=NULL, updated_at=? WHERE id=?`,
+      )
+      .run(localPath, localPath, sizeBytes, now, now, id);
+  }
+
+  setStatus(id: number, status: TrackStatus): void {
+    this.db.prepare('UPDATE tracks SET status=?, updated_at=? WHERE id=?').run(status, this.clock.now(), id);
+  }
+
+  /** Failure: records the error, counts it, and sets the cooldown the caller computed. */
+  markFailed(id: number, errorType: string, message: string, retryAfter: number | null): void {
+    this.db
+      .prepare(
+        `UPDATE tracks SET status='failed', last_error=?, error_type=?, retry_count=retry_count+1, retry_after=?, updated_at=?
+         WHERE id=?`,
+      )
+      .run(message, errorType, retryAfter, this.clock.now(), id);
+  }
+
+  countTracks(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM tracks').get() as { n: number }).n;
+  }
+}

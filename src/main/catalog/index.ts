@@ -1,0 +1,4 @@
+export { CatalogStore, nameKey, type TrackRow, type TrackStatus, type TrackInput, type AlbumInput, type ArtistInput } from './catalogStore';
+export { reconcileCatalog, applyFileObservations, statSize, type StatSize, type ReconcileReport, type FileObservation } from './reconcile';
+export { catalogStatus, type CatalogCounters } from './catalogStatus';
+export { importFolder, listAudioFiles, AUDIO_EXTENSIONS, type ImportReport, type ImportProgress } from './importFolder';

@@ -1,0 +1,230 @@
+// The composition root: opens the catalog, wires queue, processor, sources and events, and exposes the
+// contract's handlers. Hosts (Electron, headless server, CLI, tests) call this and nothing deeper.
+import { join } from 'node:path';
+import { z } from 'zod';
+import { methods, type MethodName, type MethodOutput } from '../../shared/contract';
+import { AppError, err, ok, type Result } from '../../shared/result';
+import { openDatabase, type Db } from '../db';
+import { CatalogStore, catalogStatus, importFolder, reconcileCatalog } from '../catalog';
+import {
+  DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, missingFilesWatchdog, type UserLimits,
+} from '../queue';
+import { moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
+import type { DownloadSource, FetchedFile, SourceId, TrackWanted } from '../sources/types';
+import { EventHub } from './eventHub';
+import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type SecretStore } from './ports';
+import { toQueueRows } from './queueRows';
+
+export interface CorePorts {
+  paths: Paths;
+  clock?: Clock;
+  logger?: Logger;
+  notifier?: Notifier;
+  secrets?: SecretStore;
+}
+
+export interface CoreConfig {
+  host: 'electron' | 'headless' | 'test';
+  version?: string;
+  /** Root of the organised library where downloads are filed. Default: <dataDir>/Library. */
+  libraryDir?: string;
+  layout?: LayoutStrategy;
+  sources?: Partial<Record<SourceId, DownloadSource>>;
+  /** Source for tracks that name none (missing tracks found by reconcile). */
+  defaultSource?: SourceId;
+  concurrency?: Partial<Record<SourceId, number>>;
+  stallMs?: number;
+  staleMs?: number;
+  userLimits?: UserLimits;
+  /** Start claiming work at once (apps and servers) or not (one-shot CLI commands). */
+  runQueue?: boolean;
+  /** Reconcile and rebuild the queue at start-up (default true). */
+  reconcileOnStart?: boolean;
+  /**
+   * Treat in-progress rows as leftovers of a crash (default true). Off for one-shot CLI reads, which may run
+   * beside a live app whose downloads are genuinely in progress.
+   */
+  recoverOnStart?: boolean;
+  finalize?(track: TrackWanted, file: FetchedFile): Promise<void>;
+}
+
+export type Handlers = { [M in MethodName]: (input: z.infer<(typeof methods)[M]['input']>) => Promise<MethodOutput<M>> };
+
+export interface Core {
+  db: Db;
+  catalog: CatalogStore;
+  queue: QueueStore;
+  processor: QueueProcessor;
+  events: EventHub;
+  handlers: Handlers;
+  config: CoreConfig;
+  paths: Paths;
+  clock: Clock;
+  dispatch(method: string, input: unknown): Promise<Result<unknown>>;
+  reconcile(): MethodOutput<'catalog.reconcile'>;
+  close(): Promise<void>;
+}
+
+export function createCore(ports: CorePorts, config: CoreConfig): Core {
+  const clock = ports.clock ?? systemClock;
+  const logger = ports.logger ?? consoleLogger;
+  const notifier = ports.notifier ?? silentNotifier;
+  const db = openDatabase(join(ports.paths.dataDir, 'catalog.db'));
+  const catalog = new CatalogStore(db, clock);
+  const queue = new QueueStore(db, clock, catalog);
+  const events = new EventHub(() => catalogStatus(db));
+  const layout = config.layout ?? organisedLayout(config.libraryDir ?? join(ports.paths.dataDir, 'Library'), 'matched');
+  const defaultSource = config.defaultSource ?? 'slskd';
+  const DOWNLOAD_SOURCES = new Set<string>(['qobuz', 'slskd', 'tickets', 'noop']);
+  const sourceFor = (t: { source: string | null }): SourceId =>
+    t.source && DOWNLOAD_SOURCES.has(t.source) ? (t.source as SourceId) : defaultSource;
+
+  const rowsFor = (ids: number[]) => toQueueRows(db, ids.map((id) => queue.get(id)).filter((x) => x !== undefined), clock.now());
+
+  const processor = new QueueProcessor({
+    store: queue,
+    catalog,
+    sources: config.sources ?? {},
+    concurrency: config.concurrency,
+    stallMs: config.stallMs,
+    clock,
+    logger,
+    planDestination: (track, ext) =>
+      layout.plan({
+        id: track.trackId, ext, title: track.title, artist: track.artist, albumArtist: track.albumArtist,
+        album: track.album, trackNumber: track.trackNumber, discNumber: track.discNumber,
+      }),
+    validate: (path, claim) => validateAudioFile(path, claim),
+    moveFile: async (src, dest) => {
+      await moveFileAtomic(src, dest);
+    },
+    finalize: config.finalize ? (track, file) => config.finalize!(track, file) : undefined,
+    onChange: (item) => {
+      const [row] = toQueueRows(db, [item], clock.now());
+      if (row) events.rowChanged(row);
+      reportProgress();
+    },
+  });
+
+  function reportProgress(): void {
+    const s = queue.stats();
+    const waiting = s.pending + s.in_progress;
+    if (!waiting) notifier.progress(null, 'Idle');
+    else notifier.progress(s.completed / Math.max(1, s.completed + waiting), `${s.in_progress} downloading, ${s.pending} queued`);
+  }
+
+  function reconcile(): MethodOutput<'catalog.reconcile'> {
+    const r = reconcileCatalog(db, clock);
+    const queued = queue.rebuildFromCatalog((t) => sourceFor(t));
+    events.catalogChanged();
+    if (queued) processor.kick();
+    return { checked: r.checked, present: r.present, nowMissing: r.nowMissing.length, nowPresent: r.nowPresent.length, queued, ms: r.ms };
+  }
+
+  const state = () => ({ paused: processor.isPaused, active: processor.activeCount });
+  const rowOrNull = (id: number) => rowsFor([id])[0] ?? null;
+
+  const handlers: Handlers = {
+    'app.info': async () => ({ version: config.version ?? '0.1.0', dataDir: ports.paths.dataDir, host: config.host }),
+    'catalog.status': async () => catalogStatus(db),
+    'catalog.reconcile': async () => reconcile(),
+    'catalog.import': async ({ folder }) => {
+      const report = await importFolder(catalog, folder, (p) =>
+        events.emit('job.progress', { job: 'import', label: `Importing ${folder}`, done: p.scanned, total: p.total, finished: false }),
+      );
+      events.emit('job.progress', { job: 'import', label: `Imported ${report.imported} tracks`, done: report.imported, total: report.imported, finished: true });
+      events.catalogChanged();
+      return report;
+    },
+    'queue.list': async (input) => {
+      const { items, total } = queue.list(input);
+      return { items: toQueueRows(db, items, clock.now()), total };
+    },
+    'queue.cancel': async ({ id }) => {
+      await processor.cancel(id);
+      return rowOrNull(id);
+    },
+    'queue.retry': async ({ id }) => {
+      const item = queue.retryNow(id);
+      if (!item) throw new AppError('not_found', `No queue item ${id}`);
+      processor.kick();
+      events.catalogChanged();
+      return rowOrNull(item.id);
+    },
+    'queue.setPriority': async ({ id, priority }) => {
+      queue.setPriority(id, priority);
+      return rowOrNull(id);
+    },
+    'queue.clearFinished': async () => {
+      const removed = queue.clearFinished();
+      events.catalogChanged();
+      return { removed };
+    },
+    'queue.pause': async () => {
+      processor.pause();
+      events.emit('queue.state', state());
+      return state();
+    },
+    'queue.resume': async () => {
+      processor.resume();
+      events.emit('queue.state', state());
+      return state();
+    },
+    'queue.state': async () => state(),
+    'queue.enqueueTrack': async ({ trackId, priority, source }) => {
+      const track = catalog.getTrack(trackId);
+      if (!track) throw new AppError('not_found', `No track ${trackId} in the catalog`);
+      const { item } = queue.enqueueTrack({
+        trackId, priority: priority ?? PRIORITY.user, source: source ?? sourceFor(track), destinationPath: track.planned_path ?? undefined,
+      });
+      processor.kick();
+      events.catalogChanged();
+      return rowsFor([item.id])[0]!;
+    },
+  };
+
+  async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {
+    if (!Object.hasOwn(methods, method)) return err('invalid_input', `Unknown method: ${method}`);
+    const m = method as MethodName;
+    const parsed = methods[m].input.safeParse(input ?? undefined);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return err('invalid_input', `Invalid input for ${m}: ${issue?.path.join('.') || 'input'} ${issue?.message ?? ''}`.trim());
+    }
+    try {
+      const handler = handlers[m] as (i: unknown) => Promise<unknown>;
+      return ok(await handler(parsed.data));
+    } catch (e) {
+      return toErrResult(e, logger);
+    }
+  }
+
+  // Start-up: anything left in progress by a crash goes back to pending; then the catalog meets the disk.
+  if (config.recoverOnStart !== false) {
+    const recovered = queue.recoverAfterCrash();
+    if (recovered.length) logger.info(`Recovered ${recovered.length} interrupted downloads`);
+  }
+  if (config.reconcileOnStart !== false) reconcile();
+  if (config.runQueue) processor.start();
+
+  return {
+    db, catalog, queue, processor, events, handlers, config, paths: ports.paths, clock, dispatch, reconcile,
+    async close() {
+      await processor.stop();
+      events.flush();
+      events.close();
+      db.close();
+    },
+  };
+}
+
+export function toErrResult(e: unknown, logger: Logger): Result<never> {
+  if (e instanceof AppError) return err(e.code, e.message);
+  const code = (e as { code?: string } | null)?.code;
+  if (code === 'ENOSPC') return err('disk_full', 'Out of disk space');
+  if (code === 'ENOENT') return err('not_found', e instanceof Error ? e.message : 'Not found');
+  logger.error(e instanceof Error ? e.message : String(e));
+  return err('internal', e instanceof Error ? e.message : 'Something went wrong');
+}
+
+export { missingFilesWatchdog, DEFAULT_STALE_MS, DEFAULT_USER_LIMITS };

@@ -1,0 +1,2 @@
+export { openDatabase, migrate, type Db } from './openDatabase';
+export { migrations } from './migrations';

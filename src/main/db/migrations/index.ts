@@ -1,0 +1,5 @@
+import { migration001 } from './001_catalog';
+import { migration002 } from './002_queue';
+
+/** Numbered, frozen migrations; index + 1 is the `user_version` after applying it. */
+export const migrations: readonly string[] = [migration001, migration002];

@@ -1,0 +1,38 @@
+// Electron entry: single instance, app:// renderer, IPC relay, tray. All real work lives in the core.
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { createCore, defaultDataDir, pathsFor, consoleLogger } from './core';
+import { registerAppScheme, serveRenderer } from './electron/appProtocol';
+import { relayIpc } from './electron/ipcRelay';
+import { safeStorageSecrets } from './electron/safeStorageSecrets';
+import { trayNotifier } from './electron/tray';
+import { createMainWindow } from './electron/window';
+import { loadHostSources } from '../server/hostSources';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let win: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  void app.whenReady().then(async () => {
+    const paths = pathsFor(process.env.CASSETTE_DATA_DIR ? defaultDataDir() : app.getPath('userData'));
+    serveRenderer(join(__dirname, '..', 'renderer'));
+    const notifier = trayNotifier(join(__dirname, '..', '..', 'resources', 'icon.png'), () => win);
+    const { sources, defaultSource } = await loadHostSources(paths);
+    const core = createCore(
+      { paths, logger: consoleLogger, notifier, secrets: safeStorageSecrets(join(paths.dataDir, 'secrets.json')) },
+      { host: 'electron', runQueue: true, sources, defaultSource, version: app.getVersion() },
+    );
+    relayIpc(core, () => win);
+    win = createMainWindow(join(__dirname, '..', 'preload'));
+    app.on('window-all-closed', () => {
+      void core.close().then(() => app.quit());
+    });
+  });
+}

@@ -1,0 +1,26 @@
+// Public face of the library domain: path planning, sanitising, atomic transfer, .part files, validation, tags.
+export { sanitisePathComponent, EMPTY_COMPONENT, type SanitiseOptions } from './sanitise';
+export {
+  planQobuzTrackPath,
+  planMatchedTrackPath,
+  planShardedPath,
+  titleWithVersion,
+  isVariousArtists,
+  trackNumberPrefix,
+  organisedLayout,
+  shardedLayout,
+  type QobuzTrackLayoutInput,
+  type MatchedTrackLayoutInput,
+  type LayoutTrack,
+  type LayoutStrategy,
+} from './layout';
+export { moveFileAtomic, TransferError, type TransferErrorCode, type TransferFs, type MoveOptions, type MoveResult } from './transfer';
+export { partPathFor, isPartFile, removeStalePartFiles, PART_SUFFIX, type StalePartOptions } from './partFile';
+export {
+  validateAudioFile,
+  hasFfmpegTools,
+  durationToleranceSec,
+  type AudioInfo,
+  type ValidateOptions,
+  type ValidationEngine,
+} from './validate';

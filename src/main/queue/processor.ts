@@ -1,0 +1,277 @@
+// Runs the queue: claims items per source within concurrency limits, fetches through the source, validates,
+// finalises (tags), moves the file into place atomically and records the outcome in queue and catalog together.
+import { rm } from 'node:fs/promises';
+import { dirname, extname, join, basename } from 'node:path';
+import type { CatalogStore } from '../catalog';
+import type { Clock, Logger } from '../core/ports';
+import { DownloadError, type AudioClaim, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../sources/types';
+import type { QueueStore } from './queueStore';
+import type { QueueItem } from './types';
+
+export const DEFAULT_CONCURRENCY: Record<SourceId, number> = { qobuz: 4, slskd: 2, tickets: 2, noop: 8 };
+
+export interface ProcessorOptions {
+  store: QueueStore;
+  catalog: CatalogStore;
+  sources: Partial<Record<SourceId, DownloadSource>>;
+  concurrency?: Partial<Record<SourceId, number>>;
+  /** Where a track goes when its request names no destination (layout strategy). Returned path has an extension. */
+  planDestination(track: TrackWanted, ext: string): string;
+  validate(path: string, claim: AudioClaim): Promise<unknown>;
+  moveFile(src: string, dest: string): Promise<void>;
+  /** Runs on the fetched file before it is moved into place (tags, cover art). */
+  finalize?(track: TrackWanted, file: FetchedFile, item: QueueItem): Promise<void>;
+  clock: Clock;
+  logger: Logger;
+  onChange(item: QueueItem): void;
+  /** A running job with no progress for this long is stopped as a timeout. */
+  stallMs?: number;
+  tickMs?: number;
+}
+
+interface RunningJob {
+  item: QueueItem;
+  controller: AbortController;
+  partPath: string;
+  lastProgressAt: number;
+  done: Promise<void>;
+  stopReason?: 'cancelled' | 'paused' | 'stalled' | 'shutdown';
+}
+
+export class QueueProcessor {
+  private readonly running = new Map<number, RunningJob>();
+  private paused = false;
+  private started = false;
+  private timer: NodeJS.Timeout | undefined;
+  private idleWaiters: (() => void)[] = [];
+  private readonly quarantineStmt;
+  private readonly quarantineCheck;
+
+  constructor(private readonly o: ProcessorOptions) {
+    this.quarantineStmt = o.store.db.prepare('INSERT OR IGNORE INTO quarantine (source, key, reason, created_at) VALUES (?, ?, ?, ?)');
+    this.quarantineCheck = o.store.db.prepare('SELECT 1 FROM quarantine WHERE source=? AND key=?');
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  get activeCount(): number {
+    return this.running.size;
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.timer = setInterval(() => this.tick(), this.o.tickMs ?? 1000);
+    this.timer.unref?.();
+    this.tick();
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    if (this.timer) clearInterval(this.timer);
+    const jobs = [...this.running.values()];
+    for (const j of jobs) this.abortJob(j, 'shutdown');
+    await Promise.allSettled(jobs.map((j) => j.done));
+  }
+
+  pause(): void {
+    this.paused = true;
+    for (const j of this.running.values()) this.abortJob(j, 'paused');
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.tick();
+  }
+
+  /** Something was enqueued: look for work now rather than at the next tick. */
+  kick(): void {
+    queueMicrotask(() => this.tick());
+  }
+
+  /** Cancels a request wherever it is: waiting (just marked) or running (transfer stopped, partial file removed). */
+  async cancel(id: number, actor = 'local'): Promise<QueueItem | undefined> {
+    const item = this.o.store.get(id);
+    const toStop = [...this.running.values()].filter((j) => j.item.id === id || j.item.parent_id === id);
+    const updated = this.o.store.cancel(id, actor);
+    for (const j of toStop) this.abortJob(j, 'cancelled');
+    await Promise.allSettled(toStop.map((j) => j.done));
+    if (item) this.emit(id);
+    return updated;
+  }
+
+  /** Resolves when nothing is running and nothing is claimable (waiting retries do not count). */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    if (this.running.size > 0) return false;
+    if (this.paused) return true;
+    const sources = Object.keys(this.o.sources);
+    if (!sources.length) return true;
+    const row = this.o.store.db
+      .prepare(`SELECT 1 FROM queue_items WHERE status='pending' AND kind='track' AND source IN (${sources.map(() => '?').join(',')}) LIMIT 1`)
+      .get(...sources);
+    return !row;
+  }
+
+  private tick(): void {
+    if (!this.started) return;
+    this.o.store.promoteDueRetries();
+    this.stopStalledJobs();
+    if (!this.paused) {
+      for (const [sourceId, source] of Object.entries(this.o.sources) as [SourceId, DownloadSource][]) {
+        const limit = this.o.concurrency?.[sourceId] ?? DEFAULT_CONCURRENCY[sourceId];
+        while (this.countRunning(sourceId) < limit) {
+          const item = this.o.store.claimNext(sourceId);
+          if (!item) break;
+          this.launch(item, source);
+        }
+      }
+    }
+    if (this.isIdle()) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  private countRunning(source: SourceId): number {
+    let n = 0;
+    for (const j of this.running.values()) if (j.item.source === source) n++;
+    return n;
+  }
+
+  private stopStalledJobs(): void {
+    const stallMs = this.o.stallMs;
+    if (!stallMs) return;
+    const now = this.o.clock.now();
+    for (const j of this.running.values()) if (now - j.lastProgressAt > stallMs) this.abortJob(j, 'stalled');
+  }
+
+  private abortJob(j: RunningJob, reason: NonNullable<RunningJob['stopReason']>): void {
+    if (j.stopReason) return;
+    j.stopReason = reason;
+    j.controller.abort(new DownloadError(reason === 'stalled' ? 'timeout' : 'cancelled', reason));
+  }
+
+  private launch(item: QueueItem, source: DownloadSource): void {
+    const controller = new AbortController();
+    const track = item.track_id !== null ? this.o.catalog.trackWanted(item.track_id) : undefined;
+    const dest0 = item.destination_path ?? (track ? this.o.planDestination(track, 'mp3') : '');
+    const job: RunningJob = {
+      item, controller, partPath: `${dest0}.part`, lastProgressAt: this.o.clock.now(), done: Promise.resolve(),
+    };
+    this.running.set(item.id, job);
+    this.emit(item.id);
+    job.done = this.runJob(job, source, track, dest0)
+      .catch((e: unknown) => this.o.logger.error(`queue item ${item.id}: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        this.running.delete(item.id);
+        this.emit(item.id);
+        this.tick();
+      });
+  }
+
+  private async runJob(job: RunningJob, source: DownloadSource, track: TrackWanted | undefined, dest0: string): Promise<void> {
+    const { item } = job;
+    if (!track) {
+      this.o.store.markFailed(item.id, { type: 'not_found', message: 'The track is no longer in the catalog' });
+      return;
+    }
+    const validated = new Set<string>();
+    let lastEmit = 0;
+    const ctx = {
+      signal: job.controller.signal,
+      partPath: job.partPath,
+      externalRef: item.external_ref ?? undefined,
+      onProgress: (p: { bytesDownloaded: number; bytesTotal?: number; detail?: string }) => {
+        job.lastProgressAt = this.o.clock.now();
+        this.o.store.heartbeat(item.id, p);
+        const now = Date.now();
+        if (now - lastEmit >= 150) {
+          lastEmit = now;
+          this.emit(item.id);
+        }
+      },
+      setExternalRef: (ref: string) => this.o.store.setExternalRef(item.id, ref),
+      validate: async (path: string, claim: AudioClaim) => {
+        await this.o.validate(path, claim);
+        validated.add(path);
+      },
+      isQuarantined: (key: string) => Boolean(this.quarantineCheck.get(source.id, key)),
+      quarantine: (key: string, reason: string) => {
+        this.quarantineStmt.run(source.id, key, reason, this.o.clock.now());
+      },
+    };
+    let fetched: FetchedFile | undefined;
+    try {
+      fetched = await source.fetch(track, ctx);
+      if (job.stopReason) throw job.controller.signal.reason;
+      if (!validated.has(fetched.path)) {
+        await ctx.validate(fetched.path, { ext: fetched.ext, expectedSize: fetched.sizeBytes, durationSec: track.durationSec });
+      }
+      await this.o.finalize?.(track, fetched, item);
+      const dest = withExt(dest0, fetched.ext);
+      await this.o.moveFile(fetched.path, dest);
+      this.o.store.markCompleted(item.id, { path: dest, sizeBytes: fetched.sizeBytes, note: fetched.note });
+    } catch (e) {
+      await this.afterFailure(job, source, e, fetched);
+    }
+  }
+
+  private async afterFailure(job: RunningJob, source: DownloadSource, e: unknown, fetched: FetchedFile | undefined): Promise<void> {
+    const { item } = job;
+    const current = this.o.store.get(item.id);
+    const ref = current?.external_ref;
+    if (job.stopReason === 'cancelled' || job.stopReason === 'paused' || job.stopReason === 'shutdown') {
+      if (job.stopReason === 'cancelled') {
+        if (ref && source.cancel) await source.cancel(ref).catch(() => {});
+        await removeQuietly(job.partPath);
+        if (fetched && fetched.path !== job.partPath) await removeQuietly(fetched.path);
+      } else {
+        // Paused or shutting down: keep the .part file for a Range resume; the request waits, it did not fail.
+        this.o.store.db.prepare(`UPDATE queue_items SET status='pending', detail=? WHERE id=? AND status='in_progress'`)
+          .run(job.stopReason === 'paused' ? 'Paused' : 'Interrupted', item.id);
+        if (item.track_id !== null) this.o.store.db.prepare(`UPDATE tracks SET status='queued' WHERE id=? AND status='downloading'`).run(item.track_id);
+      }
+      return;
+    }
+    const err = e instanceof DownloadError ? e : toDownloadError(e);
+    if (err.type === 'corruption' && fetched && fetched.path !== job.partPath) await removeQuietly(fetched.path);
+    if (err.type !== 'connection' && err.type !== 'timeout') await removeQuietly(job.partPath);
+    if (ref && source.cancel && job.stopReason === 'stalled') await source.cancel(ref).catch(() => {});
+    if (job.stopReason === 'stalled') this.o.store.setExternalRef(item.id, null);
+    this.o.store.markFailed(item.id, { type: err.type, message: err.message, tried: err.tried });
+  }
+
+  private emit(id: number): void {
+    const item = this.o.store.get(id);
+    if (item) this.o.onChange(item);
+  }
+}
+
+export function toDownloadError(e: unknown): DownloadError {
+  if (e instanceof DownloadError) return e;
+  const code = (e as { code?: string } | null)?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'ENOSPC') return new DownloadError('storage', 'Out of disk space');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new DownloadError('storage', message);
+  if (code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EPIPE') return new DownloadError('connection', message);
+  if (code === 'ETIMEDOUT' || /timed? ?out/i.test(message)) return new DownloadError('timeout', message);
+  return new DownloadError('unknown', message);
+}
+
+export function withExt(path: string, ext: string): string {
+  const current = extname(path);
+  const base = current ? basename(path, current) : basename(path);
+  return join(dirname(path), `${base}.${ext.replace(/^\./, '')}`);
+}
+
+async function removeQuietly(path: string): Promise<void> {
+  await rm(path, { force: true }).catch(() => {});
+}

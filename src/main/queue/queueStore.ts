@@ -1,0 +1,411 @@
+// The durable queue: every download request, its state machine, and the catalog status it implies.
+// Claiming is one atomic UPDATE … RETURNING, so two workers (or processes) never take the same item.
+import type { Db } from '../db';
+import type { Clock } from '../core/ports';
+import type { CatalogStore } from '../catalog';
+import type { DownloadErrorType, SourceId } from '../sources/types';
+import { AuditLog } from './auditLog';
+import { DEFAULT_MAX_RETRIES, isRetryable, retryDelayMs } from './retryPolicy';
+import { PRIORITY, type EnqueueTrackInput, type Priority, type QueueItem, type QueueStatus, type RequestSource } from './types';
+
+export interface EnqueueResult {
+  item: QueueItem;
+  created: boolean;
+}
+
+export interface FailureInput {
+  type: DownloadErrorType;
+  message: string;
+  tried?: string[];
+}
+
+export type QueueView = 'active' | 'queued' | 'finished' | 'failed' | 'all';
+
+export interface QueueListOptions {
+  view?: QueueView;
+  source?: SourceId;
+  requestedBy?: string;
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface QueueStats {
+  pending: number;
+  in_progress: number;
+  retry_waiting: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
+  bySource: Record<string, number>;
+  oldestPendingAt: number | null;
+}
+
+const ACTIVE: QueueStatus[] = ['pending', 'in_progress', 'retry_waiting'];
+const VIEW_STATUSES: Record<QueueView, QueueStatus[]> = {
+  active: ['in_progress'],
+  queued: ['pending', 'retry_waiting'],
+  finished: ['completed', 'cancelled'],
+  failed: ['failed'],
+  all: ['pending', 'in_progress', 'retry_waiting', 'completed', 'failed', 'cancelled'],
+};
+
+export class QueueStore {
+  readonly audit: AuditLog;
+  private readonly claimStmt;
+  private readonly claimAnyStmt;
+
+  constructor(
+    readonly db: Db,
+    private readonly clock: Clock,
+    private readonly catalog: CatalogStore,
+  ) {
+    this.audit = new AuditLog(db, clock);
+    const claimSql = (bySource: boolean) => `
+      UPDATE queue_items SET status='in_progress', started_at=@now, last_attempt_at=@now, heartbeat_at=@now,
+        bytes_downloaded=0, detail=NULL
+      WHERE id = (SELECT id FROM queue_items WHERE status='pending' AND kind='track' ${bySource ? 'AND source=@source' : ''}
+                  ORDER BY priority, sort_at, id LIMIT 1)
+        AND status='pending'
+      RETURNING *`;
+    this.claimStmt = db.prepare(claimSql(true));
+    this.claimAnyStmt = db.prepare(claimSql(false));
+  }
+
+  get(id: number): QueueItem | undefined {
+    return this.db.prepare('SELECT * FROM queue_items WHERE id = ?').get(id) as QueueItem | undefined;
+  }
+
+  activeForTrack(trackId: number): QueueItem | undefined {
+    return this.db
+      .prepare(`SELECT * FROM queue_items WHERE track_id=? AND status IN ('pending','in_progress','retry_waiting')`)
+      .get(trackId) as QueueItem | undefined;
+  }
+
+  /** Deduplicated: a track already pending/in progress/waiting returns the existing request. */
+  enqueueTrack(input: EnqueueTrackInput): EnqueueResult {
+    return this.db.transaction((): EnqueueResult => {
+      const existing = this.activeForTrack(input.trackId);
+      if (existing) return { item: existing, created: false };
+      const now = this.clock.now();
+      const info = this.db
+        .prepare(
+          `INSERT INTO queue_items (parent_id, kind, track_id, status, priority, source, request_source, requested_by,
+           sort_at, created_at, destination_path, max_retries)
+           VALUES (?, 'track', ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.parentId ?? null, input.trackId, input.priority ?? PRIORITY.user, input.source,
+          input.requestSource ?? 'user', input.requestedBy ?? 'local', input.sortAt ?? now, now,
+          input.destinationPath ?? null, input.maxRetries ?? DEFAULT_MAX_RETRIES,
+        );
+      const id = Number(info.lastInsertRowid);
+      this.db.prepare(`UPDATE tracks SET status='queued' WHERE id=? AND status <> 'downloaded'`).run(input.trackId);
+      this.audit.record('request_created', id, input.requestedBy ?? 'local', `track ${input.trackId} via ${input.source}`);
+      return { item: this.get(id)!, created: true };
+    })();
+  }
+
+  /** One parent row and one child per track not yet downloaded; children share the parent's place in line. */
+  enqueueAlbum(input: {
+    albumId: number;
+    source: SourceId;
+    priority?: Priority;
+    requestSource?: RequestSource;
+    requestedBy?: string;
+    destinationFor?: (trackId: number) => string | undefined;
+  }): { parent: QueueItem; children: QueueItem[]; alreadyQueued: number } {
+    return this.db.transaction(() => {
+      const now = this.clock.now();
+      const parentId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO queue_items (kind, album_id, status, priority, source, request_source, requested_by, sort_at, created_at)
+             VALUES ('album', ?, 'pending', ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(input.albumId, input.priority ?? PRIORITY.user, input.source, input.requestSource ?? 'user',
+            input.requestedBy ?? 'local', now, now).lastInsertRowid,
+      );
+      this.audit.record('request_created', parentId, input.requestedBy ?? 'local', `album ${input.albumId} via ${input.source}`);
+      const trackIds = this.db
+        .prepare(
+          `SELECT id FROM tracks WHERE album_id=? AND status <> 'downloaded' ORDER BY coalesce(disc_number,1), coalesce(track_number,0), id`,
+        )
+        .all(input.albumId) as { id: number }[];
+      const children: QueueItem[] = [];
+      let alreadyQueued = 0;
+      for (const { id } of trackIds) {
+        const r = this.enqueueTrack({
+          trackId: id, source: input.source, priority: input.priority, requestSource: input.requestSource,
+          requestedBy: input.requestedBy, parentId, sortAt: now, destinationPath: input.destinationFor?.(id),
+        });
+        if (r.created) children.push(r.item);
+        else alreadyQueued++;
+      }
+      if (children.length === 0) this.finishParent(parentId);
+      return { parent: this.get(parentId)!, children, alreadyQueued };
+    })();
+  }
+
+  /** Next item by priority, then age; atomic. */
+  claimNext(source?: SourceId): QueueItem | undefined {
+    const now = this.clock.now();
+    const item = (source ? this.claimStmt.get({ now, source }) : this.claimAnyStmt.get({ now })) as QueueItem | undefined;
+    if (!item) return undefined;
+    if (item.track_id !== null) this.catalog.setStatus(item.track_id, 'downloading');
+    this.audit.record('started', item.id, 'processor', `attempt ${item.retry_count + 1}`);
+    return item;
+  }
+
+  heartbeat(id: number, p: { bytesDownloaded?: number; bytesTotal?: number; detail?: string }): void {
+    this.db
+      .prepare(
+        `UPDATE queue_items SET heartbeat_at=?, bytes_downloaded=coalesce(?, bytes_downloaded),
+         bytes_total=coalesce(?, bytes_total), detail=coalesce(?, detail) WHERE id=? AND status='in_progress'`,
+      )
+      .run(this.clock.now(), p.bytesDownloaded ?? null, p.bytesTotal ?? null, p.detail ?? null, id);
+  }
+
+  setExternalRef(id: number, ref: string | null): void {
+    this.db.prepare('UPDATE queue_items SET external_ref=? WHERE id=?').run(ref, id);
+  }
+
+  setDestination(id: number, path: string): void {
+    this.db.prepare('UPDATE queue_items SET destination_path=? WHERE id=?').run(path, id);
+  }
+
+  markCompleted(id: number, r: { path: string; sizeBytes: number; note?: string }): QueueItem | undefined {
+    return this.db.transaction(() => {
+      const item = this.get(id);
+      if (!item || item.status !== 'in_progress') return item;
+      const now = this.clock.now();
+      this.db
+        .prepare(
+          `UPDATE queue_items SET status='completed', completed_at=?, destination_path=?, bytes_downloaded=?, bytes_total=?,
+           processing_ms=? - coalesce(started_at, ?), error_type=NULL, error_message=NULL, detail=?, next_retry_at=NULL WHERE id=?`,
+        )
+        .run(now, r.path, r.sizeBytes, r.sizeBytes, now, now, r.note ?? null, id);
+      if (item.track_id !== null) this.catalog.markDownloaded(item.track_id, r.path, r.sizeBytes);
+      this.audit.record('completed', id, 'processor', r.path);
+      if (item.parent_id !== null) this.finishParentIfDone(item.parent_id);
+      return this.get(id);
+    })();
+  }
+
+  /** Records a failed attempt: schedules a retry with an escalating cooldown, or fails the item for good. */
+  markFailed(id: number, f: FailureInput): QueueItem | undefined {
+    return this.db.transaction(() => {
+      const item = this.get(id);
+      if (!item || (item.status !== 'in_progress' && item.status !== 'pending')) return item;
+      const now = this.clock.now();
+      const retryCount = item.retry_count + 1;
+      const tried = JSON.stringify([...(JSON.parse(item.tried) as string[]), ...(f.tried ?? [])].slice(-50));
+      const trackRow = item.track_id !== null ? this.catalog.getTrack(item.track_id) : undefined;
+      const cooldown = retryDelayMs(trackRow?.retry_count ?? item.retry_count);
+      const retry = isRetryable(f.type) && retryCount < item.max_retries;
+      const next = retry ? now + cooldown : null;
+      this.db
+        .prepare(
+          `UPDATE queue_items SET status=?, retry_count=?, next_retry_at=?, error_type=?, error_message=?, tried=?,
+           completed_at=?, processing_ms=? - coalesce(started_at, ?) WHERE id=?`,
+        )
+        .run(retry ? 'retry_waiting' : 'failed', retryCount, next, f.type, f.message, tried, retry ? null : now, now, now, id);
+      if (item.track_id !== null) {
+        // The catalog keeps its own cooldown so a rebuilt queue honours it too; not_found waits for the user.
+        this.catalog.markFailed(item.track_id, f.type, f.message, isRetryable(f.type) ? now + cooldown : null);
+      }
+      this.audit.record(retry ? 'retry_scheduled' : 'failed', id, 'processor', `${f.type}: ${f.message}`);
+      if (!retry && item.parent_id !== null) this.finishParentIfDone(item.parent_id);
+      return this.get(id);
+    })();
+  }
+
+  /** Cancels a waiting or running request (the processor stops the transfer); an album cancels its children. */
+  cancel(id: number, actor = 'local'): QueueItem | undefined {
+    return this.db.transaction(() => {
+      const item = this.get(id);
+      if (!item || !ACTIVE.includes(item.status)) return item;
+      const now = this.clock.now();
+      const ids = item.kind === 'album'
+        ? [id, ...(this.db.prepare(`SELECT id FROM queue_items WHERE parent_id=? AND status IN ('pending','in_progress','retry_waiting')`).all(id) as { id: number }[]).map((r) => r.id)]
+        : [id];
+      for (const qid of ids) {
+        const row = this.get(qid)!;
+        this.db
+          .prepare(`UPDATE queue_items SET status='cancelled', completed_at=?, error_type='cancelled', error_message='Cancelled' WHERE id=?`)
+          .run(now, qid);
+        if (row.track_id !== null) {
+          this.db.prepare(`UPDATE tracks SET status='missing' WHERE id=? AND status IN ('queued','downloading','failed')`).run(row.track_id);
+        }
+        this.audit.record('cancelled', qid, actor);
+      }
+      if (item.parent_id !== null) this.finishParentIfDone(item.parent_id);
+      return this.get(id);
+    })();
+  }
+
+  /** The user's "try again now": failed, cancelled or waiting requests go back to pending at once. */
+  retryNow(id: number, actor = 'local'): QueueItem | undefined {
+    return this.db.transaction(() => {
+      const item = this.get(id);
+      if (!item || item.kind !== 'track') return item;
+      if (item.status === 'pending' || item.status === 'in_progress' || item.status === 'completed') return item;
+      if (item.track_id !== null) {
+        const other = this.activeForTrack(item.track_id);
+        if (other && other.id !== id) return other;
+      }
+      this.db
+        .prepare(
+          `UPDATE queue_items SET status='pending', next_retry_at=NULL, completed_at=NULL, error_type=NULL, error_message=NULL,
+           retry_count=CASE WHEN status IN ('failed','cancelled') THEN 0 ELSE retry_count END WHERE id=?`,
+        )
+        .run(id);
+      if (item.track_id !== null) this.db.prepare(`UPDATE tracks SET status='queued', retry_after=NULL WHERE id=? AND status <> 'downloaded'`).run(item.track_id);
+      if (item.parent_id !== null) this.db.prepare(`UPDATE queue_items SET status='pending', completed_at=NULL WHERE id=?`).run(item.parent_id);
+      this.audit.record('admin_retry', id, actor);
+      return this.get(id);
+    })();
+  }
+
+  setPriority(id: number, priority: Priority, actor = 'local'): QueueItem | undefined {
+    this.db.prepare(`UPDATE queue_items SET priority=? WHERE (id=? OR parent_id=?) AND status IN ('pending','retry_waiting')`).run(priority, id, id);
+    this.audit.record('priority_changed', id, actor, `priority ${priority}`);
+    return this.get(id);
+  }
+
+  /** retry_waiting → pending once the cooldown has passed. Returns how many were promoted. */
+  promoteDueRetries(): number {
+    return this.db.transaction(() => {
+      const due = this.db
+        .prepare(`SELECT id, track_id FROM queue_items WHERE status='retry_waiting' AND next_retry_at <= ?`)
+        .all(this.clock.now()) as { id: number; track_id: number | null }[];
+      for (const d of due) {
+        this.db.prepare(`UPDATE queue_items SET status='pending' WHERE id=?`).run(d.id);
+        if (d.track_id !== null) this.db.prepare(`UPDATE tracks SET status='queued' WHERE id=? AND status='failed'`).run(d.track_id);
+      }
+      return due.length;
+    })();
+  }
+
+  /** Items claimed but silent (crashed worker, source gone quiet) go back to pending. Returns the recovered items. */
+  recoverStale(olderThanMs: number, actor = 'watchdog'): QueueItem[] {
+    const cutoff = this.clock.now() - olderThanMs;
+    return this.recoverWhere(`status='in_progress' AND coalesce(heartbeat_at, started_at, 0) <= ${Number(cutoff)}`, actor);
+  }
+
+  /** At start-up nothing can be running yet: every in_progress row is a leftover from a crash. */
+  recoverAfterCrash(): QueueItem[] {
+    const items = this.recoverWhere(`status='in_progress'`, 'startup');
+    this.db.prepare(`UPDATE tracks SET status='queued' WHERE status='downloading'`).run();
+    return items;
+  }
+
+  private recoverWhere(where: string, actor: string): QueueItem[] {
+    return this.db.transaction(() => {
+      const rows = this.db.prepare(`SELECT * FROM queue_items WHERE ${where} AND kind='track'`).all() as QueueItem[];
+      for (const r of rows) {
+        this.db.prepare(`UPDATE queue_items SET status='pending', heartbeat_at=NULL, detail='Recovered after interruption' WHERE id=?`).run(r.id);
+        if (r.track_id !== null) this.db.prepare(`UPDATE tracks SET status='queued' WHERE id=? AND status='downloading'`).run(r.track_id);
+        this.audit.record('recovered', r.id, actor);
+      }
+      return rows;
+    })();
+  }
+
+  /**
+   * Rebuilds the queue from the catalog: every `missing` track, plus `failed` ones whose cooldown has passed,
+   * gets a request unless it already has one. `sourceFor` picks the source (and may decline with undefined).
+   */
+  rebuildFromCatalog(sourceFor: (t: { id: number; source: string | null }) => SourceId | undefined, opts: { priority?: Priority; requestSource?: RequestSource } = {}): number {
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT t.id, t.source, t.planned_path FROM tracks t
+           WHERE (t.status IN ('missing','queued') OR (t.status='failed' AND t.retry_after IS NOT NULL AND t.retry_after <= ?))
+             AND NOT EXISTS (SELECT 1 FROM queue_items q WHERE q.track_id=t.id AND q.status IN ('pending','in_progress','retry_waiting'))`,
+        )
+        .all(this.clock.now()) as { id: number; source: string | null; planned_path: string | null }[];
+      let n = 0;
+      for (const r of rows) {
+        const source = sourceFor(r);
+        if (!source) continue;
+        this.enqueueTrack({
+          trackId: r.id, source, priority: opts.priority ?? PRIORITY.background, requestSource: opts.requestSource ?? 'reconcile',
+          requestedBy: 'system', destinationPath: r.planned_path ?? undefined,
+        });
+        n++;
+      }
+      return n;
+    })();
+  }
+
+  list(o: QueueListOptions = {}): { items: QueueItem[]; total: number } {
+    const statuses = VIEW_STATUSES[o.view ?? 'all'];
+    const where = [`q.kind='track'`, `q.status IN (${statuses.map((s) => `'${s}'`).join(',')})`];
+    const params: Record<string, string | number> = {};
+    if (o.source) {
+      where.push('q.source=@source');
+      params.source = o.source;
+    }
+    if (o.requestedBy) {
+      where.push('q.requested_by=@user');
+      params.user = o.requestedBy;
+    }
+    if (o.search) {
+      where.push(`q.track_id IN (SELECT t.id FROM tracks t JOIN artists a ON a.id=t.artist_id WHERE t.title LIKE @q OR a.name LIKE @q)`);
+      params.q = `%${o.search}%`;
+    }
+    const order = o.view === 'finished' || o.view === 'failed' ? 'q.completed_at DESC, q.id DESC' : 'q.priority, q.sort_at, q.id';
+    const sqlWhere = where.join(' AND ');
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM queue_items q WHERE ${sqlWhere}`).get(params) as { n: number }).n;
+    const items = this.db
+      .prepare(`SELECT q.* FROM queue_items q WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: Math.min(o.limit ?? 100, 5000), offset: o.offset ?? 0 }) as QueueItem[];
+    return { items, total };
+  }
+
+  clearFinished(): number {
+    return this.db.prepare(`DELETE FROM queue_items WHERE status IN ('completed','cancelled') AND kind='track'`).run().changes;
+  }
+
+  stats(): QueueStats {
+    const rows = this.db.prepare(`SELECT status, source, count(*) AS n FROM queue_items WHERE kind='track' GROUP BY status, source`).all() as { status: QueueStatus; source: string; n: number }[];
+    const s: QueueStats = { pending: 0, in_progress: 0, retry_waiting: 0, completed: 0, failed: 0, cancelled: 0, bySource: {}, oldestPendingAt: null };
+    for (const r of rows) {
+      s[r.status] += r.n;
+      if (ACTIVE.includes(r.status)) s.bySource[r.source] = (s.bySource[r.source] ?? 0) + r.n;
+    }
+    const oldest = this.db.prepare(`SELECT min(created_at) AS t FROM queue_items WHERE status='pending' AND kind='track'`).get() as { t: number | null };
+    s.oldestPendingAt = oldest.t;
+    return s;
+  }
+
+  /** Requests one user made since `since`, and how many of theirs are still active: inputs for limits. */
+  userUsage(user: string, since: number): { requestsSince: number; active: number } {
+    const r = this.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM queue_items WHERE requested_by=@u AND created_at >= @since AND parent_id IS NULL) AS requestsSince,
+                (SELECT count(*) FROM queue_items WHERE requested_by=@u AND kind='track' AND status IN ('pending','in_progress','retry_waiting')) AS active`,
+      )
+      .get({ u: user, since }) as { requestsSince: number; active: number };
+    return r;
+  }
+
+  private finishParentIfDone(parentId: number): void {
+    const open = this.db
+      .prepare(`SELECT count(*) AS n FROM queue_items WHERE parent_id=? AND status IN ('pending','in_progress','retry_waiting')`)
+      .get(parentId) as { n: number };
+    if (open.n === 0) this.finishParent(parentId);
+  }
+
+  private finishParent(parentId: number): void {
+    const c = this.db
+      .prepare(`SELECT sum(status='failed') AS failed, sum(status='completed') AS done, count(*) AS n FROM queue_items WHERE parent_id=?`)
+      .get(parentId) as { failed: number | null; done: number | null; n: number };
+    const failed = c.failed ?? 0;
+    const status: QueueStatus = failed > 0 ? 'failed' : 'completed';
+    this.db
+      .prepare(`UPDATE queue_items SET status=?, completed_at=?, error_message=? WHERE id=? AND status IN ('pending','in_progress')`)
+      .run(status, this.clock.now(), failed ? `${failed} of ${c.n} tracks failed` : null, parentId);
+  }
+}

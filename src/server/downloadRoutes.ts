@@ -1,0 +1,133 @@
+// REST /v1/download/*: scripts and other users request downloads; admins watch and steer the queue.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Core } from '../main/core';
+import { limitViolation, missingFilesWatchdog, userLimitsReport, PRIORITY, DEFAULT_USER_LIMITS } from '../main/queue';
+import type { SourceId } from '../main/sources/types';
+import { toQueueRows } from '../main/core';
+import type { Principal } from './auth';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const requestBody = z
+  .object({ priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(), source: z.enum(['qobuz', 'slskd', 'tickets']).optional() })
+  .strict()
+  .optional();
+
+export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply.code(status).send({ error: { code, message } });
+}
+
+function principalOf(req: FastifyRequest): Principal {
+  return (req as FastifyRequest & { principal: Principal }).principal;
+}
+
+export function registerDownloadRoutes(app: FastifyInstance, core: Core, defaultSource: SourceId): void {
+  const limits = core.config.userLimits ?? DEFAULT_USER_LIMITS;
+  const admin = (req: FastifyRequest, reply: FastifyReply): boolean => {
+    if (principalOf(req).role === 'admin') return true;
+    sendError(reply, 403, 'forbidden', 'This endpoint needs an admin token.');
+    return false;
+  };
+  const parse = <S extends z.ZodType>(schema: S, value: unknown, reply: FastifyReply): z.infer<S> | undefined => {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    const issue = r.error.issues[0];
+    sendError(reply, 400, 'invalid_input', `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`);
+    return undefined;
+  };
+  const rows = (ids: number[]) => toQueueRows(core.db, ids.map((i) => core.queue.get(i)).filter((x) => x !== undefined), core.clock.now());
+
+  app.post('/v1/download/track/:id', async (req, reply) => {
+    const p = parse(idParam, req.params, reply);
+    const body = parse(requestBody, req.body ?? undefined, reply);
+    if (!p || reply.sent) return;
+    const track = core.catalog.getTrack(p.id);
+    if (!track) return sendError(reply, 404, 'not_found', `No track ${p.id} in the catalog.`);
+    const user = principalOf(req).name;
+    if (principalOf(req).role !== 'admin') {
+      const violation = limitViolation(userLimitsReport(core.queue, user, limits, core.clock.now()), 1);
+      if (violation) return sendError(reply, 429, 'limit_exceeded', violation);
+    }
+    if (track.status === 'downloaded') return reply.code(200).send({ created: false, alreadyDownloaded: true, path: track.local_path });
+    const source = body?.source ?? (track.source === 'qobuz' ? 'qobuz' : defaultSource);
+    const r = core.queue.enqueueTrack({
+      trackId: p.id, source, priority: body?.priority ?? PRIORITY.user, requestSource: 'user', requestedBy: user,
+      destinationPath: track.planned_path ?? undefined,
+    });
+    core.processor.kick();
+    core.events.catalogChanged();
+    return reply.code(r.created ? 201 : 200).send({ created: r.created, request: rows([r.item.id])[0] });
+  });
+
+  app.post('/v1/download/album/:id', async (req, reply) => {
+    const p = parse(idParam, req.params, reply);
+    const body = parse(requestBody, req.body ?? undefined, reply);
+    if (!p || reply.sent) return;
+    const album = core.db.prepare('SELECT id FROM albums WHERE id=?').get(p.id);
+    if (!album) return sendError(reply, 404, 'not_found', `No album ${p.id} in the catalog.`);
+    const user = principalOf(req).name;
+    const wanted = (core.db.prepare(`SELECT count(*) AS n FROM tracks WHERE album_id=? AND status <> 'downloaded'`).get(p.id) as { n: number }).n;
+    if (principalOf(req).role !== 'admin') {
+      const violation = limitViolation(userLimitsReport(core.queue, user, limits, core.clock.now()), wanted);
+      if (violation) return sendError(reply, 429, 'limit_exceeded', violation);
+    }
+    const r = core.queue.enqueueAlbum({
+      albumId: p.id, source: body?.source ?? defaultSource, priority: body?.priority ?? PRIORITY.user, requestSource: 'user', requestedBy: user,
+    });
+    core.processor.kick();
+    core.events.catalogChanged();
+    return reply.code(201).send({ album: r.parent.id, tracks: rows(r.children.map((c) => c.id)), alreadyQueued: r.alreadyQueued });
+  });
+
+  app.get('/v1/download/my-requests', async (req) => {
+    const { items, total } = core.queue.list({ requestedBy: principalOf(req).name, limit: 500 });
+    return { total, requests: toQueueRows(core.db, items, core.clock.now()) };
+  });
+
+  app.get('/v1/download/limits', async (req) => userLimitsReport(core.queue, principalOf(req).name, limits, core.clock.now()));
+
+  app.post('/v1/download/admin/scan', async (req, reply) => {
+    if (!admin(req, reply)) return;
+    const q = req.query as { dryRun?: string };
+    const dryRun = q.dryRun === '1' || q.dryRun === 'true';
+    const report = missingFilesWatchdog(core.db, core.clock, core.queue, (t) => (t.source === 'qobuz' ? 'qobuz' : defaultSource), { dryRun });
+    if (!dryRun) {
+      core.processor.kick();
+      core.events.catalogChanged();
+    }
+    return report;
+  });
+
+  app.post('/v1/download/admin/queue-all', async (req, reply) => {
+    if (!admin(req, reply)) return;
+    return core.reconcile();
+  });
+
+  app.get('/v1/download/admin/stats', async (req, reply) => {
+    if (!admin(req, reply)) return;
+    return { queue: core.queue.stats(), paused: core.processor.isPaused, active: core.processor.activeCount };
+  });
+
+  app.get('/v1/download/admin/failed', async (req, reply) => {
+    if (!admin(req, reply)) return;
+    const { items, total } = core.queue.list({ view: 'failed', limit: 500 });
+    return { total, failed: toQueueRows(core.db, items, core.clock.now()) };
+  });
+
+  app.post('/v1/download/admin/retry/:id', async (req, reply) => {
+    if (!admin(req, reply)) return;
+    const p = parse(idParam, req.params, reply);
+    if (!p) return;
+    const item = core.queue.get(p.id);
+    if (!item) return sendError(reply, 404, 'not_found', `No request ${p.id}.`);
+    const after = core.queue.retryNow(p.id, principalOf(req).name);
+    core.processor.kick();
+    return { request: rows([after?.id ?? p.id])[0] };
+  });
+
+  app.get('/v1/download/admin/audit', async (req, reply) => {
+    if (!admin(req, reply)) return;
+    const q = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional(), before: z.coerce.number().int().optional() }).safeParse(req.query);
+    return { entries: core.queue.audit.list({ limit: q.success ? q.data.limit : 200, beforeId: q.success ? q.data.before : undefined }) };
+  });
+}

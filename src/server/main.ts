@@ -1,0 +1,41 @@
+// `npm run serve`: the headless host. 127.0.0.1 by default with a fresh random token; --host/--port to change.
+import { Command } from 'commander';
+import { randomBytes } from 'node:crypto';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, defaultDataDir, pathsFor, consoleLogger } from '../main/core';
+import { startHeadlessHost } from './headlessHost';
+import { loadHostSources } from './hostSources';
+
+const program = new Command()
+  .name('cassette-serve')
+  .description('Run Cassette without a window: open the printed URL in a browser.')
+  .option('--host <host>', 'interface to bind (use 0.0.0.0 to share on your network)', '127.0.0.1')
+  .option('--port <port>', 'port (0 = any free port)', (v) => Number.parseInt(v, 10), 5175)
+  .parse(process.argv);
+
+const opts = program.opts<{ host: string; port: number }>();
+const here = dirname(fileURLToPath(import.meta.url));
+const paths = pathsFor(defaultDataDir());
+// The token comes from the environment when a script needs a stable one; never from argv.
+const token = process.env.CASSETTE_TOKEN || randomBytes(18).toString('base64url');
+
+const { sources, defaultSource, notes } = await loadHostSources(paths);
+const core = createCore({ paths, logger: consoleLogger }, { host: 'headless', runQueue: true, sources, defaultSource });
+for (const n of notes) consoleLogger.info(n);
+const host = await startHeadlessHost({
+  core, token, host: opts.host, port: opts.port, rendererDir: join(here, '..', '..', 'out', 'renderer'),
+});
+process.stdout.write(`Cassette is running. Open ${host.openUrl}\n`);
+process.stdout.write(`Data: ${paths.dataDir}\n`);
+
+let closing = false;
+const shutdown = async () => {
+  if (closing) return;
+  closing = true;
+  await host.close();
+  await core.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,137 @@
+// The one contract between the core and every client (Electron renderer, browser over WebSocket, tests).
+// Every method has zod schemas for input and output; every pushed event has a payload schema.
+// Imports nothing from node, electron or the DOM.
+import { z } from 'zod';
+
+export const catalogCounters = z.object({
+  songs: z.number().int(),
+  artists: z.number().int(),
+  albums: z.number().int(),
+  missing: z.number().int(),
+  queued: z.number().int(),
+  downloading: z.number().int(),
+  downloaded: z.number().int(),
+  failed: z.number().int(),
+});
+export type CatalogCounters = z.infer<typeof catalogCounters>;
+
+export const queueStatus = z.enum(['pending', 'in_progress', 'retry_waiting', 'completed', 'failed', 'cancelled']);
+export const sourceId = z.enum(['qobuz', 'slskd', 'tickets', 'noop']);
+export const priority = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const queueView = z.enum(['active', 'queued', 'finished', 'failed', 'all']);
+
+export const queueRow = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  trackId: z.number().int().nullable(),
+  title: z.string(),
+  artist: z.string(),
+  album: z.string().nullable(),
+  status: queueStatus,
+  priority,
+  source: sourceId,
+  requestSource: z.string(),
+  requestedBy: z.string(),
+  createdAt: z.number(),
+  startedAt: z.number().nullable(),
+  completedAt: z.number().nullable(),
+  nextRetryAt: z.number().nullable(),
+  retryCount: z.number().int(),
+  maxRetries: z.number().int(),
+  bytesDownloaded: z.number(),
+  bytesTotal: z.number().nullable(),
+  /** Bytes per second over the current attempt, when running. */
+  speed: z.number().nullable(),
+  detail: z.string().nullable(),
+  errorType: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  destinationPath: z.string().nullable(),
+  tried: z.array(z.string()),
+});
+export type QueueRow = z.infer<typeof queueRow>;
+
+export const reconcileReport = z.object({
+  checked: z.number().int(),
+  present: z.number().int(),
+  nowMissing: z.number().int(),
+  nowPresent: z.number().int(),
+  queued: z.number().int(),
+  ms: z.number(),
+});
+export type ReconcileReportDto = z.infer<typeof reconcileReport>;
+
+export const importReport = z.object({
+  folder: z.string(),
+  imported: z.number().int(),
+  skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+});
+
+export const appInfo = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  host: z.enum(['electron', 'headless', 'test']),
+});
+
+export const queueState = z.object({
+  paused: z.boolean(),
+  active: z.number().int(),
+});
+
+const idInput = z.object({ id: z.number().int().positive() });
+const empty = z.object({}).strict().optional();
+
+/** Every method: input schema, output schema. */
+export const methods = {
+  'app.info': { input: empty, output: appInfo },
+  'catalog.status': { input: empty, output: catalogCounters },
+  'catalog.reconcile': { input: empty, output: reconcileReport },
+  'catalog.import': { input: z.object({ folder: z.string().min(1) }), output: importReport },
+  'queue.list': {
+    input: z.object({
+      view: queueView.default('all'),
+      search: z.string().max(200).optional(),
+      source: sourceId.optional(),
+      limit: z.number().int().min(1).max(20_000).default(500),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({ items: z.array(queueRow), total: z.number().int() }),
+  },
+  'queue.cancel': { input: idInput, output: queueRow.nullable() },
+  'queue.retry': { input: idInput, output: queueRow.nullable() },
+  'queue.setPriority': { input: idInput.extend({ priority }), output: queueRow.nullable() },
+  'queue.clearFinished': { input: empty, output: z.object({ removed: z.number().int() }) },
+  'queue.pause': { input: empty, output: queueState },
+  'queue.resume': { input: empty, output: queueState },
+  'queue.state': { input: empty, output: queueState },
+  'queue.enqueueTrack': {
+    input: z.object({ trackId: z.number().int().positive(), priority: priority.optional(), source: sourceId.optional() }),
+    output: queueRow,
+  },
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.infer<Methods[M]['output']>;
+
+/** Events the core pushes. Progress is coalesced (at most every ~150 ms per item, at once on a terminal state). */
+export const events = {
+  'catalog.status': catalogCounters,
+  'queue.rows': z.array(queueRow),
+  'queue.state': queueState,
+  'job.progress': z.object({ job: z.string(), label: z.string(), done: z.number(), total: z.number(), finished: z.boolean() }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

@@ -1,0 +1,175 @@
+// Atomic moves into the library and `.part` clean-up, on a real temp directory.
+import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { moveFileAtomic, partPathFor, removeStalePartFiles, TransferError, type TransferFs } from '../../src/main/library';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cassette-transfer-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const exists = (p: string): Promise<boolean> => readFile(p).then(() => true, () => false);
+
+function exdevError(): Error {
+  return Object.assign(new Error('EXDEV: cross-device link not permitted'), { code: 'EXDEV' });
+}
+
+/** A rename that behaves like one across two volumes: src → dest fails with EXDEV, within dest's folder works. */
+function crossVolumeRename(srcDir: string): TransferFs['rename'] {
+  return async (from, to) => {
+    if (from.startsWith(srcDir)) throw exdevError();
+    const { rename } = await import('node:fs/promises');
+    await rename(from, to);
+  };
+}
+
+async function setup(content = 'audio bytes'): Promise<{ src: string; dest: string; srcDir: string }> {
+  const srcDir = join(dir, 'downloads');
+  await mkdir(srcDir, { recursive: true });
+  const src = join(srcDir, 'track.mp3');
+  await writeFile(src, content);
+  return { src, dest: join(dir, 'Library', 'Artist', 'Album', '01 - Track.mp3'), srcDir };
+}
+
+describe('moveFileAtomic', () => {
+  it('renames on the same volume, creating the folders', async () => {
+    const { src, dest } = await setup();
+    const result = await moveFileAtomic(src, dest);
+    expect(result).toMatchObject({ path: dest, method: 'rename', sizeBytes: 11, sourceRemoved: true });
+    expect(await readFile(dest, 'utf8')).toBe('audio bytes');
+    expect(await exists(src)).toBe(false);
+  });
+
+  it('copies, verifies and renames across volumes (EXDEV), leaving no .part behind', async () => {
+    const { src, dest, srcDir } = await setup();
+    const result = await moveFileAtomic(src, dest, { fs: { rename: crossVolumeRename(srcDir) }, verify: 'sha256' });
+    expect(result.method).toBe('copy');
+    expect(result.sourceRemoved).toBe(true);
+    expect(await readFile(dest, 'utf8')).toBe('audio bytes');
+    expect(await exists(src)).toBe(false);
+    expect(await readdir(join(dir, 'Library', 'Artist', 'Album'))).toEqual(['01 - Track.mp3']);
+  });
+
+  it('rolls back when the cross-volume copy comes out short: no partial file, source untouched', async () => {
+    const { src, dest, srcDir } = await setup();
+    const shortCopy: TransferFs['copyFile'] = async (_from, to) => writeFile(to, 'audio');
+    const move = moveFileAtomic(src, dest, { fs: { rename: crossVolumeRename(srcDir), copyFile: shortCopy } });
+    await expect(move).rejects.toMatchObject({ type: 'storage', code: 'verify_failed' });
+    expect(await exists(dest)).toBe(false);
+    expect(await exists(partPathFor(dest))).toBe(false);
+    expect(await readFile(src, 'utf8')).toBe('audio bytes');
+  });
+
+  it('rolls back when the copy has the right size but different bytes (sha256)', async () => {
+    const { src, dest, srcDir } = await setup();
+    const corruptCopy: TransferFs['copyFile'] = async (_from, to) => writeFile(to, 'AUDIO BYTES');
+    const move = moveFileAtomic(src, dest, {
+      verify: 'sha256',
+      fs: { rename: crossVolumeRename(srcDir), copyFile: corruptCopy },
+    });
+    await expect(move).rejects.toMatchObject({ code: 'verify_failed' });
+    expect(await exists(dest)).toBe(false);
+    expect(await exists(partPathFor(dest))).toBe(false);
+    expect(await readFile(src, 'utf8')).toBe('audio bytes');
+  });
+
+  it('reports a full disk as disk_full and cleans the partial copy', async () => {
+    const { src, dest, srcDir } = await setup();
+    const fullDisk: TransferFs['copyFile'] = async (_from, to) => {
+      await writeFile(to, 'aud');
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    };
+    const move = moveFileAtomic(src, dest, { fs: { rename: crossVolumeRename(srcDir), copyFile: fullDisk } });
+    await expect(move).rejects.toMatchObject({ code: 'disk_full' });
+    await expect(move).rejects.toThrow(/disk is full/);
+    expect(await exists(partPathFor(dest))).toBe(false);
+    expect(await readFile(src, 'utf8')).toBe('audio bytes');
+  });
+
+  it('refuses to replace a different existing file unless overwrite is set', async () => {
+    const { src, dest } = await setup('new download');
+    await mkdir(join(dir, 'Library', 'Artist', 'Album'), { recursive: true });
+    await writeFile(dest, 'old file the user has');
+
+    const move = moveFileAtomic(src, dest);
+    await expect(move).rejects.toBeInstanceOf(TransferError);
+    await expect(move).rejects.toMatchObject({ code: 'dest_exists', type: 'storage' });
+    expect(await readFile(dest, 'utf8')).toBe('old file the user has');
+    expect(await readFile(src, 'utf8')).toBe('new download');
+
+    const result = await moveFileAtomic(src, dest, { overwrite: true });
+    expect(result.method).toBe('rename');
+    expect(await readFile(dest, 'utf8')).toBe('new download');
+  });
+
+  it('treats an identical file at the destination as done and removes the source', async () => {
+    const { src, dest } = await setup('same bytes');
+    await mkdir(join(dir, 'Library', 'Artist', 'Album'), { recursive: true });
+    await copyFile(src, dest);
+    const result = await moveFileAtomic(src, dest);
+    expect(result).toMatchObject({ method: 'already-present', sourceRemoved: true });
+    expect(await exists(src)).toBe(false);
+    expect(await readFile(dest, 'utf8')).toBe('same bytes');
+  });
+
+  it('fails with source_missing when there is nothing to move', async () => {
+    await expect(moveFileAtomic(join(dir, 'nope.mp3'), join(dir, 'out.mp3'))).rejects.toMatchObject({
+      code: 'source_missing',
+    });
+    expect(await exists(join(dir, 'out.mp3'))).toBe(false);
+  });
+
+  it('moves a download from its .part file beside the target', async () => {
+    const target = join(dir, 'A', 'B', '01 - T.flac');
+    await mkdir(join(dir, 'A', 'B'), { recursive: true });
+    await writeFile(partPathFor(target), 'flac bytes');
+    await moveFileAtomic(partPathFor(target), target);
+    expect(await readdir(join(dir, 'A', 'B'))).toEqual(['01 - T.flac']);
+  });
+});
+
+describe('partPathFor', () => {
+  it('appends .part in the same folder', () => {
+    expect(partPathFor('/m/A/01 - T.mp3')).toBe('/m/A/01 - T.mp3.part');
+  });
+});
+
+describe('removeStalePartFiles', () => {
+  it('removes .part files at any depth and nothing else', async () => {
+    await mkdir(join(dir, 'A', 'B'), { recursive: true });
+    await writeFile(join(dir, 'x.mp3.part'), '1');
+    await writeFile(join(dir, 'A', 'B', 'y.flac.part'), '2');
+    await writeFile(join(dir, 'A', 'B', 'y.flac'), 'keep');
+    await writeFile(join(dir, 'A', 'partial.mp3'), 'keep');
+    await mkdir(join(dir, 'A', 'folder.part'));
+
+    const removed = await removeStalePartFiles(dir);
+    expect(removed.sort()).toEqual([join(dir, 'A', 'B', 'y.flac.part'), join(dir, 'x.mp3.part')]);
+    expect((await readdir(join(dir, 'A', 'B'))).sort()).toEqual(['y.flac']);
+    expect((await readdir(join(dir, 'A'))).sort()).toEqual(['B', 'folder.part', 'partial.mp3']);
+  });
+
+  it('keeps recent or explicitly kept .part files', async () => {
+    const old = join(dir, 'old.mp3.part');
+    const fresh = join(dir, 'fresh.mp3.part');
+    const resumable = join(dir, 'resume.mp3.part');
+    for (const p of [old, fresh, resumable]) await writeFile(p, 'x');
+    const longAgo = new Date(Date.now() - 3 * 3600_000);
+    await utimes(old, longAgo, longAgo);
+    await utimes(resumable, longAgo, longAgo);
+
+    const removed = await removeStalePartFiles(dir, { olderThanMs: 3600_000, keep: (p) => p === resumable });
+    expect(removed).toEqual([old]);
+    expect((await readdir(dir)).sort()).toEqual(['fresh.mp3.part', 'resume.mp3.part']);
+  });
+
+  it('accepts a folder that does not exist', async () => {
+    expect(await removeStalePartFiles(join(dir, 'missing'))).toEqual([]);
+  });
+});

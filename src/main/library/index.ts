@@ -24,3 +24,22 @@ export {
   type ValidateOptions,
   type ValidationEngine,
 } from './validate';
+export {
+  writeTags,
+  readTags,
+  closeTagWorker,
+  planTagWrite,
+  tagFormatForExt,
+  formatArtistCredit,
+  externalIdTagName,
+  tagTempPathFor,
+  TagWriteError,
+  TAG_KEYS,
+  type TrackTags,
+  type CoverArt,
+  type TagFormat,
+  type TagWritePlan,
+  type TagField,
+  type PlanOptions,
+  type WriteTagsOptions,
+} from './tags';

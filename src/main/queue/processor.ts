@@ -1,6 +1,6 @@
 // Runs the queue: claims items per source within concurrency limits, fetches through the source, validates,
 // finalises (tags), moves the file into place atomically and records the outcome in queue and catalog together.
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, extname, join, basename } from 'node:path';
 import type { CatalogStore } from '../catalog';
 import type { Clock, Logger } from '../core/ports';
@@ -210,6 +210,7 @@ export class QueueProcessor {
     };
     let fetched: FetchedFile | undefined;
     try {
+      await mkdir(dirname(job.partPath), { recursive: true });
       fetched = await source.fetch(track, ctx);
       if (job.stopReason) throw job.controller.signal.reason;
       if (!validated.has(fetched.path)) {

@@ -57,6 +57,8 @@ export interface SearchEngineOptions {
   tones: ToneCache;
   searchDelayMs: () => number;
   maxConcurrent: number;
+  /** After completion, GET /responses stays empty this long (a real slskd race clients must ride out). */
+  storeResponsesDelayMs: () => number;
 }
 
 export class SearchEngine {
@@ -183,7 +185,9 @@ export class SearchEngine {
     rec.timers = [];
     rec.state = `Completed, ${why}`;
     rec.endedAt = Date.now();
-    rec.stored = [...rec.arrived];
+    const lag = this.o.storeResponsesDelayMs();
+    if (lag > 0) rec.timers.push(setTimeout(() => (rec.stored = [...rec.arrived]), lag));
+    else rec.stored = [...rec.arrived];
     this.running--;
     const next = this.queue.shift();
     if (next) this.begin(next);

@@ -18,6 +18,8 @@ export interface SlskdEmulatorOptions {
   peers?: (PeerSpec | PeerBuilder)[];
   /** Time for responses to arrive after a search starts (the search then ends `searchTimeout` ms later). */
   searchDelayMs?: number;
+  /** After a search completes, its responses stay unreadable (empty) this long. */
+  storeResponsesDelayMs?: number;
   /** How long POST /searches takes to answer; overlapping POSTs get 429. */
   searchPostLatencyMs?: number;
   /** How long POST /transfers/downloads takes; more than two overlapping get 429. */
@@ -83,6 +85,7 @@ export async function startSlskdEmulator(options: SlskdEmulatorOptions): Promise
     tones,
     searchDelayMs: () => searchDelayMs,
     maxConcurrent: options.maxConcurrentSearches ?? 2,
+    storeResponsesDelayMs: () => options.storeResponsesDelayMs ?? 0,
   });
   const transferEngine = new TransferEngine({
     downloadsDir: options.downloadsDir,

@@ -1,0 +1,34 @@
+// Public face of the slskd (Soulseek) source.
+export { createSlskdSource, parseSlskdExternalRef, SlskdSource, SlskdExternalRefSchema } from './slskdSource';
+export type { SlskdExternalRef, SlskdSourceDeps } from './slskdSource';
+export { parseSlskdConfig, SlskdConfigSchema, SearchBudgetSchema } from './config';
+export type { SlskdConfig, SlskdConfigInput } from './config';
+export { SlskdClient } from './client';
+export type { SlskdClientOptions, SlskdSearchRequest } from './client';
+export { SearchRunner, SearchGate, searchGateFor } from './searchRunner';
+export type { SearchRunnerOptions } from './searchRunner';
+export { DEFAULT_SEARCH_BUDGET, searchBudgetDelay } from './searchBudget';
+export type { SearchBudget } from './searchBudget';
+export {
+  candidateKey,
+  candidatesFromResponses,
+  defaultScoreMatch,
+  rankCandidates,
+  unaskedVersion,
+  VERSION_MARKERS,
+} from './rank';
+export type { CandidateForScoring, RankedCandidate, RankOptions, RejectedCandidate, ScoreMatch, SlskdCandidate } from './rank';
+export { classifyQuality, DEFAULT_QUALITY_LADDER, QUALITY_TIERS, QualityTierSchema, qualityLabel } from './quality';
+export type { QualityTier } from './quality';
+export { parseRemotePath, localDownloadPath } from './remotePath';
+export type { ParsedRemotePath } from './remotePath';
+export { searchQueries } from './searchQueries';
+export { parseTransferState } from './transferState';
+export type { TransferOutcome, TransferStateInfo } from './transferState';
+export type {
+  SlskdApplication,
+  SlskdSearch,
+  SlskdSearchFile,
+  SlskdSearchResponse,
+  SlskdTransfer,
+} from './schemas';

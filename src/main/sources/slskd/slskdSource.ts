@@ -1,0 +1,373 @@
+// The slskd download source: search (budgeted, serialised), rank, enqueue the best candidate that is not
+// quarantined, follow the transfer by its GUID, and fail over — cancelling at slskd, deleting what was written and
+// quarantining the (user, file) — on Rejected/Errored/TimedOut, a stall, or a file that fails validation.
+import { stat } from 'node:fs/promises';
+import { z } from 'zod';
+import { HttpParseError, HttpStatusError } from '../../net/http';
+import {
+  DownloadError,
+  type AudioClaim,
+  type DownloadSource,
+  type FetchContext,
+  type FetchedFile,
+  type TrackWanted,
+} from '../types';
+import { SlskdClient, type SlskdClientOptions } from './client';
+import { parseSlskdConfig, type SlskdConfig, type SlskdConfigInput } from './config';
+import { DownloadTarget } from './downloadTarget';
+import { qualityLabel, type QualityTier } from './quality';
+import { candidateKey, candidatesFromResponses, rankCandidates, type RankedCandidate, type ScoreMatch } from './rank';
+import type { SlskdTransfer } from './schemas';
+import { searchQueries } from './searchQueries';
+import { abortableSleep, searchGateFor, SearchRunner } from './searchRunner';
+import { parseTransferState } from './transferState';
+
+/** What `setExternalRef` stores: enough to poll, cancel or resume the transfer after a restart. */
+export const SlskdExternalRefSchema = z.object({
+  username: z.string(),
+  /** slskd's transfer GUID. */
+  id: z.string(),
+  filename: z.string(),
+  size: z.number(),
+});
+export type SlskdExternalRef = z.infer<typeof SlskdExternalRefSchema>;
+
+export function parseSlskdExternalRef(ref: string | undefined): SlskdExternalRef | undefined {
+  if (!ref) return undefined;
+  try {
+    const parsed = SlskdExternalRefSchema.safeParse(JSON.parse(ref));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface SlskdSourceDeps {
+  /** Match scorer; defaults to rank.ts's token similarity until src/main/matching provides one. */
+  scoreMatch?: ScoreMatch;
+  client?: SlskdClient;
+  searchRunner?: SearchRunner;
+  /** HTTP overrides for the default client (tests shrink backoff). */
+  http?: SlskdClientOptions['http'];
+  log?: (message: string) => void;
+  now?: () => number;
+}
+
+/** One download attempt's job: a transfer at slskd and where its file will land. */
+interface TransferJob {
+  username: string;
+  id: string;
+  filename: string;
+  size: number;
+  ext: string;
+  target: DownloadTarget;
+  quality?: QualityTier;
+  lengthSec?: number;
+  bitRate?: number;
+}
+
+type AttemptResult = { ok: true; file: FetchedFile } | { ok: false; reason: string; quarantine: boolean };
+
+export class SlskdSource implements DownloadSource {
+  readonly id = 'slskd' as const;
+  readonly config: SlskdConfig;
+  private readonly client: SlskdClient;
+  private readonly runner: SearchRunner;
+  private readonly scoreMatch?: ScoreMatch;
+  private readonly log: (message: string) => void;
+  private readonly now: () => number;
+
+  constructor(config: SlskdConfigInput | SlskdConfig, deps: SlskdSourceDeps = {}) {
+    this.config = parseSlskdConfig(config);
+    const c = this.config;
+    this.client = deps.client ?? new SlskdClient({ baseUrl: c.baseUrl, apiKey: c.apiKey, http: deps.http });
+    this.now = deps.now ?? Date.now;
+    this.runner =
+      deps.searchRunner ??
+      new SearchRunner(this.client, {
+        budget: c.budget,
+        searchTimeoutMs: c.searchTimeoutMs,
+        pollMs: c.pollMs,
+        responseLimit: c.responseLimit,
+        fileLimit: c.fileLimit,
+        maximumPeerQueueLength: c.maximumPeerQueueLength,
+        cacheTtlMs: c.searchCacheTtlMs,
+        gate: searchGateFor(c.baseUrl),
+        now: this.now,
+      });
+    this.scoreMatch = deps.scoreMatch;
+    this.log = deps.log ?? (() => undefined);
+  }
+
+  async fetch(track: TrackWanted, ctx: FetchContext): Promise<FetchedFile> {
+    const tried: string[] = [];
+    const fail = (r: { reason: string }, who: string) => tried.push(`${who} — ${r.reason}`);
+
+    if (ctx.externalRef) {
+      const resumed = await this.resume(track, ctx);
+      if (resumed?.ok) return resumed.file;
+      if (resumed) fail(resumed, 'previous attempt');
+    }
+
+    const seen = new Set<string>();
+    let attempts = 0;
+    let quarantinedSkipped = 0;
+    let found = 0;
+    for (const query of searchQueries(track)) {
+      if (attempts >= this.config.maxAttempts) break;
+      this.checkAborted(ctx);
+      ctx.onProgress({ bytesDownloaded: 0, detail: `searching "${query}"` });
+      let ranked: RankedCandidate[];
+      try {
+        const responses = await this.runner.search(query, ctx.signal);
+        ranked = rankCandidates(track, candidatesFromResponses(responses), {
+          scoreMatch: this.scoreMatch,
+          minScore: this.config.minMatchScore,
+          ladder: this.config.qualityLadder,
+          minQuality: this.config.minQuality,
+        }).ranked;
+      } catch (e) {
+        throw this.toDownloadError(e, ctx, 'searching', tried);
+      }
+      for (const c of ranked) {
+        if (seen.has(c.key)) continue;
+        seen.add(c.key);
+        found++;
+        if (ctx.isQuarantined(c.key)) {
+          quarantinedSkipped++;
+          continue;
+        }
+        if (attempts >= this.config.maxAttempts) break;
+        attempts++;
+        const result = await this.attempt(track, c, ctx, tried);
+        if (result.ok) return result.file;
+        const who = `${c.username}: ${c.filename}`;
+        fail(result, who);
+        this.log(`slskd: ${who} failed (${result.reason})`);
+        if (result.quarantine) ctx.quarantine(c.key, result.reason);
+      }
+    }
+
+    const what = `${track.artist} — ${track.title}`;
+    if (found === 0) {
+      throw new DownloadError('not_found', `No acceptable file for ${what} on Soulseek`, tried);
+    }
+    const skipped = quarantinedSkipped > 0 ? `; ${quarantinedSkipped} known-bad source(s) skipped` : '';
+    throw new DownloadError(
+      'rejected',
+      `Every Soulseek source for ${what} failed (${attempts} tried${skipped})`,
+      tried,
+    );
+  }
+
+  /** Stops a transfer at slskd and forgets it there. Never throws. */
+  async cancel(externalRef: string): Promise<void> {
+    const ref = parseSlskdExternalRef(externalRef);
+    if (!ref) return;
+    await this.client.cancelDownload(ref.username, ref.id, { remove: true }).catch(() => undefined);
+  }
+
+  // ------------------------------------------------------------------------------------------------------------
+
+  private async attempt(
+    track: TrackWanted,
+    c: RankedCandidate,
+    ctx: FetchContext,
+    tried: string[],
+  ): Promise<AttemptResult> {
+    ctx.onProgress({ bytesDownloaded: 0, bytesTotal: c.size, detail: `peer ${c.username}, requesting` });
+    const target = await DownloadTarget.snapshot(this.config.downloadsDir, c.filename);
+    let transfer: SlskdTransfer | undefined;
+    try {
+      const result = await this.client.enqueueDownloads(c.username, [{ filename: c.filename, size: c.size }], ctx.signal);
+      transfer = result.enqueued.find((t) => t.filename === c.filename) ?? result.enqueued[0];
+    } catch (e) {
+      // slskd answers 500 when it cannot reach the peer; that is this candidate's problem, not slskd's.
+      if (e instanceof HttpStatusError && e.status === 500 && !ctx.signal.aborted) {
+        return { ok: false, reason: `enqueue failed (${e.bodyText.slice(0, 120) || 'HTTP 500'})`, quarantine: false };
+      }
+      throw this.toDownloadError(e, ctx, 'enqueueing', tried);
+    }
+    if (!transfer) return { ok: false, reason: 'slskd did not enqueue it (already queued?)', quarantine: false };
+
+    const ref: SlskdExternalRef = { username: c.username, id: transfer.id, filename: c.filename, size: c.size };
+    ctx.setExternalRef(JSON.stringify(ref));
+    return this.follow(
+      track,
+      {
+        username: c.username,
+        id: transfer.id,
+        filename: c.filename,
+        size: c.size,
+        ext: c.ext,
+        target,
+        quality: c.quality,
+        lengthSec: c.lengthSec,
+        bitRate: c.bitRate,
+      },
+      ctx,
+      tried,
+    );
+  }
+
+  /** Picks up the transfer a previous run started (after a crash), if it is still alive or finished well. */
+  private async resume(track: TrackWanted, ctx: FetchContext): Promise<AttemptResult | undefined> {
+    const ref = parseSlskdExternalRef(ctx.externalRef);
+    if (!ref) return undefined;
+    let t: SlskdTransfer | undefined;
+    try {
+      t = await this.client.getDownload(ref.username, ref.id, ctx.signal);
+    } catch (e) {
+      throw this.toDownloadError(e, ctx, 'resuming a transfer', []);
+    }
+    if (!t) return undefined;
+    const state = parseTransferState(t.state);
+    if (state.terminal && state.outcome !== 'Succeeded') {
+      await this.client.cancelDownload(ref.username, ref.id, { remove: true }).catch(() => undefined);
+      return undefined;
+    }
+    const ext = ref.filename.match(/\.([^.\\/]+)$/)?.[1]?.toLowerCase() ?? '';
+    const target = DownloadTarget.unknownHistory(this.config.downloadsDir, ref.filename);
+    const result = await this.follow(track, { ...ref, ext, target }, ctx, []);
+    if (!result.ok && result.quarantine) ctx.quarantine(candidateKey(ref.username, ref.filename), result.reason);
+    return result;
+  }
+
+  /** Polls the transfer by GUID until it ends, stalls or is aborted. */
+  private async follow(track: TrackWanted, job: TransferJob, ctx: FetchContext, tried: string[]): Promise<AttemptResult> {
+    let lastBytes = 0;
+    let lastMoveAt = this.now();
+    for (;;) {
+      if (ctx.signal.aborted) await this.abandon(job, tried);
+      let t: SlskdTransfer | undefined;
+      try {
+        t = await this.client.getDownload(job.username, job.id, ctx.signal);
+      } catch (e) {
+        if (ctx.signal.aborted) await this.abandon(job, tried);
+        throw this.toDownloadError(e, ctx, 'following a transfer', tried);
+      }
+      if (!t) {
+        await job.target.removeWritten();
+        return { ok: false, reason: 'transfer disappeared from slskd', quarantine: false };
+      }
+      const state = parseTransferState(t.state);
+      const total = t.size || job.size;
+      if (t.bytesTransferred > lastBytes) {
+        lastBytes = t.bytesTransferred;
+        lastMoveAt = this.now();
+      }
+      ctx.onProgress({ bytesDownloaded: t.bytesTransferred, bytesTotal: total, detail: progressDetail(job.username, t, state) });
+
+      if (state.terminal) {
+        if (state.outcome === 'Succeeded') return this.collect(track, job, t, ctx);
+        await job.target.removeWritten();
+        await this.client.cancelDownload(job.username, job.id, { remove: true }).catch(() => undefined);
+        const reason = `${state.outcome ?? 'failed'}${t.exception ? `: ${t.exception}` : ''}`;
+        // A cancellation we did not ask for (someone used slskd's UI) says nothing about the file.
+        return { ok: false, reason, quarantine: state.outcome !== 'Cancelled' };
+      }
+      if (this.now() - lastMoveAt > this.config.stallMs) {
+        await this.client.cancelDownload(job.username, job.id, { remove: true }).catch(() => undefined);
+        await job.target.removeWritten();
+        const pct = total > 0 ? Math.floor((t.bytesTransferred / total) * 100) : 0;
+        return {
+          ok: false,
+          reason: `stalled (${state.queued ? 'queued' : `${pct}%`}, no progress for ${Math.round(this.config.stallMs / 1000)} s)`,
+          quarantine: true,
+        };
+      }
+      try {
+        await abortableSleep(this.config.pollMs, ctx.signal);
+      } catch {
+        await this.abandon(job, tried);
+      }
+    }
+  }
+
+  /** The transfer succeeded: find the file slskd wrote, validate it, and hand it over. */
+  private async collect(track: TrackWanted, job: TransferJob, t: SlskdTransfer, ctx: FetchContext): Promise<AttemptResult> {
+    const size = t.size || job.size;
+    // slskd may move the file from its incomplete directory a moment after reporting success.
+    let path = await job.target.locate(size);
+    for (let i = 0; !path && i < 10; i++) {
+      await abortableSleep(Math.min(this.config.pollMs, 200), ctx.signal).catch(() => undefined);
+      this.checkAborted(ctx);
+      path = await job.target.locate(size);
+    }
+    if (!path) {
+      throw new DownloadError(
+        'storage',
+        `slskd finished ${job.filename} but it is not under ${this.config.downloadsDir} (expected ${job.target.expected}); ` +
+          'check that downloadsDir points at slskd’s downloads directory',
+      );
+    }
+    const lossless = job.ext === 'flac';
+    const claim: AudioClaim = {
+      ext: job.ext,
+      expectedSize: size,
+      durationSec: track.durationSec ?? job.lengthSec,
+      bitrateKbps: lossless ? undefined : job.bitRate,
+    };
+    try {
+      await ctx.validate(path, claim);
+    } catch (e) {
+      if (e instanceof DownloadError && e.type === 'corruption') {
+        await job.target.removeWritten();
+        await this.client.cancelDownload(job.username, job.id, { remove: true }).catch(() => undefined);
+        return { ok: false, reason: `bad file: ${e.message}`, quarantine: true };
+      }
+      throw e;
+    }
+    // Tidy slskd's transfer list; the file stays where it is.
+    await this.client.cancelDownload(job.username, job.id, { remove: true }).catch(() => undefined);
+    const st = await stat(path);
+    const top = this.config.qualityLadder[0];
+    const label = job.quality ? qualityLabel(job.quality) : job.ext.toUpperCase();
+    return {
+      ok: true,
+      file: {
+        path,
+        ext: job.ext,
+        sizeBytes: st.size,
+        description: `${label} from ${job.username}`,
+        note: job.quality && top && job.quality !== top ? `best available was ${label}` : undefined,
+      },
+    };
+  }
+
+  /** Aborted by the caller: cancel at slskd, delete the partial file, and report a cancellation. */
+  private async abandon(job: TransferJob, tried: string[]): Promise<never> {
+    await this.client.cancelDownload(job.username, job.id, { remove: true }).catch(() => undefined);
+    await job.target.removeWritten().catch(() => undefined);
+    throw new DownloadError('cancelled', 'Download cancelled', [...tried, `${job.username}: ${job.filename} — cancelled`]);
+  }
+
+  private checkAborted(ctx: FetchContext): void {
+    if (ctx.signal.aborted) throw new DownloadError('cancelled', 'Download cancelled');
+  }
+
+  private toDownloadError(e: unknown, ctx: FetchContext, while_: string, tried: string[]): DownloadError {
+    if (e instanceof DownloadError) return e;
+    if (ctx.signal.aborted) return new DownloadError('cancelled', 'Download cancelled', tried);
+    if (e instanceof HttpStatusError) {
+      if (e.status === 401 || e.status === 403) {
+        return new DownloadError('rejected', `slskd refused the API key (HTTP ${e.status}) while ${while_}`, tried);
+      }
+      return new DownloadError('connection', `slskd answered HTTP ${e.status} while ${while_}`, tried);
+    }
+    if (e instanceof HttpParseError) return new DownloadError('parse', e.message, tried);
+    const msg = e instanceof Error ? e.message : String(e);
+    return new DownloadError('connection', `slskd unreachable while ${while_}: ${msg}`, tried);
+  }
+}
+
+export function createSlskdSource(config: SlskdConfigInput | SlskdConfig, deps?: SlskdSourceDeps): SlskdSource {
+  return new SlskdSource(config, deps);
+}
+
+function progressDetail(username: string, t: SlskdTransfer, state: ReturnType<typeof parseTransferState>): string {
+  if (state.queued) return `peer ${username}, queued${t.placeInQueue ? ` #${t.placeInQueue}` : ''}`;
+  if (state.flags.has('InProgress')) return `peer ${username}, ${Math.floor(t.percentComplete)}%`;
+  if (state.terminal) return `peer ${username}, ${state.outcome?.toLowerCase() ?? 'done'}`;
+  return `peer ${username}, connecting`;
+}

@@ -1,0 +1,18 @@
+// Public face of the ticket-service source.
+export { TicketsSource, createTicketsSource, describeTicket, ticketQuarantineKey } from './ticketsSource';
+export { TicketsClient, type TicketsClientOptions } from './ticketsClient';
+export { ticketsConfigSchema, type TicketsConfig, type TicketsConfigInput } from './ticketsConfig';
+export { downloadErrorFromFailure, downloadErrorFromRequest } from './ticketDownloadError';
+export { streamToPart, type StreamToPartOptions } from './streamToPart';
+export {
+  KNOWN_TICKET_STATES,
+  TicketSchema,
+  TicketPageSchema,
+  type KnownTicketState,
+  type NewTicket,
+  type Ticket,
+  type TicketFailure,
+  type TicketFile,
+  type TicketPage,
+  type TicketAudioFormat,
+} from './ticketSchemas';

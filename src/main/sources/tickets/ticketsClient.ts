@@ -1,0 +1,117 @@
+// REST client of the ticket-based download service: create, read, list, cancel and retry tickets (through the
+// shared HttpClient, parsed with zod), and open a completed ticket's file as a stream (plain fetch, Range-aware).
+import { HttpClient, HttpStatusError, redactUrl } from '../../net/http';
+import {
+  TicketPageSchema,
+  TicketSchema,
+  type KnownTicketState,
+  type NewTicket,
+  type Ticket,
+  type TicketPage,
+} from './ticketSchemas';
+
+export interface TicketsClientOptions {
+  baseUrl: string;
+  token: string;
+  timeoutMs?: number;
+  retries?: number;
+  backoffLimitMs?: number;
+}
+
+export class TicketsClient {
+  private readonly http: HttpClient;
+  private readonly base: string;
+  /**
+   * Sent with every request rather than as HttpClient instance headers: HttpClient.raw passes
+   * `headers: undefined` to ky when a call has none of its own, which drops the instance headers.
+   */
+  private readonly auth: Record<string, string>;
+
+  constructor(private readonly options: TicketsClientOptions) {
+    this.base = options.baseUrl.replace(/\/+$/, '');
+    this.auth = { Authorization: `Bearer ${options.token}`, Accept: 'application/json' };
+    this.http = new HttpClient({
+      baseUrl: this.base,
+      headers: this.auth,
+      timeoutMs: options.timeoutMs,
+      retries: options.retries,
+      backoffLimitMs: options.backoffLimitMs,
+    });
+  }
+
+  /**
+   * `POST /tickets`. The idempotency key makes HttpClient's retry of a POST safe: a repeat returns the
+   * ticket the first attempt created.
+   */
+  create(ticket: NewTicket, opts: { idempotencyKey: string; signal?: AbortSignal }): Promise<Ticket> {
+    return this.http.json('tickets', TicketSchema, {
+      method: 'POST',
+      json: ticket,
+      headers: { ...this.auth, 'Idempotency-Key': opts.idempotencyKey },
+      signal: opts.signal,
+    });
+  }
+
+  /** `GET /tickets/{id}`; undefined when the service does not know the ticket. */
+  async get(id: string, signal?: AbortSignal): Promise<Ticket | undefined> {
+    try {
+      return await this.http.json(`tickets/${encodeURIComponent(id)}`, TicketSchema, { headers: this.auth, signal });
+    } catch (e) {
+      if (e instanceof HttpStatusError && e.status === 404) return undefined;
+      throw e;
+    }
+  }
+
+  /** `GET /tickets?state=&offset=&limit=` — one page. */
+  list(opts: { state?: KnownTicketState; offset?: number; limit?: number; signal?: AbortSignal } = {}): Promise<TicketPage> {
+    return this.http.json('tickets', TicketPageSchema, {
+      query: { state: opts.state, offset: opts.offset, limit: opts.limit },
+      headers: this.auth,
+      signal: opts.signal,
+    });
+  }
+
+  /** Every ticket in a state, page by page. */
+  async *listAll(state?: KnownTicketState, pageSize = 100): AsyncGenerator<Ticket> {
+    let offset = 0;
+    for (;;) {
+      const page = await this.list({ state, offset, limit: pageSize });
+      yield* page.items;
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.total) return;
+    }
+  }
+
+  /** `DELETE /tickets/{id}`. Unknown or already finished tickets are not an error. */
+  async cancel(id: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.http.raw(`tickets/${encodeURIComponent(id)}`, { method: 'DELETE', headers: this.auth, signal, retries: 1 });
+    } catch (e) {
+      if (e instanceof HttpStatusError && (e.status === 404 || e.status === 409 || e.status === 410)) return;
+      throw e;
+    }
+  }
+
+  /** `POST /tickets/{id}/retry` — only for failed tickets. */
+  retry(id: string, signal?: AbortSignal): Promise<Ticket> {
+    return this.http.json(`tickets/${encodeURIComponent(id)}/retry`, TicketSchema, {
+      method: 'POST',
+      headers: this.auth,
+      signal,
+    });
+  }
+
+  /**
+   * `GET /tickets/{id}/files/{n}` from byte `offset` on, unbuffered. Returns the response for 200, 206 and 416
+   * (the caller decides what a range answer means); other statuses throw HttpStatusError.
+   */
+  async openFile(id: string, n: number, opts: { offset?: number; signal?: AbortSignal } = {}): Promise<Response> {
+    const url = `${this.base}/tickets/${encodeURIComponent(id)}/files/${n}`;
+    const headers: Record<string, string> = { Authorization: this.auth.Authorization ?? '' };
+    if (opts.offset) headers.Range = `bytes=${opts.offset}-`;
+    const res = await fetch(url, { headers, signal: opts.signal });
+    if (res.ok || res.status === 416) return res;
+    const body = await res.text().catch(() => '');
+    throw new HttpStatusError(res.status, redactUrl(url), body, undefined);
+  }
+}

@@ -15,6 +15,9 @@ let dir: string;
 
 beforeAll(async () => {
   emu = await startTicketsEmulator({ defaults: { stepMs: 5 } });
+  // Tickets whose audio is ready never sit in `converting` waiting for ffmpeg, which a short stallMs would
+  // mistake for a stall.
+  await emu.prepare('flac', 4);
 });
 afterAll(async () => {
   await emu.close();
@@ -38,7 +41,7 @@ const wanted = (o: Partial<TrackWanted> = {}): TrackWanted => ({
 });
 
 const source = (o: Partial<TicketsConfigInput> = {}) =>
-  new TicketsSource({ baseUrl: emu.url, token: emu.apiKey, pollMs: 5, stallMs: 200, backoffLimitMs: 20, ...o });
+  new TicketsSource({ baseUrl: emu.url, token: emu.apiKey, pollMs: 5, stallMs: 5_000, backoffLimitMs: 20, ...o });
 
 interface Harness {
   ctx: FetchContext;
@@ -126,7 +129,7 @@ describe('tickets source', () => {
   it('cancels a stalled ticket and fails over to a new one', async () => {
     emu.queueBehaviour({ stallAt: 'downloading' });
     const h = harness();
-    const got = await source().fetch(wanted(), h.ctx);
+    const got = await source({ stallMs: 150 }).fetch(wanted(), h.ctx);
 
     expect(h.refs).toHaveLength(2);
     const [stalled, replacement] = h.refs.map((id) => emu.ticket(id)!);
@@ -178,10 +181,10 @@ describe('tickets source', () => {
     const h = harness({}, (p, self) => {
       if (p.detail !== 'ticket needs approval') return;
       // Approve only well after stallMs has passed, to show waiting for a human is not a stall.
-      approvedAt ||= Date.now() + 300;
+      approvedAt ||= Date.now() + 400;
       if (Date.now() >= approvedAt && emu.ticket(self.refs[0]!)?.state === 'needs_approval') emu.approve(self.refs[0]!);
     });
-    const got = await source({ stallMs: 100 }).fetch(wanted(), h.ctx);
+    const got = await source({ stallMs: 150 }).fetch(wanted(), h.ctx);
     expect(h.refs).toHaveLength(1);
     expect(emu.history(h.refs[0]!)).toContain('needs_approval');
     expect(got.ext).toBe('flac');
@@ -371,6 +374,12 @@ describe('tickets emulator', () => {
     expect((await part.arrayBuffer()).byteLength).toBe(10);
     expect((await api(`/tickets/${created.id}/files/0`, { headers: { Range: `bytes=${size}-` } })).status).toBe(416);
     expect((await api(`/tickets/${created.id}/files/9`)).status).toBe(404);
+
+    const client = new TicketsClient({ baseUrl: emu.url, token: emu.apiKey });
+    const everyCompleted: string[] = [];
+    for await (const t of client.listAll('completed', 1)) everyCompleted.push(t.id);
+    expect(everyCompleted).toContain(created.id);
+    expect(everyCompleted).toHaveLength(page.total);
 
     expect((await api(`/tickets/${created.id}/retry`, { method: 'POST' })).status).toBe(409);
     expect((await api('/tickets/tkt_nope')).status).toBe(404);

@@ -28,6 +28,7 @@ export function scriptedSource(fallback: Outcome, id: SourceId = 'noop'): Script
       if (outcome.kind === 'hang') {
         ctx.onProgress({ bytesDownloaded: 1, bytesTotal: 100, detail: 'hanging' });
         await new Promise<never>((_, reject) => {
+          if (ctx.signal.aborted) reject(ctx.signal.reason);
           ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true });
         });
       }

@@ -98,10 +98,11 @@ export class HttpClient {
   async raw(path: string, opts: RequestOptions = {}): Promise<Response> {
     const kyOpts: Options = {
       method: opts.method ?? 'GET',
-      headers: opts.headers,
       signal: opts.signal,
       searchParams: cleanQuery(opts.query),
     };
+    // An explicit `headers: undefined` would make ky drop the instance headers (auth), so only pass real ones.
+    if (opts.headers) kyOpts.headers = opts.headers;
     if (opts.json !== undefined) kyOpts.json = opts.json;
     if (opts.body !== undefined) kyOpts.body = opts.body;
     if (opts.retries !== undefined) kyOpts.retry = { ...(kyRetry(this.options)), limit: opts.retries };

@@ -211,6 +211,7 @@ export class QueueProcessor {
     let fetched: FetchedFile | undefined;
     try {
       await mkdir(dirname(job.partPath), { recursive: true });
+      job.controller.signal.throwIfAborted();
       fetched = await source.fetch(track, ctx);
       if (job.stopReason) throw job.controller.signal.reason;
       if (!validated.has(fetched.path)) {

@@ -47,6 +47,8 @@ export interface SearchRecord {
   arrived: WireResponse[];
   /** What GET /responses returns: set at completion. */
   stored: WireResponse[];
+  /** Removed through DELETE (kept in the emulator's history for assertions). */
+  deleted: boolean;
   timers: NodeJS.Timeout[];
 }
 
@@ -63,6 +65,8 @@ export interface SearchEngineOptions {
 
 export class SearchEngine {
   readonly searches = new Map<string, SearchRecord>();
+  /** Every search ever started, deleted ones included, in order. */
+  readonly history: SearchRecord[] = [];
   private readonly queue: SearchRecord[] = [];
   private running = 0;
   private nextToken = 1000;
@@ -82,9 +86,11 @@ export class SearchEngine {
       lockedFileCount: 0,
       arrived: [],
       stored: [],
+      deleted: false,
       timers: [],
     };
     this.searches.set(rec.id, rec);
+    this.history.push(rec);
     if (this.running < this.o.maxConcurrent) this.begin(rec);
     else this.queue.push(rec);
     return rec;
@@ -105,6 +111,7 @@ export class SearchEngine {
 
   delete(rec: SearchRecord): void {
     this.stop(rec);
+    rec.deleted = true;
     this.searches.delete(rec.id);
   }
 

@@ -60,6 +60,7 @@ export interface SlskdEmulator {
   counters: SlskdEmulatorCounters;
   /** Every request as "METHOD /path?query", in order. */
   requests: string[];
+  /** Every search started so far, including deleted ones (see `deleted`). */
   searches(): SearchRecord[];
   transfers(): TransferRecord[];
   addPeer(peer: PeerSpec | PeerBuilder): void;
@@ -275,7 +276,7 @@ export async function startSlskdEmulator(options: SlskdEmulatorOptions): Promise
     url: `http://127.0.0.1:${port}`,
     counters,
     requests,
-    searches: () => [...searchEngine.searches.values()],
+    searches: () => [...searchEngine.history],
     transfers: () => [...transferEngine.transfers.values()],
     addPeer: (p) => peers.push(p instanceof PeerBuilder ? p.build() : p),
     setBehaviour(username, filename, behaviour) {

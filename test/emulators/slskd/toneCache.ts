@@ -1,5 +1,5 @@
 // Generates each distinct audio spec once (ffmpeg via makeTone) and hands out its bytes.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTone } from '../../support/audio';
@@ -31,7 +31,11 @@ export class ToneCache {
   private async generate(key: string, spec: AudioSpec): Promise<Buffer> {
     this.dir ??= this.sharedDir ? Promise.resolve(this.sharedDir) : mkdtemp(join(tmpdir(), 'slskd-emu-tones-'));
     const path = join(await this.dir, `${key}.${spec.format}`);
-    await makeTone(path, {
+    const existing = await readFile(path).catch(() => undefined);
+    if (existing) return existing;
+    // Generate beside the final name, then rename: another emulator sharing the directory never reads half a file.
+    const temp = join(await this.dir, `.${process.pid}-${Math.random().toString(36).slice(2)}-${key}.${spec.format}`);
+    await makeTone(temp, {
       seconds: spec.seconds,
       format: spec.format,
       bitrateKbps: spec.bitrateKbps,
@@ -39,6 +43,7 @@ export class ToneCache {
       sampleRate: spec.sampleRate,
       frequencyHz: spec.frequencyHz,
     });
+    await rename(temp, path);
     return readFile(path);
   }
 }

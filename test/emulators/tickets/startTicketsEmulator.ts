@@ -10,6 +10,7 @@ import {
   errorBody,
   TICKET_STATES,
   ticketRequestSchema,
+  type AudioFormat,
   type TicketFailureView,
   type TicketRequest,
   type TicketState,
@@ -57,6 +58,8 @@ export interface TicketsEmulator {
   requests: RequestRecord[];
   /** The file on disk behind a completed ticket's file `n`. */
   filePath(id: string, n: number): string | undefined;
+  /** Generate the audio for (format, seconds) now, so no ticket waits for ffmpeg in `converting`. */
+  prepare(format: AudioFormat, seconds: number): Promise<void>;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -257,6 +260,9 @@ export async function startTicketsEmulator(options: TicketsEmulatorOptions = {})
       for (let i = 0; i < count; i++) faults.push({ status, retryAfterSec });
     },
     filePath: (id, n) => book.get(id)?.files[n]?.path,
+    prepare: async (format, seconds) => {
+      await tones.path(format, seconds);
+    },
   };
 }
 

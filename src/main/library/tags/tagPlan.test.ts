@@ -101,10 +101,9 @@ describe('planTagWrite', () => {
 
   it('carries the cover and the options', () => {
     const cover = { data: Buffer.from([0xff, 0xd8, 0xff]), mime: 'image/jpeg' };
-    const plan = planTagWrite('mp3', tags({ cover }), { id3v2Version: 3, mode: 'merge' });
+    const plan = planTagWrite('mp3', tags({ cover }), { mode: 'merge' });
     expect(plan.picture?.mime).toBe('image/jpeg');
     expect([...(plan.picture?.data ?? [])]).toEqual([0xff, 0xd8, 0xff]);
-    expect(plan.id3v2Version).toBe(3);
     expect(plan.mode).toBe('merge');
   });
 

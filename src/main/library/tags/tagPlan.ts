@@ -15,7 +15,11 @@ export interface TagWritePlan {
    */
   fields: TagField[];
   picture?: { data: Uint8Array; mime: string };
-  id3v2Version: 3 | 4;
+  /**
+   * Always 4: v2.3 joins multiple values with "/" and every reader splits them again, so "AC/DC" would become
+   * two artists (the worker's read-back check catches exactly that).
+   */
+  id3v2Version: 4;
   /** replace: drop every existing tag first; merge: only overwrite the fields in the plan. */
   mode: 'replace' | 'merge';
 }
@@ -106,7 +110,6 @@ function text(s: string | undefined): string | undefined {
 }
 
 export interface PlanOptions {
-  id3v2Version?: 3 | 4;
   mode?: 'replace' | 'merge';
 }
 
@@ -162,7 +165,7 @@ export function planTagWrite(ext: string, tags: TrackTags, options: PlanOptions 
     mimeType: target.mimeType,
     fields,
     ...(tags.cover ? { picture: { data: new Uint8Array(tags.cover.data), mime: tags.cover.mime } } : {}),
-    id3v2Version: options.id3v2Version ?? 4,
+    id3v2Version: 4,
     mode: options.mode ?? 'replace',
   };
 }

@@ -24,14 +24,11 @@ const {
 MpegAudioFileSettings.defaultTagTypes = TagTypes.Id3v2;
 Id3v2Settings.useNumericGenres = false;
 
-/** @param {3 | 4} version */
-function configureId3(version) {
-  Id3v2Settings.defaultVersion = version;
-  Id3v2Settings.forceDefaultVersion = true;
-  // v2.3 has no UTF-8.
-  Id3v2Settings.defaultEncoding = version === 4 ? StringType.UTF8 : StringType.UTF16;
-  Id3v2Settings.forceDefaultEncoding = true;
-}
+// ID3v2.4 with UTF-8 only: v2.3 cannot keep "AC/DC" as one artist.
+Id3v2Settings.defaultVersion = 4;
+Id3v2Settings.forceDefaultVersion = true;
+Id3v2Settings.defaultEncoding = StringType.UTF8;
+Id3v2Settings.forceDefaultEncoding = true;
 
 /** @param {{ data: Uint8Array, mime: string }} p */
 function makePicture(p) {
@@ -68,7 +65,6 @@ const formats = {
   id3v2: {
     /** @param {any} file @param {any} plan */
     write(file, plan) {
-      configureId3(plan.id3v2Version);
       if (plan.mode === 'replace') file.removeTags(TagTypes.AllTags);
       const tag = file.getTag(TagTypes.Id3v2, true);
       for (const { key, values } of plan.fields) {

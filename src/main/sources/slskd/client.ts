@@ -42,16 +42,18 @@ export interface SlskdClientOptions {
 
 export class SlskdClient {
   private readonly http: HttpClient;
+  /**
+   * Sent with every request. (HttpClient's constructor `headers` are currently lost when a request passes
+   * `headers: undefined` to ky, so the key travels per request.)
+   */
+  private readonly auth: Record<string, string>;
   /** slskd allows two concurrent enqueue requests. */
   private readonly enqueueLimit = pLimit(2);
 
   constructor(options: SlskdClientOptions) {
     const origin = options.baseUrl.replace(/\/+$/, '').replace(/\/api\/v0$/, '');
-    this.http = new HttpClient({
-      baseUrl: `${origin}/api/v0/`,
-      headers: { 'X-API-Key': options.apiKey, accept: 'application/json' },
-      ...options.http,
-    });
+    this.auth = { 'X-API-Key': options.apiKey, accept: 'application/json' };
+    this.http = new HttpClient({ baseUrl: `${origin}/api/v0/`, headers: this.auth, ...options.http });
   }
 
   application(signal?: AbortSignal): Promise<SlskdApplication> {
@@ -59,7 +61,7 @@ export class SlskdClient {
   }
 
   startSearch(request: SlskdSearchRequest, signal?: AbortSignal): Promise<SlskdSearch> {
-    return this.http.json('searches', SearchSchema, { method: 'POST', json: request, signal });
+    return this.http.json('searches', SearchSchema, { method: 'POST', json: request, signal, headers: this.auth });
   }
 
   getSearch(id: string, signal?: AbortSignal): Promise<SlskdSearch> {
@@ -73,11 +75,11 @@ export class SlskdClient {
 
   /** PUT /searches/{id}: stops a running search (it completes with what it has). */
   async stopSearch(id: string): Promise<void> {
-    await this.ignoring404(() => this.http.raw(`searches/${encodeURIComponent(id)}`, { method: 'PUT', retries: 1 }));
+    await this.ignoring404(() => this.http.raw(`searches/${encodeURIComponent(id)}`, { method: 'PUT', retries: 1, headers: this.auth }));
   }
 
   async deleteSearch(id: string): Promise<void> {
-    await this.ignoring404(() => this.http.raw(`searches/${encodeURIComponent(id)}`, { method: 'DELETE', retries: 1 }));
+    await this.ignoring404(() => this.http.raw(`searches/${encodeURIComponent(id)}`, { method: 'DELETE', retries: 1, headers: this.auth }));
   }
 
   enqueueDownloads(
@@ -90,6 +92,7 @@ export class SlskdClient {
         method: 'POST',
         json: files,
         signal,
+        headers: this.auth,
       }),
     );
   }
@@ -112,12 +115,13 @@ export class SlskdClient {
         method: 'DELETE',
         query: { remove: options.remove ?? false },
         retries: 2,
+        headers: this.auth,
       }),
     );
   }
 
   private get<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
-    return this.http.json(path, schema, { signal });
+    return this.http.json(path, schema, { signal, headers: this.auth });
   }
 
   private async ignoring404<T>(fn: () => Promise<T>): Promise<T | undefined> {

@@ -235,7 +235,7 @@ function titleTokens(s: string): Set<string> {
 
 function artistTokens(s: string): Set<string> {
   const noFeat = plain(s).replace(/\b(?:feat|ft|featuring)\b.*$/, '');
-  return new Set(noFeat.split(' ').filter((t) => t && t !== 'the'));
+  return new Set(noFeat.split(' ').filter((t) => t && t !== 'the' && t !== 'and'));
 }
 
 function coverage(want: Set<string>, have: Set<string>): number {

@@ -269,10 +269,10 @@ export class SlskdSource implements DownloadSource {
       if (this.now() - lastMoveAt > this.config.stallMs) {
         await this.client.cancelDownload(job.username, job.id, { remove: true }).catch(() => undefined);
         await job.target.removeWritten();
-        const pct = total > 0 ? Math.floor((t.bytesTransferred / total) * 100) : 0;
+        const pct = total > 0 ? Math.round((t.bytesTransferred / total) * 100) : 0;
         return {
           ok: false,
-          reason: `stalled (${state.queued ? 'queued' : `${pct}%`}, no progress for ${Math.round(this.config.stallMs / 1000)} s)`,
+          reason: `stalled (${state.queued ? 'queued' : `${pct}%`}, no progress for ${formatDuration(this.config.stallMs)})`,
           quarantine: true,
         };
       }
@@ -363,6 +363,10 @@ export class SlskdSource implements DownloadSource {
 
 export function createSlskdSource(config: SlskdConfigInput | SlskdConfig, deps?: SlskdSourceDeps): SlskdSource {
   return new SlskdSource(config, deps);
+}
+
+function formatDuration(ms: number): string {
+  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : ms >= 1_000 ? `${Math.round(ms / 1_000)} s` : `${ms} ms`;
 }
 
 function progressDetail(username: string, t: SlskdTransfer, state: ReturnType<typeof parseTransferState>): string {

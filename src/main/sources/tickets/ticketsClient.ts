@@ -27,7 +27,7 @@ export class TicketsClient {
    */
   private readonly auth: Record<string, string>;
 
-  constructor(private readonly options: TicketsClientOptions) {
+  constructor(options: TicketsClientOptions) {
     this.base = options.baseUrl.replace(/\/+$/, '');
     this.auth = { Authorization: `Bearer ${options.token}`, Accept: 'application/json' };
     this.http = new HttpClient({

@@ -1,0 +1,20 @@
+// Public face of the Qobuz source: the API client, discovery, OAuth login, the downloader and the DownloadSource.
+export { QobuzClient, DEFAULT_QOBUZ_API_BASE, DEFAULT_QOBUZ_WEB_BASE } from './client';
+export type { QobuzClientOptions, QobuzPurchaseIds, QobuzOAuthToken } from './client';
+export { QobuzError, PASSWORD_REJECTED_MESSAGE } from './qobuzError';
+export type { QobuzErrorCode } from './qobuzError';
+export { qobuzSignature } from './signing';
+export type { QobuzIntent, QobuzSignatureInput } from './signing';
+export { findBundleScript, parseQobuzBundle, parseQobuzWebPlayer } from './bundle';
+export type { QobuzBundleRef, QobuzBundleSecrets, QobuzWebPlayerInfo } from './bundle';
+export { QobuzDiscovery, QOBUZ_APP_CACHE_FILE } from './discovery';
+export type { DiscoveredQobuzApp, QobuzDiscoveryOptions, SecretCheck } from './discovery';
+export { qobuzOAuthLogin } from './oauth';
+export type { QobuzOAuthClient, QobuzOAuthOptions } from './oauth';
+export { downloadQobuzTrack } from './downloader';
+export type { DownloadQobuzTrackOptions, QobuzDownloadResult, QobuzFileUrlSource, QobuzTransferOptions } from './downloader';
+export { QOBUZ_MP3_LADDER, judgeFileUrl, isPreview, ladderFailure, ladderNote } from './formatLadder';
+export type { LadderRung, RungVerdict } from './formatLadder';
+export { QobuzSource } from './qobuzSource';
+export type { QobuzSourceOptions } from './qobuzSource';
+export * from './schemas';

@@ -1,0 +1,6 @@
+export { Button, type ButtonProps } from './Button';
+export { Card } from './Card';
+export { EmptyState } from './EmptyState';
+export { ErrorNotice } from './ErrorNotice';
+export { Icon, type IconName } from './Icon';
+export { ProgressBar } from './ProgressBar';

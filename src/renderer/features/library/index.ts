@@ -1,0 +1,4 @@
+export { ImportFolderCard } from './ImportFolderCard';
+export { LibraryPage } from './LibraryPage';
+export { ReconcileCard } from './ReconcileCard';
+export { useImportJobStore, type JobProgress } from './importJobStore';

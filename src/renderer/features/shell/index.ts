@@ -1,0 +1,6 @@
+export { ConnectionBanner } from './ConnectionBanner';
+export { PageHeader } from './PageHeader';
+export { Sidebar } from './Sidebar';
+export { ThemeSwitch } from './ThemeSwitch';
+export { TopBar } from './TopBar';
+export { useConnectionState } from './useConnectionState';

@@ -1,0 +1,2 @@
+export { catalogStatusKey, queueStateKey, useCatalogStatus, useQueueState } from './statusQueries';
+export { PauseAllButton } from './PauseAllButton';

@@ -1,0 +1,3 @@
+export { formatBytes, formatSpeed } from './formatBytes';
+export { formatCount } from './formatCount';
+export { formatRelativeTime } from './formatRelativeTime';

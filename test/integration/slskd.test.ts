@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validateAudioFile } from '../../src/main/library';
 import {
   candidateKey,
@@ -71,7 +71,7 @@ async function start(peers: PeerBuilder[], options: Partial<SlskdEmulatorOptions
     downloadsDir,
     apiKey: API_KEY,
     peers,
-    searchDelayMs: 40,
+    searchDelayMs: 30,
     tickMs: 10,
     requestedMs: 10,
     transferBytesPerSec: 3_000_000,
@@ -89,7 +89,7 @@ function sourceFor(e: SlskdEmulator, over: Partial<SlskdConfigInput> = {}) {
       downloadsDir,
       stallMs: 400,
       pollMs: 20,
-      searchTimeoutMs: 80,
+      searchTimeoutMs: 50,
       budget: { maxSearches: 100, windowMs: 1_000, minGapMs: 0 },
       ...over,
     },
@@ -191,6 +191,26 @@ describe('searching', () => {
     expect(e.counters.search429 - before.search429).toBe(0);
   });
 
+  it('lets the network run two searches at once and shows the rest as Queued', async () => {
+    const e = await start([peer('alice').file(P.flacAlbum, flac(4))], { searchDelayMs: 300 });
+    const client = new SlskdClient({ baseUrl: e.url, apiKey: API_KEY, http: HTTP });
+    const states: string[] = [];
+    for (const q of ['harbour', 'lights', 'tidewater']) states.push((await client.startSearch({ searchText: q, searchTimeout: 50 })).state);
+    expect(states).toEqual(['InProgress', 'InProgress', 'Queued']);
+  });
+
+  it('abort while searching stops the search at slskd', async () => {
+    const e = await start([peer('alice').file(P.flacAlbum, flac(4))], { searchDelayMs: 2_000 });
+    const { ctx, controller } = context();
+    ctx.onProgress = (p) => {
+      if (p.detail?.startsWith('searching')) setTimeout(() => controller.abort(), 100);
+    };
+    const err = await rejection(sourceFor(e).fetch(wanted(), ctx));
+    expect(err.type).toBe('cancelled');
+    await vi.waitFor(() => expect(e.searches()[0]).toMatchObject({ state: 'Completed, Cancelled', deleted: true }));
+    expect(e.counters.enqueuePosts).toBe(0);
+  });
+
   it('reuses the results of an earlier identical search', async () => {
     const e = await start([peer('alice').file(P.flacAlbum, flac(4))]);
     const source = sourceFor(e);
@@ -264,7 +284,7 @@ describe('failover', () => {
   it('moves on when the transfer errors, deleting the partial file', async () => {
     const e = await start(
       [peer('carol').file(P.flacAlbum, flac(4), { behaviour: behave.error(50) }), peer('dave').file(P.mp3Album, mp3(4))],
-      { transferBytesPerSec: 400_000 },
+      { transferBytesPerSec: 1_000_000 },
     );
     const { ctx, quarantine } = context();
     const got = await sourceFor(e).fetch(wanted(), ctx);
@@ -389,6 +409,25 @@ describe('cancelling', () => {
 });
 
 describe('talking to slskd', () => {
+  it('keeps at most two enqueue POSTs in flight, so slskd never answers 429', async () => {
+    const paths = [1, 2, 3, 4].map((n) => `m\\Nina Vale\\Tidewater\\0${n} Song ${n}.mp3`);
+    const e = await start([paths.reduce((p, path) => p.file(path, mp3(2)), peer('alice'))], { enqueuePostLatencyMs: 60 });
+    const raw = (filename: string) =>
+      fetch(`${e.url}/api/v0/transfers/downloads/alice`, {
+        method: 'POST',
+        headers: { 'X-API-Key': API_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify([{ filename, size: 1 }]),
+      }).then((r) => r.status);
+    expect((await Promise.all(paths.slice(0, 3).map(raw))).sort()).toEqual([201, 201, 429]);
+
+    const client = new SlskdClient({ baseUrl: e.url, apiKey: API_KEY, http: HTTP });
+    const before = e.counters.enqueue429;
+    const results = await Promise.all(paths.map((f) => client.enqueueDownloads('alice', [{ filename: f, size: 1 }])));
+    expect(e.counters.enqueue429).toBe(before);
+    // A file the raw requests queued is reported under `failed` while that transfer is still active.
+    expect(results.map((r) => r.enqueued.length + r.failed.length)).toEqual([1, 1, 1, 1]);
+  });
+
   it('sends the API key only as a header and never repeats it in errors', async () => {
     const e = await start([peer('alice').file(P.flacAlbum, flac(4))]);
     const source = createSlskdSource(

@@ -104,7 +104,7 @@ export function applyFileObservations(
           toPresent.run(o.size, now, now, o.trackId);
           dropQueued.run(now, o.trackId);
           report.nowPresent.push(o.trackId);
-        } else {
+        } else if (!known) {
           seen.run(now, o.trackId);
         }
       } else if (row.status === 'downloaded' || row.local_path) {
@@ -112,6 +112,8 @@ export function applyFileObservations(
         report.nowMissing.push(o.trackId);
       }
     }
+    // A full pass has seen every remaining downloaded file: one statement instead of one per row.
+    if (known) db.prepare(`UPDATE tracks SET last_seen_at=? WHERE status='downloaded' AND local_path IS NOT NULL`).run(now);
   })();
   return report;
 }

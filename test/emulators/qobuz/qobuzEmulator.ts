@@ -91,6 +91,7 @@ export interface QobuzEmulator {
   count(endpoint: string, trackId?: number): number;
   /** Every request seen, oldest first. */
   readonly log: EmuRequest[];
+  /** Forgets the request log and the fired-fault counters. */
   resetCounts(): void;
 }
 
@@ -403,7 +404,7 @@ export async function startQobuzEmulator(options: QobuzEmulatorOptions = {}): Pr
     for await (const chunk of source) {
       if (res.destroyed) return;
       const part = sent + chunk.length > cutAt ? chunk.subarray(0, cutAt - sent) : chunk;
-      if (part.length && !res.write(part)) await new Promise<void>((r) => res.once('drain', r).once('close', r));
+      if (part.length && !res.write(part)) await drained(res);
       sent += part.length;
       if (sent >= cutAt) break;
       if (bandwidth.bytesPerSec) {
@@ -519,6 +520,7 @@ export async function startQobuzEmulator(options: QobuzEmulatorOptions = {}): Pr
     },
     resetCounts() {
       log.length = 0;
+      faults.fired.clear();
     },
   };
 }
@@ -526,6 +528,19 @@ export async function startQobuzEmulator(options: QobuzEmulatorOptions = {}): Pr
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** Waits for room in the socket buffer (or for the client to go away). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -38,6 +38,8 @@ export interface QobuzDownloadResult {
   path: string;
   ext: 'mp3';
   sizeBytes: number;
+  /** Length the CDN announced for the MP3 (absent after a transcode or without Content-Length). */
+  announcedBytes?: number;
   /** The Qobuz format that was fetched (5 MP3, 6 FLAC, ...). */
   formatId: number;
   /** e.g. "download/5". */
@@ -73,7 +75,7 @@ export async function downloadQobuzTrack(o: DownloadQobuzTrackOptions): Promise<
 
     const target = pick.kind === 'mp3' ? o.partPath : flacPath;
     o.onProgress?.({ bytesDownloaded: 0, detail: `${formatName(pick.formatId)} via ${rungLabel(pick.rung)}` });
-    await fetchToPart({
+    const fetched = await fetchToPart({
       ...o.transfer,
       path: target,
       signal: o.signal,
@@ -98,6 +100,7 @@ export async function downloadQobuzTrack(o: DownloadQobuzTrackOptions): Promise<
       path: o.partPath,
       ext: 'mp3',
       sizeBytes,
+      ...(pick.kind === 'mp3' && fetched.total !== undefined ? { announcedBytes: fetched.total } : {}),
       formatId: pick.formatId,
       rung: rungLabel(pick.rung),
       transcoded: pick.kind === 'flac',

@@ -149,18 +149,33 @@ export async function fetchToPart(o: FetchToPartOptions): Promise<FetchedPart> {
         done(null, chunk);
       },
     });
+    // A broken body ends the source quietly so the pipeline still flushes every byte received to disk;
+    // the break is reported afterwards and the next attempt resumes from there.
+    let broken: unknown;
+    const body = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+    async function* received(): AsyncGenerator<Buffer> {
+      try {
+        for await (const chunk of body) yield chunk as Buffer;
+      } catch (e) {
+        broken = e;
+      }
+    }
     arm();
     try {
-      await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), count, open(o.path, start === 0 ? 'w' : 'a'));
+      await pipeline(received(), count, open(o.path, start === 0 ? 'w' : 'a'));
     } catch (e) {
+      body.destroy();
       if (isNoSpace(e)) {
         await rm(o.path, { force: true });
         throw new DownloadError('storage', `Out of disk space while writing ${o.path}; free some space and retry.`);
       }
-      if (idle.signal.aborted && !isAbort(o.signal)) throw new AttemptError('timeout', 'The CDN stopped sending data mid-file.');
-      throw new AttemptError('connection', `The CDN connection broke mid-file: ${message(e)}`);
+      throw new AttemptError('connection', `Could not write ${o.path}: ${message(e)}`);
     } finally {
       clearTimeout(timer);
+    }
+    if (broken !== undefined) {
+      if (idle.signal.aborted && !isAbort(o.signal)) throw new AttemptError('timeout', 'The CDN stopped sending data mid-file.');
+      throw new AttemptError('connection', `The CDN connection broke mid-file: ${message(broken)}`);
     }
     return { bytes: await sizeOf(o.path), total: length, attempts: 0, contentType: type };
   }

@@ -28,7 +28,12 @@ export class QobuzSource implements DownloadSource {
       transfer: this.options.transfer,
       ffmpegPath: this.options.ffmpegPath,
     });
-    await ctx.validate(r.path, { ext: 'mp3', expectedSize: r.sizeBytes, durationSec: track.durationSec, bitrateKbps: 320 });
+    await ctx.validate(r.path, {
+      ext: 'mp3',
+      ...(r.announcedBytes !== undefined ? { expectedSize: r.announcedBytes } : {}),
+      ...(track.durationSec !== undefined ? { durationSec: track.durationSec } : {}),
+      bitrateKbps: 320,
+    });
     return { path: r.path, ext: r.ext, sizeBytes: r.sizeBytes, description: r.description, ...(r.note ? { note: r.note } : {}) };
   }
 }

@@ -93,6 +93,7 @@ export class SlskdClient {
         json: files,
         signal,
         headers: this.auth,
+        retries: 2,
       }),
     );
   }

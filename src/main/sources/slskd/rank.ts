@@ -195,11 +195,20 @@ export function unaskedVersion(wanted: Pick<TrackWanted, 'title' | 'album'>, par
 
 /**
  * A simple normalised-token similarity, weighted like SoulSync's Soulseek scorer:
- * 0.45·title + 0.40·artist + 0.15·duration (±5 s full credit, 0 beyond 30 s). Stands in until src/main/matching
- * provides a scorer; pass that one as `scoreMatch`.
+ * 0.45·title + 0.40·artist + 0.15·duration (±5 s full credit, 0 beyond 30 s). A weak title caps the score at the
+ * title's own similarity, so the right artist and length cannot carry a different song ("Harbour" for "Harbour
+ * Lights"). Stands in until src/main/matching provides a scorer; pass that one as `scoreMatch`.
  */
 export const defaultScoreMatch: ScoreMatch = (wanted, c) => {
-  const title = tokenSimilarity(titleTokens(wanted.title), titleTokens(c.title));
+  const title = dice(titleTokens(wanted.title), titleTokens(c.title));
+  const total = weightedScore(wanted, c, title);
+  return clamp01(title < TITLE_GATE ? Math.min(total, title) : total);
+};
+
+/** Below this title similarity the title alone decides. */
+const TITLE_GATE = 0.75;
+
+function weightedScore(wanted: TrackWanted, c: CandidateForScoring, title: number): number {
   const wantArtist = artistTokens(wanted.artist);
   const parsedArtist = c.artist ? tokenSimilarity(wantArtist, artistTokens(c.artist)) : 0;
   const inPath = coverage(wantArtist, new Set(plain(c.path).split(' '))) * 0.9;
@@ -208,7 +217,7 @@ export const defaultScoreMatch: ScoreMatch = (wanted, c) => {
   const diff = Math.abs(wanted.durationSec - c.lengthSec);
   const duration = diff <= 5 ? 1 : diff >= 30 ? 0 : 1 - (diff - 5) / 25;
   return 0.45 * title + 0.4 * artist + 0.15 * duration;
-};
+}
 
 const NOISE = new Set([
   'remaster', 'remastered', 'remasters', 'version', 'edition', 'mono', 'stereo', 'deluxe', 'bonus', 'track',
@@ -243,6 +252,14 @@ function coverage(want: Set<string>, have: Set<string>): number {
   let hit = 0;
   for (const t of want) if (have.has(t)) hit++;
   return hit / want.size;
+}
+
+/** Dice coefficient of two token sets: shared tokens over the average size. */
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let hit = 0;
+  for (const t of a) if (b.has(t)) hit++;
+  return (2 * hit) / (a.size + b.size);
 }
 
 /** Coverage of the wanted tokens, discounted by extra tokens in the candidate ("Love" ≠ "Love Me Do"). */

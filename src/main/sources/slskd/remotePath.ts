@@ -59,6 +59,8 @@ export function parseRemotePath(remote: string): ParsedRemotePath {
     }
   }
   artist ??= artistFolder?.trim();
+  // `Share\Artist\Artist - Title.mp3`: the parent folder is the artist, not an album.
+  if (album && artist && album.toLowerCase() === artist.toLowerCase()) album = undefined;
 
   return { folders, fileName, ext, artist: artist || undefined, title, album, trackNumber };
 }

@@ -5,7 +5,7 @@ import type { TrackWanted } from '../types';
 export function searchQueries(track: Pick<TrackWanted, 'title' | 'artist'>): string[] {
   const title = cleanTitle(track.title);
   const artist = cleanWords(track.artist.replace(/\b(?:feat|ft|featuring)\b.*$/i, '')).replace(/^the\s+/i, '');
-  const primaryArtist = cleanWords(track.artist.split(/\s*(?:,|;|&|\/|\bx\b|\band\b|\bfeat\.?|\bft\.?|\bwith\b)\s*/i)[0] ?? '')
+  const primaryArtist = cleanWords(track.artist.split(/\s*(?:,|;|&|\bfeat\.?|\bft\.?|\bfeaturing\b|\bwith\b)\s*/i)[0] ?? '')
     .replace(/^the\s+/i, '');
   const queries = [`${artist} ${title}`, `${primaryArtist} ${title}`];
   if (title.replace(/\s/g, '').length >= 4) queries.push(title);

@@ -70,7 +70,7 @@ type AttemptResult = { ok: true; file: FetchedFile } | { ok: false; reason: stri
 
 export class SlskdSource implements DownloadSource {
   readonly id = 'slskd' as const;
-  readonly config: SlskdConfig;
+  private readonly config: SlskdConfig;
   private readonly client: SlskdClient;
   private readonly runner: SearchRunner;
   private readonly scoreMatch?: ScoreMatch;

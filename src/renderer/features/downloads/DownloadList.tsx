@@ -11,7 +11,12 @@ import { useNow } from './useNow';
 
 const ROW_ESTIMATE = 76;
 
-export function DownloadList({ filter, label, empty }: { filter: QueueFilter; label: string; empty: ReactNode }) {
+export interface PanelProps {
+  id: string;
+  'aria-labelledby': string;
+}
+
+export function DownloadList({ filter, label, empty, panel }: { filter: QueueFilter; label: string; empty: ReactNode; panel: PanelProps }) {
   const api = useApi();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pageRange, setPageRange] = useState({ first: 0, last: 0 });
@@ -129,7 +134,7 @@ export function DownloadList({ filter, label, empty }: { filter: QueueFilter; la
         <span>Progress</span>
         <span />
       </div>
-      <div ref={scrollRef} className="dl-scroll" tabIndex={0} aria-label={`${label}, scrollable`} role="region" aria-busy={first?.isFetching}>
+      <div ref={scrollRef} className="dl-scroll" tabIndex={0} role="tabpanel" {...panel} aria-busy={first?.isFetching}>
         {body}
       </div>
     </div>

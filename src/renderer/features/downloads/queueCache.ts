@@ -43,6 +43,12 @@ export function parsePageKey(key: readonly unknown[]): { filter: QueueFilter; pa
   return { filter: { view: view as DownloadView, search, source: source === '*' ? null : (source as QueueSource) }, page };
 }
 
+/** Views ordered by priority (then age) or by finish time, like the host's `queue.list`. */
+function movedWithinView(before: QueueRow, after: QueueRow, view: DownloadView): boolean {
+  if (view === 'active' || view === 'queued') return before.priority !== after.priority;
+  return before.completedAt !== after.completedAt;
+}
+
 /** Client-side twin of the host's filter (title or artist contains the search, case-insensitive). */
 export function rowMatchesFilter(row: QueueRow, f: QueueFilter): boolean {
   if (!VIEW_STATUSES[f.view].includes(row.status)) return false;
@@ -86,6 +92,7 @@ export function mergeRowsIntoPages(pages: ReadonlyMap<number, QueuePage>, filter
     const pos = items.findIndex((r) => r.id === row.id);
     if (pos < 0) continue;
     if (matches) {
+      if (movedWithinView(items[pos]!, row, filter.view)) needsRefetch = true;
       items[pos] = row;
     } else {
       items.splice(pos, 1);

@@ -1,0 +1,58 @@
+// The shell: skip link, navigation, top bar, connection banner, and the current page.
+import { useEffect, useRef } from 'react';
+import { DashboardPage } from '../features/dashboard';
+import { DownloadsPage } from '../features/downloads';
+import { LibraryPage } from '../features/library';
+import { ConnectionBanner, Sidebar, TopBar } from '../features/shell';
+import { useRoute, type Route } from './route';
+import { useLiveUpdates } from './useLiveUpdates';
+
+export function App() {
+  useLiveUpdates();
+  const route = useRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    document.title = `${TITLES[route.page]} · Cassette`;
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('[data-page-title]')?.focus();
+  }, [route.page]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        mainRef.current?.focus();
+      }}>
+        Skip to main content
+      </a>
+      <Sidebar current={route.page} />
+      <div className="workspace">
+        <header className="workspace-top">
+          <TopBar />
+        </header>
+        <ConnectionBanner />
+        <main id="main" ref={mainRef} tabIndex={-1} className={`page page-${route.page}`}>
+          <Page route={route} />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library' };
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'downloads':
+      return <DownloadsPage view={route.view} />;
+    case 'library':
+      return <LibraryPage />;
+    default:
+      return <DashboardPage />;
+  }
+}

@@ -1,0 +1,2 @@
+export { DownloadsPage } from './DownloadsPage';
+export { queueCacheUpdaterFor } from './queueCacheUpdaterFor';

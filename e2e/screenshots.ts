@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { startApp, type App } from './support/app';
+import { startApp, type App, type AppOptions } from './support/app';
 import { seedDemoCatalog } from './support/demoCatalog';
 
 const OUT = fileURLToPath(new URL('../screenshots', import.meta.url));
@@ -34,7 +34,7 @@ async function shoot(page: Page, state: string, theme: Theme, settle?: (p: Page)
   }
 }
 
-async function withApp(theme: Theme, seed: Parameters<typeof startApp>[0]['seed'], run: (app: App) => Promise<void>) {
+async function withApp(theme: Theme, seed: AppOptions['seed'], run: (app: App) => Promise<void>) {
   const app = await startApp({ colorScheme: theme, seed });
   try {
     await run(app);

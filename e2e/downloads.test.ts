@@ -2,9 +2,11 @@
 // the Failed view explains what went wrong and what was tried.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, until, type App } from './support/app';
-import { seedActiveDownload, seedFailedDownload, seedQueuedTracks } from './support/seed';
+import { toQueueRows } from '../src/main/core';
+import { seedActiveDownload, seedFailedDownload, seedQueuedTracks, type SeededTrack } from './support/seed';
 
 let app: App;
+let active: SeededTrack;
 
 beforeAll(async () => {
   app = await startApp({
@@ -15,7 +17,7 @@ beforeAll(async () => {
         message: 'No peer shares this track in an accepted format',
         tried: ['alice: Music/The Missing/Lost Recording.mp3 (128 kbps)', 'bob: Share/lost_recording.flac (corrupt)'],
       });
-      seedActiveDownload(core, { title: 'Now Playing', artist: 'Live Band', bytes: 3_000_000, total: 9_000_000, detail: 'peer carol' });
+      active = seedActiveDownload(core, { title: 'Now Playing', artist: 'Live Band', bytes: 3_000_000, total: 9_000_000, detail: 'peer carol' });
       seedQueuedTracks(core, 10_000);
     },
   });
@@ -32,6 +34,34 @@ describe('downloads page', () => {
     const bar = row.getByRole('progressbar', { name: 'Download progress for Now Playing by Live Band' });
     expect(await bar.getAttribute('aria-valuenow')).toBe('33');
     expect(await row.textContent()).toContain('3.0 MB of 9.0 MB');
+  });
+
+  it('merges pushed progress into the row and the counters without reloading the list', async () => {
+    const { core, page } = app;
+    const methods: string[] = [];
+    const dispatch = core.dispatch;
+    core.dispatch = (method, input) => {
+      methods.push(method);
+      return dispatch(method, input);
+    };
+    try {
+      const item = core.queue.activeForTrack(active.id)!;
+      core.queue.heartbeat(item.id, { bytesDownloaded: 6_000_000, detail: 'peer carol, 2 MB/s' });
+      core.events.rowChanged(toQueueRows(core.db, [core.queue.get(item.id)!], Date.now())[0]!);
+      const row = page.getByRole('list', { name: 'Active downloads' }).getByRole('listitem', { name: 'Now Playing by Live Band' });
+      await row.getByText('6.0 MB of 9.0 MB').waitFor();
+      await row.getByText('peer carol, 2 MB/s').waitFor();
+
+      // Counters arrive the same way: a second track starts downloading.
+      const activity = page.getByRole('group', { name: 'Queue activity' });
+      expect(await activity.textContent()).toContain('1 downloading');
+      core.catalog.setStatus(core.catalog.upsertTrack({ title: 'Track 00001', artist: { name: 'Queued Artist 1' } }), 'downloading');
+      core.events.catalogChanged();
+      await until(async () => activity.textContent(), (t) => Boolean(t?.includes('2 downloading')), 'the top bar to count 2 downloading');
+      expect(methods.filter((m) => m === 'queue.list')).toEqual([]);
+    } finally {
+      core.dispatch = dispatch;
+    }
   });
 
   it('renders 10,000 queued rows virtualised and scrolls to the last one', async () => {
@@ -103,7 +133,7 @@ describe('downloads page', () => {
     const row = page.getByRole('list', { name: 'Failed downloads' }).getByRole('listitem', { name });
     await row.waitFor();
     const text = await row.textContent();
-    expect(text).toContain('not found');
+    expect(text).toMatch(/Not found/);
     expect(text).toContain('No peer shares this track in an accepted format');
 
     const toggle = row.getByRole('button', { name: `Details for ${name}` });
@@ -121,5 +151,8 @@ describe('downloads page', () => {
     await page.getByRole('tab', { name: 'Queued 10' }).waitFor();
     expect(await queuedList().getByRole('listitem').count()).toBe(10);
     await page.getByRole('searchbox', { name: 'Search downloads' }).fill('');
+  });
+  it('runs without console errors (no CSP violations, no React warnings)', () => {
+    expect(app.pageErrors).toEqual([]);
   });
 });

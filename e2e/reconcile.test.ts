@@ -51,4 +51,7 @@ describe('reconcile from the dashboard', () => {
       .getByRole('listitem', { name: `${tracks[1]!.title} by ${tracks[1]!.artist}` })
       .waitFor();
   });
+  it('runs without console errors (no CSP violations, no React warnings)', () => {
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -32,6 +32,8 @@ export interface App {
   page: Page;
   /** Scratch folder for test files (inside the temp data dir). */
   dir: string;
+  /** Console errors and uncaught exceptions in the page (CSP violations show up here too). */
+  pageErrors: string[];
   /** Stops the host (the page stays open): for "Cassette went away" states. */
   stopHost(): Promise<void>;
   /** Starts the host again on the same port, as a restarted service would. */
@@ -64,6 +66,11 @@ export async function startApp(o: AppOptions = {}): Promise<App> {
       reducedMotion: 'reduce',
     });
     const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(host.openUrl);
     let current: HeadlessHost | undefined = host;
     const b = browser;
@@ -76,6 +83,7 @@ export async function startApp(o: AppOptions = {}): Promise<App> {
       context,
       page,
       dir,
+      pageErrors,
       async stopHost() {
         await current?.close();
         current = undefined;

@@ -1,4 +1,5 @@
 // Entry: theme first (no flash of the wrong theme), then the transport, then React.
+import './api/zodWithoutEval'; // must run before any zod schema is built (the contract builds them on import)
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';

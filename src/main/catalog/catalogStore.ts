@@ -1,4 +1,5 @@
 // Catalog rows: artists, albums, tracks. Upserts deduplicate by service id first, then by a normalised key.
+import type Database from 'better-sqlite3';
 import type { Db } from '../db';
 import type { Clock } from '../core/ports';
 import type { TrackWanted } from '../sources/types';
@@ -72,6 +73,14 @@ export interface TrackRow {
 export const nameKey = (s: string): string => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 export class CatalogStore {
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Prepared statements are compiled once per SQL text: preparing dominates the cost of small queries. */
+  private sql(source: string): Database.Statement {
+    let st = this.statements.get(source);
+    if (!st) this.statements.set(source, (st = this.db.prepare(source)));
+    return st;
+  }
+
   constructor(
     readonly db: Db,
     private readonly clock: Clock,
@@ -79,18 +88,16 @@ export class CatalogStore {
 
   upsertArtist(a: ArtistInput): number {
     const key = nameKey(a.name);
-    const row = this.db.prepare('SELECT id FROM artists WHERE name_key = ?').get(key) as { id: number } | undefined;
+    const row = this.sql('SELECT id FROM artists WHERE name_key = ?').get(key) as { id: number } | undefined;
     if (row) {
       if (a.spotifyId || a.qobuzId) {
-        this.db
-          .prepare('UPDATE artists SET spotify_id = coalesce(?, spotify_id), qobuz_id = coalesce(?, qobuz_id) WHERE id = ?')
+        this.sql('UPDATE artists SET spotify_id = coalesce(?, spotify_id), qobuz_id = coalesce(?, qobuz_id) WHERE id = ?')
           .run(a.spotifyId ?? null, a.qobuzId ?? null, row.id);
       }
       return row.id;
     }
     return Number(
-      this.db
-        .prepare('INSERT INTO artists (name, name_key, spotify_id, qobuz_id, created_at) VALUES (?, ?, ?, ?, ?)')
+      this.sql('INSERT INTO artists (name, name_key, spotify_id, qobuz_id, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(a.name.trim(), key, a.spotifyId ?? null, a.qobuzId ?? null, this.clock.now()).lastInsertRowid,
     );
   }
@@ -98,8 +105,7 @@ export class CatalogStore {
   upsertAlbum(a: AlbumInput): number {
     const artistId = this.upsertArtist(a.artist);
     const key = a.qobuzId ? `qobuz:${a.qobuzId}` : `${artistId}|${nameKey(a.title)}|${nameKey(a.version ?? '')}`;
-    const existing = this.db
-      .prepare('SELECT id FROM albums WHERE album_key = ? OR (qobuz_id IS NOT NULL AND qobuz_id = ?)')
+    const existing = this.sql('SELECT id FROM albums WHERE album_key = ? OR (qobuz_id IS NOT NULL AND qobuz_id = ?)')
       .get(key, a.qobuzId ?? null) as { id: number } | undefined;
     const values = [
       a.title, a.version ?? null, artistId, a.qobuzId ?? null, a.spotifyId ?? null, a.upc ?? null,
@@ -107,8 +113,7 @@ export class CatalogStore {
       a.coverUrl ?? null, a.isCompilation ? 1 : 0,
     ];
     if (existing) {
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE albums SET title=?, version=?, artist_id=?, qobuz_id=coalesce(?, qobuz_id), spotify_id=coalesce(?, spotify_id),
            upc=coalesce(?, upc), release_date=coalesce(?, release_date), genre=coalesce(?, genre), label=coalesce(?, label),
            track_count=coalesce(?, track_count), disc_count=coalesce(?, disc_count), cover_url=coalesce(?, cover_url),
@@ -118,8 +123,7 @@ export class CatalogStore {
       return existing.id;
     }
     return Number(
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO albums (title, version, artist_id, qobuz_id, spotify_id, upc, release_date, genre, label,
            track_count, disc_count, cover_url, is_compilation, album_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
         )
@@ -135,8 +139,7 @@ export class CatalogStore {
       : t.spotifyId
         ? `spotify:${t.spotifyId}`
         : `${artistId}|${t.albumId ?? ''}|${t.discNumber ?? ''}|${t.trackNumber ?? ''}|${nameKey(t.title)}`;
-    const existing = this.db
-      .prepare(
+    const existing = this.sql(
         `SELECT id FROM tracks WHERE track_key = ?
          OR (? IS NOT NULL AND qobuz_id = ?) OR (? IS NOT NULL AND spotify_id = ?)
          OR (? IS NOT NULL AND local_path = ?) LIMIT 1`,
@@ -146,8 +149,7 @@ export class CatalogStore {
       | undefined;
     const now = this.clock.now();
     if (existing) {
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE tracks SET title=?, version=?, artist_id=?, album_id=coalesce(?, album_id), track_number=coalesce(?, track_number),
            disc_number=coalesce(?, disc_number), duration_sec=coalesce(?, duration_sec), isrc=coalesce(?, isrc),
            qobuz_id=coalesce(?, qobuz_id), spotify_id=coalesce(?, spotify_id), source=coalesce(?, source),
@@ -162,8 +164,7 @@ export class CatalogStore {
       return existing.id;
     }
     const id = Number(
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO tracks (title, version, artist_id, album_id, track_number, disc_number, duration_sec, isrc, qobuz_id,
            spotify_id, track_key, source, planned_path, local_path, size_bytes, status, last_seen_at, created_at, updated_at)
            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -179,13 +180,12 @@ export class CatalogStore {
   }
 
   getTrack(id: number): TrackRow | undefined {
-    return this.db.prepare('SELECT * FROM tracks WHERE id = ?').get(id) as TrackRow | undefined;
+    return this.sql('SELECT * FROM tracks WHERE id = ?').get(id) as TrackRow | undefined;
   }
 
   /** The metadata a source needs to find a track. */
   trackWanted(id: number): TrackWanted | undefined {
-    const r = this.db
-      .prepare(
+    const r = this.sql(
         `SELECT t.*, ar.name AS artist_name, al.title AS album_title, aa.name AS album_artist
          FROM tracks t JOIN artists ar ON ar.id = t.artist_id
          LEFT JOIN albums al ON al.id = t.album_id LEFT JOIN artists aa ON aa.id = al.artist_id WHERE t.id = ?`,
@@ -212,8 +212,7 @@ export class CatalogStore {
   /** Success: absolute path, `downloaded`, retry state cleared. */
   markDownloaded(id: number, localPath: string, sizeBytes: number | null): void {
     const now = this.clock.now();
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE tracks SET local_path=?, planned_path=coalesce(planned_path, ?), size_bytes=?, status='downloaded', last_seen_at=?,
          last_error=NULL, error_type=NULL, retry_count=0, retry_after=NULL, updated_at=? WHERE id=?`,
       )
@@ -221,13 +220,12 @@ export class CatalogStore {
   }
 
   setStatus(id: number, status: TrackStatus): void {
-    this.db.prepare('UPDATE tracks SET status=?, updated_at=? WHERE id=?').run(status, this.clock.now(), id);
+    this.sql('UPDATE tracks SET status=?, updated_at=? WHERE id=?').run(status, this.clock.now(), id);
   }
 
   /** Failure: records the error, counts it, and sets the cooldown the caller computed. */
   markFailed(id: number, errorType: string, message: string, retryAfter: number | null): void {
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE tracks SET status='failed', last_error=?, error_type=?, retry_count=retry_count+1, retry_after=?, updated_at=?
          WHERE id=?`,
       )
@@ -235,6 +233,6 @@ export class CatalogStore {
   }
 
   countTracks(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM tracks').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM tracks').get() as { n: number }).n;
   }
 }

@@ -44,6 +44,7 @@ export class QueueProcessor {
   private started = false;
   private timer: NodeJS.Timeout | undefined;
   private idleWaiters: (() => void)[] = [];
+  private completions: { id: number; path: string; sizeBytes: number; note?: string; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private readonly quarantineStmt;
   private readonly quarantineCheck;
 
@@ -63,9 +64,9 @@ export class QueueProcessor {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.timer = setInterval(() => this.tick(), this.o.tickMs ?? 1000);
+    this.timer = setInterval(() => this.tick(true), this.o.tickMs ?? 1000);
     this.timer.unref?.();
-    this.tick();
+    this.tick(true);
   }
 
   async stop(): Promise<void> {
@@ -88,7 +89,7 @@ export class QueueProcessor {
 
   /** Something was enqueued: look for work now rather than at the next tick. */
   kick(): void {
-    queueMicrotask(() => this.tick());
+    queueMicrotask(() => this.tick(true));
   }
 
   /** Cancels a request wherever it is: waiting (just marked) or running (transfer stopped, partial file removed). */
@@ -119,21 +120,21 @@ export class QueueProcessor {
     return !row;
   }
 
-  private tick(): void {
+  /** Claims work up to the limits. Housekeeping (due retries, stalls) runs on the timer, not after every job. */
+  private tick(housekeeping = false): void {
     if (!this.started) return;
-    this.o.store.promoteDueRetries();
-    this.stopStalledJobs();
+    if (housekeeping) {
+      this.o.store.promoteDueRetries();
+      this.stopStalledJobs();
+    }
     if (!this.paused) {
       for (const [sourceId, source] of Object.entries(this.o.sources) as [SourceId, DownloadSource][]) {
         const limit = this.o.concurrency?.[sourceId] ?? DEFAULT_CONCURRENCY[sourceId];
-        while (this.countRunning(sourceId) < limit) {
-          const item = this.o.store.claimNext(sourceId);
-          if (!item) break;
-          this.launch(item, source);
-        }
+        const free = limit - this.countRunning(sourceId);
+        if (free > 0) for (const item of this.o.store.claimBatch(free, sourceId)) this.launch(item, source);
       }
     }
-    if (this.isIdle()) {
+    if (this.idleWaiters.length && this.isIdle()) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const w of waiters) w();
@@ -210,7 +211,7 @@ export class QueueProcessor {
     };
     let fetched: FetchedFile | undefined;
     try {
-      await mkdir(dirname(job.partPath), { recursive: true });
+      await this.ensureDir(dirname(job.partPath));
       job.controller.signal.throwIfAborted();
       fetched = await source.fetch(track, ctx);
       if (job.stopReason) throw job.controller.signal.reason;
@@ -220,7 +221,7 @@ export class QueueProcessor {
       await this.o.finalize?.(track, fetched, item);
       const dest = withExt(dest0, fetched.ext);
       await this.o.moveFile(fetched.path, dest);
-      this.o.store.markCompleted(item.id, { path: dest, sizeBytes: fetched.sizeBytes, note: fetched.note });
+      await this.recordCompletion({ id: item.id, path: dest, sizeBytes: fetched.sizeBytes, note: fetched.note });
     } catch (e) {
       await this.afterFailure(job, source, e, fetched);
     }
@@ -249,6 +250,34 @@ export class QueueProcessor {
     if (ref && source.cancel && job.stopReason === 'stalled') await source.cancel(ref).catch(() => {});
     if (job.stopReason === 'stalled') this.o.store.setExternalRef(item.id, null);
     this.o.store.markFailed(item.id, { type: err.type, message: err.message, tried: err.tried });
+  }
+
+  /** Completions of the same turn share one commit; each job still waits for its own to be recorded. */
+  private recordCompletion(c: { id: number; path: string; sizeBytes: number; note?: string }): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.completions.push({ ...c, resolve, reject });
+      if (this.completions.length === 1) setImmediate(() => this.flushCompletions());
+    });
+  }
+
+  private flushCompletions(): void {
+    const batch = this.completions;
+    this.completions = [];
+    try {
+      this.o.store.markCompletedMany(batch);
+      for (const c of batch) c.resolve();
+    } catch (e) {
+      for (const c of batch) c.reject(e);
+    }
+  }
+
+  private readonly knownDirs = new Set<string>();
+  /** Album folders are shared by many jobs: create each once per run rather than once per track. */
+  private async ensureDir(dir: string): Promise<void> {
+    if (this.knownDirs.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    if (this.knownDirs.size > 10_000) this.knownDirs.clear();
+    this.knownDirs.add(dir);
   }
 
   private emit(id: number): void {

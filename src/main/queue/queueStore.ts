@@ -1,5 +1,6 @@
 // The durable queue: every download request, its state machine, and the catalog status it implies.
 // Claiming is one atomic UPDATE … RETURNING, so two workers (or processes) never take the same item.
+import type Database from 'better-sqlite3';
 import type { Db } from '../db';
 import type { Clock } from '../core/ports';
 import type { CatalogStore } from '../catalog';
@@ -55,6 +56,14 @@ export class QueueStore {
   private readonly claimStmt;
   private readonly claimAnyStmt;
 
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Prepared statements are compiled once per SQL text: preparing dominates the cost of small queries. */
+  private sql(source: string): Database.Statement {
+    let st = this.statements.get(source);
+    if (!st) this.statements.set(source, (st = this.db.prepare(source)));
+    return st;
+  }
+
   constructor(
     readonly db: Db,
     private readonly clock: Clock,
@@ -73,12 +82,11 @@ export class QueueStore {
   }
 
   get(id: number): QueueItem | undefined {
-    return this.db.prepare('SELECT * FROM queue_items WHERE id = ?').get(id) as QueueItem | undefined;
+    return this.sql('SELECT * FROM queue_items WHERE id = ?').get(id) as QueueItem | undefined;
   }
 
   activeForTrack(trackId: number): QueueItem | undefined {
-    return this.db
-      .prepare(`SELECT * FROM queue_items WHERE track_id=? AND status IN ('pending','in_progress','retry_waiting')`)
+    return this.sql(`SELECT * FROM queue_items WHERE track_id=? AND status IN ('pending','in_progress','retry_waiting')`)
       .get(trackId) as QueueItem | undefined;
   }
 
@@ -88,8 +96,7 @@ export class QueueStore {
       const existing = this.activeForTrack(input.trackId);
       if (existing) return { item: existing, created: false };
       const now = this.clock.now();
-      const info = this.db
-        .prepare(
+      const info = this.sql(
           `INSERT INTO queue_items (parent_id, kind, track_id, status, priority, source, request_source, requested_by,
            sort_at, created_at, destination_path, max_retries)
            VALUES (?, 'track', ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -100,10 +107,10 @@ export class QueueStore {
           input.destinationPath ?? null, input.maxRetries ?? DEFAULT_MAX_RETRIES,
         );
       const id = Number(info.lastInsertRowid);
-      this.db.prepare(`UPDATE tracks SET status='queued' WHERE id=? AND status <> 'downloaded'`).run(input.trackId);
+      this.sql(`UPDATE tracks SET status='queued' WHERE id=? AND status <> 'downloaded'`).run(input.trackId);
       this.audit.record('request_created', id, input.requestedBy ?? 'local', `track ${input.trackId} via ${input.source}`);
       return { item: this.get(id)!, created: true };
-    })();
+    }).immediate();
   }
 
   /** One parent row and one child per track not yet downloaded; children share the parent's place in line. */
@@ -118,8 +125,7 @@ export class QueueStore {
     return this.db.transaction(() => {
       const now = this.clock.now();
       const parentId = Number(
-        this.db
-          .prepare(
+        this.sql(
             `INSERT INTO queue_items (kind, album_id, status, priority, source, request_source, requested_by, sort_at, created_at)
              VALUES ('album', ?, 'pending', ?, ?, ?, ?, ?, ?)`,
           )
@@ -127,8 +133,7 @@ export class QueueStore {
             input.requestedBy ?? 'local', now, now).lastInsertRowid,
       );
       this.audit.record('request_created', parentId, input.requestedBy ?? 'local', `album ${input.albumId} via ${input.source}`);
-      const trackIds = this.db
-        .prepare(
+      const trackIds = this.sql(
           `SELECT id FROM tracks WHERE album_id=? AND status <> 'downloaded' ORDER BY coalesce(disc_number,1), coalesce(track_number,0), id`,
         )
         .all(input.albumId) as { id: number }[];
@@ -144,22 +149,35 @@ export class QueueStore {
       }
       if (children.length === 0) this.finishParent(parentId);
       return { parent: this.get(parentId)!, children, alreadyQueued };
-    })();
+    }).immediate();
   }
 
   /** Next item by priority, then age; atomic. */
   claimNext(source?: SourceId): QueueItem | undefined {
+    return this.claimBatch(1, source)[0];
+  }
+
+  /**
+   * Claims up to `max` items. Each claim is its own atomic UPDATE; sharing one transaction only makes the
+   * bookkeeping a single commit when a worker pool fills several free slots at once.
+   */
+  claimBatch(max: number, source?: SourceId): QueueItem[] {
     const now = this.clock.now();
-    const item = (source ? this.claimStmt.get({ now, source }) : this.claimAnyStmt.get({ now })) as QueueItem | undefined;
-    if (!item) return undefined;
-    if (item.track_id !== null) this.catalog.setStatus(item.track_id, 'downloading');
-    this.audit.record('started', item.id, 'processor', `attempt ${item.retry_count + 1}`);
-    return item;
+    return this.db.transaction(() => {
+      const items: QueueItem[] = [];
+      while (items.length < max) {
+        const item = (source ? this.claimStmt.get({ now, source }) : this.claimAnyStmt.get({ now })) as QueueItem | undefined;
+        if (!item) break;
+        if (item.track_id !== null) this.catalog.setStatus(item.track_id, 'downloading');
+        this.audit.record('started', item.id, 'processor', `attempt ${item.retry_count + 1}`);
+        items.push(item);
+      }
+      return items;
+    }).immediate();
   }
 
   heartbeat(id: number, p: { bytesDownloaded?: number; bytesTotal?: number; detail?: string }): void {
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE queue_items SET heartbeat_at=?, bytes_downloaded=coalesce(?, bytes_downloaded),
          bytes_total=coalesce(?, bytes_total), detail=coalesce(?, detail) WHERE id=? AND status='in_progress'`,
       )
@@ -167,11 +185,11 @@ export class QueueStore {
   }
 
   setExternalRef(id: number, ref: string | null): void {
-    this.db.prepare('UPDATE queue_items SET external_ref=? WHERE id=?').run(ref, id);
+    this.sql('UPDATE queue_items SET external_ref=? WHERE id=?').run(ref, id);
   }
 
   setDestination(id: number, path: string): void {
-    this.db.prepare('UPDATE queue_items SET destination_path=? WHERE id=?').run(path, id);
+    this.sql('UPDATE queue_items SET destination_path=? WHERE id=?').run(path, id);
   }
 
   markCompleted(id: number, r: { path: string; sizeBytes: number; note?: string }): QueueItem | undefined {
@@ -179,8 +197,7 @@ export class QueueStore {
       const item = this.get(id);
       if (!item || item.status !== 'in_progress') return item;
       const now = this.clock.now();
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE queue_items SET status='completed', completed_at=?, destination_path=?, bytes_downloaded=?, bytes_total=?,
            processing_ms=? - coalesce(started_at, ?), error_type=NULL, error_message=NULL, detail=?, next_retry_at=NULL WHERE id=?`,
         )
@@ -189,7 +206,14 @@ export class QueueStore {
       this.audit.record('completed', id, 'processor', r.path);
       if (item.parent_id !== null) this.finishParentIfDone(item.parent_id);
       return this.get(id);
-    })();
+    }).immediate();
+  }
+
+  /** Several completions in one commit (a worker pool often finishes a handful in the same turn). */
+  markCompletedMany(list: { id: number; path: string; sizeBytes: number; note?: string }[]): void {
+    this.db.transaction(() => {
+      for (const c of list) this.markCompleted(c.id, c);
+    }).immediate();
   }
 
   /** Records a failed attempt: schedules a retry with an escalating cooldown, or fails the item for good. */
@@ -204,8 +228,7 @@ export class QueueStore {
       const cooldown = retryDelayMs(trackRow?.retry_count ?? item.retry_count);
       const retry = isRetryable(f.type) && retryCount < item.max_retries;
       const next = retry ? now + cooldown : null;
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE queue_items SET status=?, retry_count=?, next_retry_at=?, error_type=?, error_message=?, tried=?,
            completed_at=?, processing_ms=? - coalesce(started_at, ?) WHERE id=?`,
         )
@@ -217,7 +240,7 @@ export class QueueStore {
       this.audit.record(retry ? 'retry_scheduled' : 'failed', id, 'processor', `${f.type}: ${f.message}`);
       if (!retry && item.parent_id !== null) this.finishParentIfDone(item.parent_id);
       return this.get(id);
-    })();
+    }).immediate();
   }
 
   /** Cancels a waiting or running request (the processor stops the transfer); an album cancels its children. */
@@ -227,21 +250,20 @@ export class QueueStore {
       if (!item || !ACTIVE.includes(item.status)) return item;
       const now = this.clock.now();
       const ids = item.kind === 'album'
-        ? [id, ...(this.db.prepare(`SELECT id FROM queue_items WHERE parent_id=? AND status IN ('pending','in_progress','retry_waiting')`).all(id) as { id: number }[]).map((r) => r.id)]
+        ? [id, ...(this.sql(`SELECT id FROM queue_items WHERE parent_id=? AND status IN ('pending','in_progress','retry_waiting')`).all(id) as { id: number }[]).map((r) => r.id)]
         : [id];
       for (const qid of ids) {
         const row = this.get(qid)!;
-        this.db
-          .prepare(`UPDATE queue_items SET status='cancelled', completed_at=?, error_type='cancelled', error_message='Cancelled' WHERE id=?`)
+        this.sql(`UPDATE queue_items SET status='cancelled', completed_at=?, error_type='cancelled', error_message='Cancelled' WHERE id=?`)
           .run(now, qid);
         if (row.track_id !== null) {
-          this.db.prepare(`UPDATE tracks SET status='missing' WHERE id=? AND status IN ('queued','downloading','failed')`).run(row.track_id);
+          this.sql(`UPDATE tracks SET status='missing' WHERE id=? AND status IN ('queued','downloading','failed')`).run(row.track_id);
         }
         this.audit.record('cancelled', qid, actor);
       }
       if (item.parent_id !== null) this.finishParentIfDone(item.parent_id);
       return this.get(id);
-    })();
+    }).immediate();
   }
 
   /** The user's "try again now": failed, cancelled or waiting requests go back to pending at once. */
@@ -254,21 +276,20 @@ export class QueueStore {
         const other = this.activeForTrack(item.track_id);
         if (other && other.id !== id) return other;
       }
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE queue_items SET status='pending', next_retry_at=NULL, completed_at=NULL, error_type=NULL, error_message=NULL,
            retry_count=CASE WHEN status IN ('failed','cancelled') THEN 0 ELSE retry_count END WHERE id=?`,
         )
         .run(id);
-      if (item.track_id !== null) this.db.prepare(`UPDATE tracks SET status='queued', retry_after=NULL WHERE id=? AND status <> 'downloaded'`).run(item.track_id);
-      if (item.parent_id !== null) this.db.prepare(`UPDATE queue_items SET status='pending', completed_at=NULL WHERE id=?`).run(item.parent_id);
+      if (item.track_id !== null) this.sql(`UPDATE tracks SET status='queued', retry_after=NULL WHERE id=? AND status <> 'downloaded'`).run(item.track_id);
+      if (item.parent_id !== null) this.sql(`UPDATE queue_items SET status='pending', completed_at=NULL WHERE id=?`).run(item.parent_id);
       this.audit.record('admin_retry', id, actor);
       return this.get(id);
-    })();
+    }).immediate();
   }
 
   setPriority(id: number, priority: Priority, actor = 'local'): QueueItem | undefined {
-    this.db.prepare(`UPDATE queue_items SET priority=? WHERE (id=? OR parent_id=?) AND status IN ('pending','retry_waiting')`).run(priority, id, id);
+    this.sql(`UPDATE queue_items SET priority=? WHERE (id=? OR parent_id=?) AND status IN ('pending','retry_waiting')`).run(priority, id, id);
     this.audit.record('priority_changed', id, actor, `priority ${priority}`);
     return this.get(id);
   }
@@ -276,40 +297,39 @@ export class QueueStore {
   /** retry_waiting → pending once the cooldown has passed. Returns how many were promoted. */
   promoteDueRetries(): number {
     return this.db.transaction(() => {
-      const due = this.db
-        .prepare(`SELECT id, track_id FROM queue_items WHERE status='retry_waiting' AND next_retry_at <= ?`)
+      const due = this.sql(`SELECT id, track_id FROM queue_items WHERE status='retry_waiting' AND next_retry_at <= ?`)
         .all(this.clock.now()) as { id: number; track_id: number | null }[];
       for (const d of due) {
-        this.db.prepare(`UPDATE queue_items SET status='pending' WHERE id=?`).run(d.id);
-        if (d.track_id !== null) this.db.prepare(`UPDATE tracks SET status='queued' WHERE id=? AND status='failed'`).run(d.track_id);
+        this.sql(`UPDATE queue_items SET status='pending' WHERE id=?`).run(d.id);
+        if (d.track_id !== null) this.sql(`UPDATE tracks SET status='queued' WHERE id=? AND status='failed'`).run(d.track_id);
       }
       return due.length;
-    })();
+    }).immediate();
   }
 
   /** Items claimed but silent (crashed worker, source gone quiet) go back to pending. Returns the recovered items. */
   recoverStale(olderThanMs: number, actor = 'watchdog'): QueueItem[] {
     const cutoff = this.clock.now() - olderThanMs;
-    return this.recoverWhere(`status='in_progress' AND coalesce(heartbeat_at, started_at, 0) <= ${Number(cutoff)}`, actor);
+    return this.recoverWhere(`status='in_progress' AND coalesce(heartbeat_at, started_at, 0) <= @cutoff`, actor, { cutoff });
   }
 
   /** At start-up nothing can be running yet: every in_progress row is a leftover from a crash. */
   recoverAfterCrash(): QueueItem[] {
-    const items = this.recoverWhere(`status='in_progress'`, 'startup');
-    this.db.prepare(`UPDATE tracks SET status='queued' WHERE status='downloading'`).run();
+    const items = this.recoverWhere(`status='in_progress'`, 'startup', {});
+    this.sql(`UPDATE tracks SET status='queued' WHERE status='downloading'`).run();
     return items;
   }
 
-  private recoverWhere(where: string, actor: string): QueueItem[] {
+  private recoverWhere(where: string, actor: string, params: Record<string, number>): QueueItem[] {
     return this.db.transaction(() => {
-      const rows = this.db.prepare(`SELECT * FROM queue_items WHERE ${where} AND kind='track'`).all() as QueueItem[];
+      const rows = this.sql(`SELECT * FROM queue_items WHERE ${where} AND kind='track'`).all(params) as QueueItem[];
       for (const r of rows) {
-        this.db.prepare(`UPDATE queue_items SET status='pending', heartbeat_at=NULL, detail='Recovered after interruption' WHERE id=?`).run(r.id);
-        if (r.track_id !== null) this.db.prepare(`UPDATE tracks SET status='queued' WHERE id=? AND status='downloading'`).run(r.track_id);
+        this.sql(`UPDATE queue_items SET status='pending', heartbeat_at=NULL, detail='Recovered after interruption' WHERE id=?`).run(r.id);
+        if (r.track_id !== null) this.sql(`UPDATE tracks SET status='queued' WHERE id=? AND status='downloading'`).run(r.track_id);
         this.audit.record('recovered', r.id, actor);
       }
       return rows;
-    })();
+    }).immediate();
   }
 
   /**
@@ -318,8 +338,7 @@ export class QueueStore {
    */
   rebuildFromCatalog(sourceFor: (t: { id: number; source: string | null }) => SourceId | undefined, opts: { priority?: Priority; requestSource?: RequestSource } = {}): number {
     return this.db.transaction(() => {
-      const rows = this.db
-        .prepare(
+      const rows = this.sql(
           `SELECT t.id, t.source, t.planned_path FROM tracks t
            WHERE (t.status IN ('missing','queued') OR (t.status='failed' AND t.retry_after IS NOT NULL AND t.retry_after <= ?))
              AND NOT EXISTS (SELECT 1 FROM queue_items q WHERE q.track_id=t.id AND q.status IN ('pending','in_progress','retry_waiting'))`,
@@ -336,7 +355,7 @@ export class QueueStore {
         n++;
       }
       return n;
-    })();
+    }).immediate();
   }
 
   list(o: QueueListOptions = {}): { items: QueueItem[]; total: number } {
@@ -357,33 +376,31 @@ export class QueueStore {
     }
     const order = o.view === 'finished' || o.view === 'failed' ? 'q.completed_at DESC, q.id DESC' : 'q.priority, q.sort_at, q.id';
     const sqlWhere = where.join(' AND ');
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM queue_items q WHERE ${sqlWhere}`).get(params) as { n: number }).n;
-    const items = this.db
-      .prepare(`SELECT q.* FROM queue_items q WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    const total = (this.sql(`SELECT count(*) AS n FROM queue_items q WHERE ${sqlWhere}`).get(params) as { n: number }).n;
+    const items = this.sql(`SELECT q.* FROM queue_items q WHERE ${sqlWhere} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: Math.min(o.limit ?? 100, 5000), offset: o.offset ?? 0 }) as QueueItem[];
     return { items, total };
   }
 
   clearFinished(): number {
-    return this.db.prepare(`DELETE FROM queue_items WHERE status IN ('completed','cancelled') AND kind='track'`).run().changes;
+    return this.sql(`DELETE FROM queue_items WHERE status IN ('completed','cancelled') AND kind='track'`).run().changes;
   }
 
   stats(): QueueStats {
-    const rows = this.db.prepare(`SELECT status, source, count(*) AS n FROM queue_items WHERE kind='track' GROUP BY status, source`).all() as { status: QueueStatus; source: string; n: number }[];
+    const rows = this.sql(`SELECT status, source, count(*) AS n FROM queue_items WHERE kind='track' GROUP BY status, source`).all() as { status: QueueStatus; source: string; n: number }[];
     const s: QueueStats = { pending: 0, in_progress: 0, retry_waiting: 0, completed: 0, failed: 0, cancelled: 0, bySource: {}, oldestPendingAt: null };
     for (const r of rows) {
       s[r.status] += r.n;
       if (ACTIVE.includes(r.status)) s.bySource[r.source] = (s.bySource[r.source] ?? 0) + r.n;
     }
-    const oldest = this.db.prepare(`SELECT min(created_at) AS t FROM queue_items WHERE status='pending' AND kind='track'`).get() as { t: number | null };
+    const oldest = this.sql(`SELECT min(created_at) AS t FROM queue_items WHERE status='pending' AND kind='track'`).get() as { t: number | null };
     s.oldestPendingAt = oldest.t;
     return s;
   }
 
   /** Requests one user made since `since`, and how many of theirs are still active: inputs for limits. */
   userUsage(user: string, since: number): { requestsSince: number; active: number } {
-    const r = this.db
-      .prepare(
+    const r = this.sql(
         `SELECT (SELECT count(*) FROM queue_items WHERE requested_by=@u AND created_at >= @since AND parent_id IS NULL) AS requestsSince,
                 (SELECT count(*) FROM queue_items WHERE requested_by=@u AND kind='track' AND status IN ('pending','in_progress','retry_waiting')) AS active`,
       )
@@ -392,20 +409,17 @@ export class QueueStore {
   }
 
   private finishParentIfDone(parentId: number): void {
-    const open = this.db
-      .prepare(`SELECT count(*) AS n FROM queue_items WHERE parent_id=? AND status IN ('pending','in_progress','retry_waiting')`)
+    const open = this.sql(`SELECT count(*) AS n FROM queue_items WHERE parent_id=? AND status IN ('pending','in_progress','retry_waiting')`)
       .get(parentId) as { n: number };
     if (open.n === 0) this.finishParent(parentId);
   }
 
   private finishParent(parentId: number): void {
-    const c = this.db
-      .prepare(`SELECT sum(status='failed') AS failed, sum(status='completed') AS done, count(*) AS n FROM queue_items WHERE parent_id=?`)
+    const c = this.sql(`SELECT sum(status='failed') AS failed, sum(status='completed') AS done, count(*) AS n FROM queue_items WHERE parent_id=?`)
       .get(parentId) as { failed: number | null; done: number | null; n: number };
     const failed = c.failed ?? 0;
     const status: QueueStatus = failed > 0 ? 'failed' : 'completed';
-    this.db
-      .prepare(`UPDATE queue_items SET status=?, completed_at=?, error_message=? WHERE id=? AND status IN ('pending','in_progress')`)
+    this.sql(`UPDATE queue_items SET status=?, completed_at=?, error_message=? WHERE id=? AND status IN ('pending','in_progress')`)
       .run(status, this.clock.now(), failed ? `${failed} of ${c.n} tracks failed` : null, parentId);
   }
 }

@@ -26,3 +26,4 @@ export { createMemoryTransport, type MemoryHandler, type MemoryTransport } from 
 export type { ConnectionState, RawTransport } from './transport';
 export { ApiProvider, useApi } from './ApiProvider';
 export { ApiError, request } from './request';
+export { useConnectionState } from './useConnectionState';

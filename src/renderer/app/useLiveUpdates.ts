@@ -1,11 +1,15 @@
 // Routes pushed events into client state: counters and queue state into the query cache, queue rows merged
-// row by row, job progress into its store. After a reconnect, everything is refetched once (events were missed).
+// row by row, job progress into its store. Tab counts refresh when the queue counters move. After a reconnect,
+// everything is refetched once (events were missed).
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { CatalogCounters } from '../../shared/contract';
 import { useApi } from '../api';
-import { queueCacheUpdaterFor } from '../features/downloads';
+import { QUEUE_COUNT, queueCacheUpdaterFor } from '../features/downloads';
 import { useImportJobStore } from '../features/library';
 import { catalogStatusKey, queueStateKey } from '../features/status';
+
+const queueShape = (c: CatalogCounters | undefined) => (c ? `${c.queued}|${c.downloading}|${c.failed}` : '');
 
 export function useLiveUpdates(): void {
   const api = useApi();
@@ -13,8 +17,19 @@ export function useLiveUpdates(): void {
   useEffect(() => {
     const rows = queueCacheUpdaterFor(queryClient);
     let wasOpen = api.connectionState() === 'open';
+    let countTimer: ReturnType<typeof setTimeout> | undefined;
+    const refreshCounts = () => {
+      countTimer ??= setTimeout(() => {
+        countTimer = undefined;
+        void queryClient.invalidateQueries({ queryKey: [QUEUE_COUNT] });
+      }, 400);
+    };
     const offs = [
-      api.on('catalog.status', (counters) => queryClient.setQueryData(catalogStatusKey, counters)),
+      api.on('catalog.status', (counters) => {
+        const before = queryClient.getQueryData<CatalogCounters>(catalogStatusKey);
+        queryClient.setQueryData(catalogStatusKey, counters);
+        if (queueShape(before) !== queueShape(counters)) refreshCounts();
+      }),
       api.on('queue.state', (state) => queryClient.setQueryData(queueStateKey, state)),
       api.on('queue.rows', (changed) => rows.apply(changed)),
       api.on('job.progress', (p) => {
@@ -28,6 +43,9 @@ export function useLiveUpdates(): void {
         wasOpen = state === 'open';
       }),
     ];
-    return () => offs.forEach((off) => off());
+    return () => {
+      offs.forEach((off) => off());
+      if (countTimer) clearTimeout(countTimer);
+    };
   }, [api, queryClient]);
 }

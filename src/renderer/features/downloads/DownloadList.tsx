@@ -3,13 +3,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { request, useApi } from '../../api';
-import { ErrorNotice } from '../../components';
+import { ApiError, request, useApi } from '../../api';
+import { EmptyState, ErrorNotice } from '../../components';
+import { COLUMNS } from './columns';
 import { DownloadRow } from './DownloadRow';
 import { pagesFor, queuePageKey, rowAt, PAGE_SIZE, type QueueFilter, type QueuePage } from './queueCache';
 import { useNow } from './useNow';
 
-const ROW_ESTIMATE = 76;
+const ROW_ESTIMATE = 68;
 
 export interface PanelProps {
   id: string;
@@ -78,10 +79,16 @@ export function DownloadList({ filter, label, empty, panel }: { filter: QueueFil
   }, []);
 
   let body: ReactNode;
-  if (first?.isError && !first.data) {
+  if (first?.isError && !first.data && first.error instanceof ApiError && first.error.code === 'unavailable') {
+    body = (
+      <EmptyState icon="wifiOff" title="Waiting for Cassette">
+        <p>This list loads as soon as the connection is back.</p>
+      </EmptyState>
+    );
+  } else if (first?.isError && !first.data) {
     body = <ErrorNotice title="Couldn't load downloads" message={first.error.message} onRetry={() => void first.refetch()} />;
   } else if (!first?.data) {
-    body = <SkeletonRows />;
+    body = <SkeletonRows view={filter.view} />;
   } else if (total === 0) {
     body = empty;
   } else {
@@ -100,7 +107,7 @@ export function DownloadList({ filter, label, empty, panel }: { filter: QueueFil
                 aria-posinset={item.index + 1}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
-                className="dl-row dl-placeholder"
+                className={`dl-row dl-cols-${filter.view} dl-placeholder`}
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 <span className="skeleton skeleton-line" />
@@ -111,6 +118,7 @@ export function DownloadList({ filter, label, empty, panel }: { filter: QueueFil
             <DownloadRow
               key={item.key}
               row={row}
+              view={filter.view}
               index={item.index}
               setSize={total}
               start={item.start}
@@ -127,12 +135,10 @@ export function DownloadList({ filter, label, empty, panel }: { filter: QueueFil
 
   return (
     <div className="dl-list-frame">
-      <div className="dl-list-head" aria-hidden="true">
-        <span>Track</span>
-        <span>Status</span>
-        <span>Priority</span>
-        <span>Progress</span>
-        <span />
+      <div className={`dl-list-head dl-cols-${filter.view}`} aria-hidden="true">
+        {COLUMNS[filter.view].map((c) => (
+          <span key={c.key}>{c.label}</span>
+        ))}
       </div>
       <div ref={scrollRef} className="dl-scroll" tabIndex={0} role="tabpanel" {...panel} aria-busy={first?.isFetching}>
         {body}
@@ -141,11 +147,11 @@ export function DownloadList({ filter, label, empty, panel }: { filter: QueueFil
   );
 }
 
-function SkeletonRows() {
+function SkeletonRows({ view }: { view: QueueFilter['view'] }) {
   return (
     <div className="dl-skeleton" aria-label="Loading downloads" role="status">
       {Array.from({ length: 6 }, (_, i) => (
-        <div key={i} className="dl-row dl-placeholder dl-static">
+        <div key={i} className={`dl-row dl-cols-${view} dl-placeholder dl-static`}>
           <span className="skeleton skeleton-line" style={{ width: `${40 + ((i * 17) % 40)}%` }} />
         </div>
       ))}

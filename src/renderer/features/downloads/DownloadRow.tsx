@@ -1,8 +1,10 @@
 // One queue row: what it is, where it comes from, how far it got, and what you can do with it.
-import { memo, useId } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import type { QueueRow } from '../../../shared/contract';
+import type { DownloadView } from '../../app/route';
 import { Button, Icon, ProgressBar } from '../../components';
 import { formatBytes, formatRelativeTime, formatSpeed } from '../../format';
+import { COLUMNS, type Column } from './columns';
 import { PRIORITY_LABELS, SOURCE_LABELS, STATUS_LABELS } from './labels';
 import { useRowActions } from './useRowActions';
 
@@ -12,6 +14,7 @@ const PRIORITY_EDITABLE = new Set<QueueRow['status']>(['pending', 'retry_waiting
 
 export interface DownloadRowProps {
   row: QueueRow;
+  view: DownloadView;
   index: number;
   setSize: number;
   expanded: boolean;
@@ -21,25 +24,22 @@ export interface DownloadRowProps {
   now: number;
 }
 
-export const DownloadRow = memo(function DownloadRow({ row, index, setSize, expanded, onToggle, measureRef, start, now }: DownloadRowProps) {
+const sentence = (s: string) => {
+  const t = s.replace(/_/g, ' ');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+};
+const attempts = (n: number) => `${n} ${n === 1 ? 'attempt' : 'attempts'}`;
+
+export const DownloadRow = memo(function DownloadRow({ row, view, index, setSize, expanded, onToggle, measureRef, start, now }: DownloadRowProps) {
   const { cancel, retry, setPriority, error } = useRowActions(row.id);
   const detailsId = useId();
   const name = row.artist ? `${row.title} by ${row.artist}` : row.title;
-  const showError = (row.status === 'failed' || row.status === 'retry_waiting') && (row.errorType || row.errorMessage);
+  const showError = (row.status === 'failed' || row.status === 'retry_waiting') && Boolean(row.errorType || row.errorMessage);
   const canExpand = row.status === 'failed' || row.tried.length > 0;
 
-  return (
-    <div
-      role="listitem"
-      aria-label={name}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
-      data-index={index}
-      ref={measureRef}
-      className={`dl-row dl-${row.status}${expanded ? ' dl-expanded' : ''}`}
-      style={{ transform: `translateY(${start}px)` }}
-    >
-      <div className="dl-main">
+  const cells: Record<Column, () => ReactNode> = {
+    track: () => (
+      <div className="dl-main" key="track">
         <div className="dl-title" title={row.title}>
           {row.title}
         </div>
@@ -50,32 +50,20 @@ export const DownloadRow = memo(function DownloadRow({ row, index, setSize, expa
             {row.album ? <span className="muted"> — {row.album}</span> : null}
           </span>
         </div>
-        {showError ? (
-          <div className="dl-error">
-            {row.errorType ? <span className="error-type">{row.errorType.replace(/_/g, ' ')}</span> : null}
-            <span className="dl-error-message" title={row.errorMessage ?? undefined}>
-              {row.errorMessage}
-            </span>
-          </div>
-        ) : row.detail ? (
-          <div className="dl-detail" title={row.detail}>
-            {row.detail}
-          </div>
-        ) : null}
       </div>
-
-      <div className="dl-status">
+    ),
+    status: () => (
+      <div className="dl-status" key="status">
         <span className={`status-pill status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
         {row.status === 'retry_waiting' && row.nextRetryAt ? (
           <span className="dl-meta">{formatRelativeTime(row.nextRetryAt, now)}</span>
-        ) : row.retryCount > 0 && row.status !== 'completed' ? (
-          <span className="dl-meta">
-            {row.retryCount} of {row.maxRetries} tries
-          </span>
+        ) : row.status === 'in_progress' && row.retryCount > 0 ? (
+          <span className="dl-meta">attempt {row.retryCount + 1}</span>
         ) : null}
       </div>
-
-      <div className="dl-priority">
+    ),
+    priority: () => (
+      <div className="dl-priority" key="priority">
         {PRIORITY_EDITABLE.has(row.status) ? (
           <select
             className="select select-sm"
@@ -94,12 +82,19 @@ export const DownloadRow = memo(function DownloadRow({ row, index, setSize, expa
           <span className="dl-meta">{PRIORITY_LABELS[row.priority]}</span>
         )}
       </div>
-
-      <div className="dl-progress">
-        <Progress row={row} now={now} name={name} />
+    ),
+    progress: () => (
+      <div className="dl-progress" key="progress">
+        <Progress row={row} name={name} />
       </div>
-
-      <div className="dl-actions">
+    ),
+    when: () => (
+      <div className="dl-when" key="when">
+        <When row={row} now={now} />
+      </div>
+    ),
+    actions: () => (
+      <div className="dl-actions" key="actions">
         {CANCELLABLE.has(row.status) ? (
           <Button size="sm" variant="ghost" icon="x" busy={cancel.isPending} onClick={() => cancel.mutate()} aria-label={`Cancel ${name}`}>
             Cancel
@@ -117,12 +112,41 @@ export const DownloadRow = memo(function DownloadRow({ row, index, setSize, expa
             aria-expanded={expanded}
             aria-controls={detailsId}
             aria-label={`Details for ${name}`}
+            title={expanded ? 'Hide details' : 'Show details'}
             onClick={() => onToggle(row.id)}
           >
             <Icon name={expanded ? 'chevronDown' : 'chevronRight'} size={16} />
           </button>
         ) : null}
       </div>
+    ),
+  };
+
+  return (
+    <div
+      role="listitem"
+      aria-label={name}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      data-index={index}
+      ref={measureRef}
+      className={`dl-row dl-cols-${view} dl-${row.status}${expanded ? ' dl-expanded' : ''}`}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      {COLUMNS[view].map((c) => cells[c.key]())}
+
+      {showError ? (
+        <div className="dl-note dl-error">
+          {row.errorType ? <span className="error-type">{sentence(row.errorType)}</span> : null}
+          <span className="dl-note-text" title={row.errorMessage ?? undefined}>
+            {row.errorMessage}
+          </span>
+        </div>
+      ) : row.detail && row.status !== 'completed' ? (
+        <div className="dl-note" title={row.detail}>
+          <span className="dl-note-text">{row.detail}</span>
+        </div>
+      ) : null}
 
       {error ? (
         <p className="dl-action-error" role="alert">
@@ -137,9 +161,7 @@ export const DownloadRow = memo(function DownloadRow({ row, index, setSize, expa
               <span className="dl-details-label">Error</span> {row.errorType ? <code>{row.errorType}</code> : null} {row.errorMessage}
             </p>
           ) : null}
-          <p className="dl-details-label">
-            {row.tried.length ? `Candidates tried (${row.tried.length})` : 'No candidates were tried'}
-          </p>
+          <p className="dl-details-label">{row.tried.length ? `Candidates tried (${row.tried.length})` : 'No candidates were found to try'}</p>
           {row.tried.length ? (
             <ol className="tried-list">
               {row.tried.map((t, i) => (
@@ -160,40 +182,44 @@ export const DownloadRow = memo(function DownloadRow({ row, index, setSize, expa
   );
 });
 
-function Progress({ row, now, name }: { row: QueueRow; now: number; name: string }) {
-  if (row.status === 'in_progress') {
-    const speed = formatSpeed(row.speed);
-    const amount = row.bytesTotal
-      ? `${formatBytes(row.bytesDownloaded)} of ${formatBytes(row.bytesTotal)}`
-      : row.bytesDownloaded
-        ? formatBytes(row.bytesDownloaded)
-        : 'Starting';
-    return (
-      <>
-        <ProgressBar
-          label={`Download progress for ${name}`}
-          value={row.bytesTotal ? row.bytesDownloaded : null}
-          max={row.bytesTotal ?? 1}
-          valueText={amount}
-          tone="info"
-        />
-        <span className="dl-meta tabular">
-          {amount}
-          {speed ? ` · ${speed}` : ''}
-        </span>
-      </>
-    );
-  }
-  if (row.status === 'completed') {
-    return (
+function Progress({ row, name }: { row: QueueRow; name: string }) {
+  if (row.status !== 'in_progress') return <span className="dl-meta">—</span>;
+  const speed = formatSpeed(row.speed);
+  const amount = row.bytesTotal
+    ? `${formatBytes(row.bytesDownloaded)} of ${formatBytes(row.bytesTotal)}`
+    : row.bytesDownloaded
+      ? formatBytes(row.bytesDownloaded)
+      : 'Starting';
+  return (
+    <>
+      <ProgressBar
+        label={`Download progress for ${name}`}
+        value={row.bytesTotal ? row.bytesDownloaded : null}
+        max={row.bytesTotal ?? 1}
+        valueText={amount}
+        tone="info"
+      />
       <span className="dl-meta tabular">
-        {row.bytesTotal ? `${formatBytes(row.bytesTotal)} · ` : ''}
-        {row.completedAt ? formatRelativeTime(row.completedAt, now) : 'done'}
+        {amount}
+        {speed ? ` · ${speed}` : ''}
       </span>
-    );
+    </>
+  );
+}
+
+function When({ row, now }: { row: QueueRow; now: number }) {
+  if (row.status === 'pending' || row.status === 'retry_waiting') {
+    return <span className="dl-meta">{formatRelativeTime(row.createdAt, now)}</span>;
   }
-  if (row.status === 'failed' || row.status === 'cancelled') {
-    return <span className="dl-meta">{row.completedAt ? formatRelativeTime(row.completedAt, now) : '—'}</span>;
-  }
-  return <span className="dl-meta">Waiting · added {formatRelativeTime(row.createdAt, now)}</span>;
+  const at = row.completedAt ? formatRelativeTime(row.completedAt, now) : '—';
+  const extra =
+    row.status === 'completed' ? (row.bytesTotal ? formatBytes(row.bytesTotal) : null)
+    : row.status === 'failed' ? attempts(row.retryCount)
+    : null;
+  return (
+    <>
+      <span className="dl-when-at">{at}</span>
+      {extra ? <span className="dl-meta tabular">{extra}</span> : null}
+    </>
+  );
 }

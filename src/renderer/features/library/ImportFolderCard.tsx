@@ -72,8 +72,10 @@ export function ImportFolderCard({ title = 'Import a folder' }: { title?: string
       {report ? (
         <div className="result" role="status">
           <p>
-            <strong>Imported {formatCount(report.imported)} {report.imported === 1 ? 'track' : 'tracks'}</strong>{' '}
-            <span className="muted">from</span> <code className="path">{report.folder}</code>
+            <strong>Imported {formatCount(report.imported)} {report.imported === 1 ? 'track' : 'tracks'}</strong>
+          </p>
+          <p className="muted">
+            from <code className="path">{report.folder}</code>
           </p>
           {report.skipped.length ? (
             <details className="details">

@@ -18,7 +18,7 @@ export function LibraryPage() {
             : 'Your music on disk.'
         }
       />
-      <div className="stack">
+      <div className="stack stack-narrow">
         <ImportFolderCard />
         <ReconcileCard />
       </div>

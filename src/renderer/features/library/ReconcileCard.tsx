@@ -32,7 +32,7 @@ export function ReconcileCard() {
           {r ? (
             <p>
               Checked {plural(r.checked, 'file')} in {formatCount(Math.round(r.ms))} ms: {formatCount(r.present)} present,{' '}
-              <strong className={r.nowMissing ? 'text-warning' : undefined}>{formatCount(r.nowMissing)} now missing</strong>,{' '}
+              {r.nowMissing ? <strong className="text-warning">{formatCount(r.nowMissing)} now missing</strong> : '0 now missing'},{' '}
               {formatCount(r.nowPresent)} found again. {r.queued ? `${plural(r.queued, 'track')} queued for download.` : 'Nothing new to download.'}
             </p>
           ) : null}

@@ -1,7 +1,6 @@
 // Says so, plainly, when Cassette cannot be reached, and offers to try again now.
-import { useApi } from '../../api';
+import { useApi, useConnectionState } from '../../api';
 import { Button, Icon } from '../../components';
-import { useConnectionState } from './useConnectionState';
 
 export function ConnectionBanner() {
   const api = useApi();

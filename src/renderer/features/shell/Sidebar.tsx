@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { request, useApi } from '../../api';
 import { Icon, type IconName } from '../../components';
 import { hrefFor, type Route } from '../../app/route';
-import { formatCount } from '../../format';
+import { formatCompact, formatCount } from '../../format';
 import { useCatalogStatus } from '../status';
 import { ThemeSwitch } from './ThemeSwitch';
 
@@ -30,10 +30,11 @@ export function Sidebar({ current }: { current: Route['page'] }) {
             <li key={item.page}>
               <a className="nav-link" href={hrefFor(item.route)} aria-current={current === item.page ? 'page' : undefined}>
                 <Icon name={item.icon} />
-                <span>{item.label}</span>
+                <span className="nav-label">{item.label}</span>
                 {item.page === 'downloads' && busy > 0 ? (
-                  <span className="nav-badge tabular" aria-label={`${formatCount(busy)} waiting or running`}>
-                    {formatCount(busy)}
+                  <span className="nav-badge tabular" title={`${formatCount(busy)} downloads waiting or running`}>
+                    <span aria-hidden="true">{formatCompact(busy)}</span>
+                    <span className="visually-hidden">, {formatCount(busy)} waiting or running</span>
                   </span>
                 ) : null}
               </a>

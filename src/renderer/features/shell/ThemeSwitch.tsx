@@ -16,7 +16,7 @@ export function ThemeSwitch() {
       title={dark ? 'Switch to the light theme' : 'Switch to the dark theme'}
     >
       <Icon name={dark ? 'moon' : 'sun'} size={16} />
-      <span>Dark theme</span>
+      <span className="theme-switch-label">Dark theme</span>
       <span className="theme-switch-track" aria-hidden="true">
         <span className="theme-switch-thumb" />
       </span>

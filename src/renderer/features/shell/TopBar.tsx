@@ -1,7 +1,7 @@
 // Always visible: what the queue is doing right now, and the one switch that stops or restarts all of it.
+import { useConnectionState } from '../../api';
 import { formatCount } from '../../format';
 import { PauseAllButton, useCatalogStatus, useQueueState } from '../status';
-import { useConnectionState } from './useConnectionState';
 
 export function TopBar() {
   const status = useCatalogStatus();
@@ -19,7 +19,7 @@ export function TopBar() {
             <LiveCount label="failed" value={s.failed} tone={s.failed ? 'danger' : 'neutral'} />
           </>
         ) : (
-          <span className="muted">{connection === 'down' ? 'Offline' : 'Connecting…'}</span>
+          <span className="muted">{connection === 'open' ? 'Loading…' : connection === 'connecting' ? 'Connecting…' : 'Offline'}</span>
         )}
       </div>
       <div className="topbar-actions">

@@ -3,4 +3,3 @@ export { PageHeader } from './PageHeader';
 export { Sidebar } from './Sidebar';
 export { ThemeSwitch } from './ThemeSwitch';
 export { TopBar } from './TopBar';
-export { useConnectionState } from './useConnectionState';

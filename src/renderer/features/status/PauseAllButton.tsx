@@ -1,6 +1,6 @@
 // Pauses or resumes every download. The label says what a press will do.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request, useApi } from '../../api';
+import { request, useApi, useConnectionState } from '../../api';
 import { Button } from '../../components';
 import { queueStateKey, useQueueState } from './statusQueries';
 
@@ -8,6 +8,7 @@ export function PauseAllButton() {
   const api = useApi();
   const queryClient = useQueryClient();
   const state = useQueueState();
+  const online = useConnectionState() === 'open';
   const paused = state.data?.paused ?? false;
   const toggle = useMutation({
     mutationFn: () => request(api, paused ? 'queue.resume' : 'queue.pause'),
@@ -19,7 +20,7 @@ export function PauseAllButton() {
       size="sm"
       icon={paused ? 'play' : 'pause'}
       busy={toggle.isPending}
-      disabled={!state.data}
+      disabled={!state.data || !online}
       onClick={() => toggle.mutate()}
       title={toggle.error ? toggle.error.message : undefined}
     >

@@ -1,6 +1,7 @@
 // The transport's connection state as React state.
 import { useSyncExternalStore } from 'react';
-import { useApi, type ConnectionState } from '../../api';
+import { useApi } from './ApiProvider';
+import type { ConnectionState } from './transport';
 
 export function useConnectionState(): ConnectionState {
   const api = useApi();

@@ -7,7 +7,7 @@ import { relayIpc } from './electron/ipcRelay';
 import { safeStorageSecrets } from './electron/safeStorageSecrets';
 import { trayNotifier } from './electron/tray';
 import { createMainWindow } from './electron/window';
-import { loadHostSources } from '../server/hostSources';
+import { buildSources, loadHostSettings } from './config';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -24,10 +24,15 @@ if (!app.requestSingleInstanceLock()) {
     const paths = pathsFor(process.env.CASSETTE_DATA_DIR ? defaultDataDir() : app.getPath('userData'));
     serveRenderer(join(__dirname, '..', 'renderer'));
     const notifier = trayNotifier(join(__dirname, '..', '..', 'resources', 'icon.png'), () => win);
-    const { sources, defaultSource } = await loadHostSources(paths);
+    const secrets = safeStorageSecrets(join(paths.dataDir, 'secrets.json'));
+    const settings = await loadHostSettings(paths, process.env, secrets);
+    for (const n of settings.notes) consoleLogger.warn(n);
     const core = createCore(
-      { paths, logger: consoleLogger, notifier, secrets: safeStorageSecrets(join(paths.dataDir, 'secrets.json')) },
-      { host: 'electron', runQueue: true, sources, defaultSource, version: app.getVersion() },
+      { paths, logger: consoleLogger, notifier, secrets },
+      {
+        host: 'electron', runQueue: true, sources: buildSources(settings), defaultSource: settings.defaultSource,
+        libraryDir: settings.libraryDir, version: app.getVersion(),
+      },
     );
     relayIpc(core, () => win);
     win = createMainWindow(join(__dirname, '..', 'preload'));

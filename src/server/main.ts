@@ -5,7 +5,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, defaultDataDir, pathsFor, consoleLogger } from '../main/core';
 import { startHeadlessHost } from './headlessHost';
-import { loadHostSources } from './hostSources';
+import { buildSources, loadHostSettings } from '../main/config';
 
 const program = new Command()
   .name('cassette-serve')
@@ -20,9 +20,15 @@ const paths = pathsFor(defaultDataDir());
 // The token comes from the environment when a script needs a stable one; never from argv.
 const token = process.env.CASSETTE_TOKEN || randomBytes(18).toString('base64url');
 
-const { sources, defaultSource, notes } = await loadHostSources(paths);
-const core = createCore({ paths, logger: consoleLogger }, { host: 'headless', runQueue: true, sources, defaultSource });
-for (const n of notes) consoleLogger.info(n);
+const settings = await loadHostSettings(paths).catch((e: Error) => {
+  process.stderr.write(`error: ${e.message}\n`);
+  process.exit(2);
+});
+for (const n of settings.notes) consoleLogger.warn(n);
+const core = createCore(
+  { paths, logger: consoleLogger },
+  { host: 'headless', runQueue: true, sources: buildSources(settings), defaultSource: settings.defaultSource, libraryDir: settings.libraryDir },
+);
 const host = await startHeadlessHost({
   core, token, host: opts.host, port: opts.port, rendererDir: join(here, '..', '..', 'out', 'renderer'),
 });

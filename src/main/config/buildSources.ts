@@ -1,0 +1,12 @@
+// Turns settings into running download sources.
+import { createSlskdSource } from '../sources/slskd';
+import { createTicketsSource } from '../sources/tickets';
+import type { DownloadSource, SourceId } from '../sources/types';
+import type { HostSettings } from './hostSettings';
+
+export function buildSources(settings: HostSettings): Partial<Record<SourceId, DownloadSource>> {
+  const sources: Partial<Record<SourceId, DownloadSource>> = {};
+  if (settings.slskd) sources.slskd = createSlskdSource(settings.slskd);
+  if (settings.tickets) sources.tickets = createTicketsSource(settings.tickets);
+  return sources;
+}

@@ -1,0 +1,64 @@
+// The user's Cassette settings: <config>/cassette.toml plus environment variables (the environment wins).
+// Secrets (slskd API key, ticket-service token) come from the environment or the secret store, never the file
+// contents echoed anywhere, and never argv.
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { z } from 'zod';
+import { AppError } from '../../shared/result';
+import type { Paths, SecretStore } from '../core/ports';
+import type { SourceId } from '../sources/types';
+
+const fileSchema = z.object({
+  default_source: z.enum(['slskd', 'tickets', 'qobuz']).optional(),
+  library_dir: z.string().min(1).optional(),
+  slskd: z.object({ url: z.url().optional(), downloads_dir: z.string().min(1).optional(), api_key: z.string().optional() }).optional(),
+  tickets: z.object({ url: z.url().optional(), token: z.string().optional() }).optional(),
+});
+
+export interface HostSettings {
+  defaultSource: SourceId;
+  libraryDir?: string;
+  slskd?: { baseUrl: string; downloadsDir: string; apiKey: string };
+  tickets?: { baseUrl: string; token: string };
+  /** Things the user should know (e.g. a half-configured source), one line each. */
+  notes: string[];
+}
+
+export function settingsPath(paths: Paths): string {
+  return join(paths.configDir, 'cassette.toml');
+}
+
+export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = process.env, secrets?: SecretStore): Promise<HostSettings> {
+  const file = settingsPath(paths);
+  let raw: z.infer<typeof fileSchema> = {};
+  const notes: string[] = [];
+  try {
+    const text = await readFile(file, 'utf8');
+    const parsed = fileSchema.safeParse(parseToml(text));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('invalid_input', `${file}: ${issue?.path.join('.') || 'file'} ${issue?.message ?? 'is invalid'}`);
+    }
+    raw = parsed.data;
+    if ((raw.slskd?.api_key || raw.tickets?.token) && ((await stat(file)).mode & 0o077) !== 0) {
+      notes.push(`${file} holds secrets and is readable by other users: run chmod 600 on it.`);
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ENOENT') {
+      if (e instanceof AppError) throw e;
+      throw new AppError('invalid_input', `Could not read ${file}: ${(e as Error).message}`);
+    }
+  }
+  const slskdUrl = env.SLSKD_URL ?? raw.slskd?.url;
+  const slskdDir = env.SLSKD_DOWNLOADS_DIR ?? raw.slskd?.downloads_dir;
+  const slskdKey = env.SLSKD_API_KEY ?? raw.slskd?.api_key ?? (await secrets?.get('slskd.apiKey'));
+  const ticketsUrl = env.TICKETS_URL ?? raw.tickets?.url;
+  const ticketsToken = env.TICKETS_TOKEN ?? raw.tickets?.token ?? (await secrets?.get('tickets.token'));
+  const settings: HostSettings = { defaultSource: raw.default_source ?? 'slskd', libraryDir: env.CASSETTE_LIBRARY_DIR ?? raw.library_dir, notes };
+  if (slskdUrl && slskdDir && slskdKey) settings.slskd = { baseUrl: slskdUrl, downloadsDir: slskdDir, apiKey: slskdKey };
+  else if (slskdUrl || slskdDir) notes.push('slskd is partly configured: it needs a URL, a downloads folder and an API key (SLSKD_API_KEY).');
+  if (ticketsUrl && ticketsToken) settings.tickets = { baseUrl: ticketsUrl, token: ticketsToken };
+  else if (ticketsUrl) notes.push('The ticket service needs a token (TICKETS_TOKEN).');
+  return settings;
+}

@@ -1,0 +1,2 @@
+export { loadHostSettings, settingsPath, type HostSettings } from './hostSettings';
+export { buildSources } from './buildSources';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validateAudioFile } from '../../src/main/library';
 import { TicketsClient, TicketsSource, ticketQuarantineKey, type TicketsConfigInput } from '../../src/main/sources/tickets';
-import { DownloadError, type FetchContext, type FetchProgress, type TrackWanted } from '../../src/main/sources/types';
+import { DownloadError, DownloadInterrupted, type FetchContext, type FetchProgress, type TrackWanted } from '../../src/main/sources/types';
 import { startTicketsEmulator, type TicketsEmulator } from '../emulators/tickets';
 
 let emu: TicketsEmulator;
@@ -249,6 +249,29 @@ describe('tickets source', () => {
     expect(e.type).toBe('cancelled');
     expect(emu.ticket(h.refs[0]!)!.state).toBe('cancelled');
     expect(await exists(h.ctx.partPath)).toBe(false);
+  });
+
+  it('when the queue pauses mid-transfer, keeps the ticket and the part file, and the next attempt resumes them', async () => {
+    emu.queueBehaviour({ seconds: 30, chunkDelayMs: 20 });
+    const controller = new AbortController();
+    let sawBytes = false;
+    const h = harness({ signal: controller.signal }, (p) => {
+      if (p.bytesDownloaded > 0 && !sawBytes) {
+        sawBytes = true;
+        controller.abort(new DownloadInterrupted('paused'));
+      }
+    });
+    const e = await fetchError(source().fetch(wanted({ durationSec: 30 }), h.ctx));
+    expect(e.type).toBe('cancelled');
+    expect(emu.ticket(h.refs[0]!)!.state).not.toBe('cancelled');
+    expect(await exists(h.ctx.partPath)).toBe(true);
+
+    const ticketsBefore = emu.tickets().length;
+    const again = harness({ externalRef: h.refs[0] });
+    const file = await source().fetch(wanted({ durationSec: 30 }), again.ctx);
+    expect(emu.tickets().length).toBe(ticketsBefore);
+    expect(again.refs.every((r) => r === h.refs[0])).toBe(true);
+    await validateAudioFile(file.path, { ext: file.ext, durationSec: 30 });
   });
 
   it('on abort mid-transfer, removes the part file and cancels the ticket', async () => {

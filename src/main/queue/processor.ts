@@ -4,7 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { dirname, extname, join, basename } from 'node:path';
 import type { CatalogStore } from '../catalog';
 import type { Clock, Logger } from '../core/ports';
-import { DownloadError, type AudioClaim, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../sources/types';
+import { DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../sources/types';
 import type { QueueStore } from './queueStore';
 import type { QueueItem } from './types';
 
@@ -157,7 +157,11 @@ export class QueueProcessor {
   private abortJob(j: RunningJob, reason: NonNullable<RunningJob['stopReason']>): void {
     if (j.stopReason) return;
     j.stopReason = reason;
-    j.controller.abort(new DownloadError(reason === 'stalled' ? 'timeout' : 'cancelled', reason));
+    j.controller.abort(
+      reason === 'paused' || reason === 'shutdown'
+        ? new DownloadInterrupted(reason)
+        : new DownloadError(reason === 'stalled' ? 'timeout' : 'cancelled', reason === 'stalled' ? 'No progress: stalled' : 'Cancelled'),
+    );
   }
 
   private launch(item: QueueItem, source: DownloadSource): void {

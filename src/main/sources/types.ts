@@ -92,3 +92,18 @@ export interface DownloadSource {
   /** Stops a transfer at the source side (slskd DELETE, ticket cancel). Must not throw for unknown refs. */
   cancel?(externalRef: string): Promise<void>;
 }
+
+/**
+ * The abort reason when the queue pauses or shuts down (not a user cancel): a source should keep what can be
+ * resumed — the remote transfer or ticket, and the `.part` file — because the same request will run again.
+ */
+export class DownloadInterrupted extends DownloadError {
+  constructor(why: 'paused' | 'shutdown') {
+    super('cancelled', why === 'paused' ? 'Paused' : 'Interrupted by shutdown');
+    this.name = 'DownloadInterrupted';
+  }
+}
+
+export function isInterruption(signal: AbortSignal): boolean {
+  return signal.aborted && signal.reason instanceof DownloadInterrupted;
+}

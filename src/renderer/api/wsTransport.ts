@@ -63,6 +63,8 @@ export function createWsTransport(o: WsTransportOptions): RawTransport {
       waitingForOpen = [];
       waiters.forEach((w) => w());
     };
+    // Browsers follow a failed socket with `close`, which handles everything; Node's `ws` also needs the error heard.
+    ws.onerror = () => {};
     ws.onmessage = (ev: MessageEvent) => {
       let msg: unknown;
       try {

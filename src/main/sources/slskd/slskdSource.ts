@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { HttpParseError, HttpStatusError } from '../../net/http';
 import {
   DownloadError,
+  isInterruption,
   type AudioClaim,
   type DownloadSource,
   type FetchContext,
@@ -238,12 +239,12 @@ export class SlskdSource implements DownloadSource {
     let lastBytes = 0;
     let lastMoveAt = this.now();
     for (;;) {
-      if (ctx.signal.aborted) await this.abandon(job, tried);
+      if (ctx.signal.aborted) await this.abandon(job, tried, ctx.signal);
       let t: SlskdTransfer | undefined;
       try {
         t = await this.client.getDownload(job.username, job.id, ctx.signal);
       } catch (e) {
-        if (ctx.signal.aborted) await this.abandon(job, tried);
+        if (ctx.signal.aborted) await this.abandon(job, tried, ctx.signal);
         throw this.toDownloadError(e, ctx, 'following a transfer', tried);
       }
       if (!t) {
@@ -336,7 +337,9 @@ export class SlskdSource implements DownloadSource {
   }
 
   /** Aborted by the caller: cancel at slskd, delete the partial file, and report a cancellation. */
-  private async abandon(job: TransferJob, tried: string[]): Promise<never> {
+  private async abandon(job: TransferJob, tried: string[], signal?: AbortSignal): Promise<never> {
+    // Paused or shutting down: slskd keeps the transfer and the next attempt follows it by its GUID.
+    if (signal && isInterruption(signal)) throw new DownloadError('cancelled', 'Interrupted; will resume', tried);
     await this.client.cancelDownload(job.username, job.id, { remove: true }).catch(() => undefined);
     await job.target.removeWritten().catch(() => undefined);
     throw new DownloadError('cancelled', 'Download cancelled', [...tried, `${job.username}: ${job.filename} — cancelled`]);

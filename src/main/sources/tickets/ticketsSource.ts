@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DownloadError,
+  isInterruption,
   type DownloadSource,
   type FetchContext,
   type FetchedFile,
@@ -84,6 +85,8 @@ export class TicketsSource implements DownloadSource {
       }
     } catch (e) {
       if (ctx.signal.aborted) {
+        // Paused or shutting down: the ticket and the part file stay for the resume.
+        if (isInterruption(ctx.signal)) throw new DownloadError('cancelled', 'Interrupted; will resume.', run.tried);
         await this.abandon(run.current, ctx.partPath);
         throw new DownloadError('cancelled', 'Download cancelled.', run.tried);
       }

@@ -1,0 +1,425 @@
+// One purchase sync, start to end: prepare (list, plan, decide), record the purchases in the catalog, adopt
+// recognised files, queue the downloads (source 'qobuz', destination = planned path), let the queue processor
+// fetch them (4 at a time, tagged by QobuzTagger before the atomic rename) until every one is done, then
+// reconcile and report. One failed track never stops the run; running out of disk space pauses the queue and
+// leaves the rest queued; an abort either leaves the rest queued (CLI interrupt) or cancels it (the app's Stop).
+import { mkdir } from 'node:fs/promises';
+import pLimit from 'p-limit';
+import type { EventPayload, QueueRow } from '../../shared/contract';
+import type { CatalogStore } from '../catalog';
+import type { EventHub } from '../core/eventHub';
+import type { Clock, Logger } from '../core/ports';
+import type { Db } from '../db';
+import { titleWithVersion } from '../library';
+import { PRIORITY, type QueueProcessor, type QueueStore } from '../queue';
+import type { QobuzClient } from '../sources/qobuz';
+import { albumDisplayTitle, type PlanEntry } from './plan';
+import { prepareSync, type PreparedItem, type PreparedSync } from './prepareSync';
+import type { QobuzTagger } from './qobuzTagger';
+import type { AudioProbe } from './recognise';
+import {
+  isDiskFullMessage,
+  summaryLines,
+  type DownloadedTrack,
+  type FailedTrack,
+  type SyncEvent,
+  type SyncPreview,
+  type SyncStop,
+  type SyncSummary,
+  type TrackRef,
+} from './summary';
+import { SyncCatalog } from './syncCatalog';
+import { sweepPartFiles } from './sweepPartFiles';
+
+/** What a sync needs from the core. */
+export interface SyncRuntime {
+  db: Db;
+  catalog: CatalogStore;
+  queue: QueueStore;
+  processor: QueueProcessor;
+  events: EventHub;
+  clock: Clock;
+  logger: Logger;
+  tagger: QobuzTagger;
+  reconcile(): unknown;
+  /** Makes the processor fetch Qobuz tracks with this client, and run. */
+  startDownloads(client: QobuzClient): void;
+}
+
+export interface RunSyncOptions {
+  /** Signed in. */
+  client: QobuzClient;
+  root: string;
+  user?: string;
+  verbose?: boolean;
+  signal?: AbortSignal;
+  /** What an abort does to tracks not yet fetched: stay queued for the next run (default) or be cancelled. */
+  onAbort?: 'leave_queued' | 'cancel';
+  onEvent?(e: SyncEvent): void;
+  albumConcurrency?: number;
+  probe?: (path: string) => Promise<AudioProbe | undefined>;
+}
+
+export const SYNC_JOB = 'qobuz.sync';
+const REQUESTED_BY = 'qobuz-sync';
+
+export function trackRef(entry: PlanEntry, path = entry.path): TrackRef {
+  return {
+    trackId: entry.track.qobuzId,
+    albumId: entry.album.qobuzId,
+    title: titleWithVersion(entry.track.title, entry.track.version),
+    artist: entry.track.artist.name,
+    album: albumDisplayTitle(entry.album),
+    path,
+  };
+}
+
+/** The dry run: what would be downloaded, where, and why. Writes nothing. */
+export async function previewQobuzSync(rt: Pick<SyncRuntime, 'db' | 'catalog'>, o: RunSyncOptions): Promise<SyncPreview> {
+  const prepared = await prepareSync({
+    client: o.client, syncCatalog: new SyncCatalog(rt.db, rt.catalog), root: o.root, signal: o.signal, onEvent: o.onEvent,
+    albumConcurrency: o.albumConcurrency, probe: o.probe,
+  });
+  return toPreview(prepared);
+}
+
+export function toPreview(p: PreparedSync): SyncPreview {
+  const planned = [];
+  const recognised = [];
+  let skipped = 0;
+  for (const it of p.items) {
+    if (it.action === 'download') planned.push({ ...trackRef(it.entry), reason: it.reason });
+    else if (it.action === 'recognise') recognised.push({ ...trackRef(it.entry, it.path), how: it.how });
+    else skipped++;
+  }
+  return { root: p.root, planned, skipped: skipped + recognised.length, recognised, total: p.items.length, deduplicated: p.plan.deduplicated.length };
+}
+
+interface Job {
+  item: Extract<PreparedItem, { action: 'download' }>;
+  ref: TrackRef;
+  catalogId: number;
+  lastStatus?: string;
+}
+
+export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<SyncSummary> {
+  const started = Date.now();
+  const emit = o.onEvent ?? (() => {});
+  const jobProgress = throttledJobProgress(rt.events);
+  const syncCatalog = new SyncCatalog(rt.db, rt.catalog);
+  jobProgress({ job: SYNC_JOB, label: 'Reading Qobuz purchases', done: 0, total: 0, finished: false });
+
+  let prepared: PreparedSync;
+  try {
+    await mkdir(o.root, { recursive: true });
+    prepared = await prepareSync({
+      client: o.client, syncCatalog, root: o.root, signal: o.signal, albumConcurrency: o.albumConcurrency, probe: o.probe,
+      onEvent: (e) => {
+        emit(e);
+        if (e.type === 'phase') jobProgress({ job: SYNC_JOB, label: phaseLabel(e.phase), done: e.done ?? 0, total: e.total ?? 0, finished: false });
+      },
+    });
+  } catch (e) {
+    if (!o.signal?.aborted) {
+      jobProgress({ job: SYNC_JOB, label: `Qobuz sync failed: ${e instanceof Error ? e.message : String(e)}`, done: 0, total: 0, finished: true });
+      throw e;
+    }
+    const s = emptySummary(o, started, 'interrupted');
+    jobProgress({ job: SYNC_JOB, label: summaryLines(s)[0] ?? 'Stopped', done: 0, total: 0, finished: true });
+    return s;
+  }
+  const root = prepared.root;
+
+  const catalogIds = syncCatalog.record(prepared.plan.entries, prepared.known);
+  const failed: FailedTrack[] = [];
+  const recognised: SyncSummary['recognised'] = [];
+  const skippedTracks: TrackRef[] = [];
+  const downloads: Extract<PreparedItem, { action: 'download' }>[] = [];
+  for (const it of prepared.items) {
+    if (it.action === 'skip') {
+      if (o.verbose) {
+        skippedTracks.push(trackRef(it.entry, it.path));
+        emit({ type: 'skipped', track: trackRef(it.entry, it.path) });
+      }
+    } else if (it.action === 'recognise') {
+      const ref = trackRef(it.entry, it.path);
+      if (syncCatalog.adopt(catalogIds.get(it.entry.track.qobuzId)!, it.path, it.sizeBytes)) {
+        recognised.push({ ...ref, how: it.how });
+        emit({ type: 'recognised', track: ref, how: it.how });
+      } else {
+        const f = { ...ref, reason: `${it.path} belongs to another track in the catalog; move it away and sync again.`, errorType: 'conflict', willRetry: false };
+        failed.push(f);
+        emit({ type: 'failed', track: f });
+      }
+    } else downloads.push(it);
+  }
+  const skipped = prepared.items.filter((i) => i.action === 'skip').length;
+  emit({ type: 'plan', total: prepared.items.length, download: downloads.length, skip: skipped, recognise: recognised.length, deduplicated: prepared.plan.deduplicated.length });
+  rt.events.catalogChanged();
+
+  let stop: SyncStop | undefined;
+  const jobs = new Map<number, Job>();
+  if (downloads.length && !o.signal?.aborted) {
+    await refreshCachedAlbums(o, prepared, downloads, rt.logger);
+    await sweepPartFiles(root, keepRunningParts(rt.db));
+    enqueue(rt, downloads, catalogIds, jobs);
+    rt.startDownloads(o.client);
+    rt.processor.kick();
+    stop = await waitForJobs(rt, o, jobs, emit, jobProgress);
+  } else if (o.signal?.aborted) {
+    stop = 'interrupted';
+  }
+
+  const summary = collect(rt, o, prepared, jobs, { failed, recognised, skippedTracks, skipped, stop, started });
+  emit({ type: 'phase', phase: 'reconciling' });
+  try {
+    rt.reconcile();
+  } catch (e) {
+    rt.logger.warn(`Reconciliation after the Qobuz sync failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  rt.tagger.forget([...jobs.values()].map((j) => j.catalogId));
+  summary.ms = Date.now() - started;
+  jobProgress({
+    job: SYNC_JOB, label: summaryLines(summary)[0] ?? 'Qobuz sync finished', done: summary.downloaded.length + summary.failed.length,
+    total: jobs.size, finished: true,
+  });
+  return summary;
+}
+
+function phaseLabel(phase: string): string {
+  switch (phase) {
+    case 'listing':
+      return 'Reading Qobuz purchases';
+    case 'albums':
+      return 'Reading album track lists';
+    case 'recognising':
+      return 'Looking for files already in the folder';
+    default:
+      return 'Planning the Qobuz sync';
+  }
+}
+
+/** Albums whose track list came from the catalog get one album/get when something of theirs is downloaded: tags want copyright. */
+async function refreshCachedAlbums(o: RunSyncOptions, p: PreparedSync, downloads: Job['item'][], logger: Logger): Promise<void> {
+  const ids = [...new Set(downloads.filter((d) => p.cachedAlbumIds.has(d.entry.album.qobuzId)).map((d) => d.entry.album.qobuzId))];
+  if (!ids.length) return;
+  const limit = pLimit(o.albumConcurrency ?? 4);
+  const fresh = new Map<string, { album?: string; tracks: Map<number, string> }>();
+  await Promise.all(
+    ids.map((id) =>
+      limit(async () => {
+        try {
+          const a = await o.client.getAlbum(id);
+          const tracks = new Map<number, string>();
+          for (const t of a.tracks.items) if (typeof t.copyright === 'string') tracks.set(t.id, t.copyright);
+          fresh.set(id, { ...(typeof a.copyright === 'string' ? { album: a.copyright } : {}), tracks });
+        } catch (e) {
+          logger.warn(`Could not refresh Qobuz album ${id} for tagging: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }),
+    ),
+  );
+  for (const d of downloads) {
+    const f = fresh.get(d.entry.album.qobuzId);
+    if (!f) continue;
+    const trackCopyright = f.tracks.get(d.entry.track.qobuzId);
+    if (f.album) d.entry.album = { ...d.entry.album, copyright: f.album };
+    if (trackCopyright) d.entry.track = { ...d.entry.track, copyright: trackCopyright };
+  }
+}
+
+/** Part files of downloads running right now (another sync, the app's queue) are not leftovers. */
+function keepRunningParts(db: Db): (path: string) => boolean {
+  const rows = db.prepare(`SELECT destination_path FROM queue_items WHERE status='in_progress' AND destination_path IS NOT NULL`).all() as {
+    destination_path: string;
+  }[];
+  const running = new Set(rows.map((r) => `${r.destination_path}.part`));
+  return (path) => running.has(path.replace(/(\.tagging\.part|\.flac)$/, ''));
+}
+
+function enqueue(rt: SyncRuntime, downloads: Job['item'][], catalogIds: Map<number, number>, jobs: Map<number, Job>): void {
+  const base = rt.clock.now();
+  rt.db.transaction(() => {
+    downloads.forEach((it, i) => {
+      const catalogId = catalogIds.get(it.entry.track.qobuzId)!;
+      const input = {
+        trackId: catalogId, source: 'qobuz' as const, destinationPath: it.entry.path, priority: PRIORITY.expansion,
+        requestSource: 'sync' as const, requestedBy: REQUESTED_BY, sortAt: base + i,
+      };
+      let r = rt.queue.enqueueTrack(input);
+      if (!r.created) {
+        const ex = r.item;
+        if (ex.source !== 'qobuz' && ex.status !== 'in_progress') {
+          // A purchase comes from Qobuz: a waiting request for another source gives way.
+          rt.queue.cancel(ex.id, REQUESTED_BY);
+          r = rt.queue.enqueueTrack(input);
+        } else {
+          // The user asked for a sync now: a request waiting out a retry cooldown goes now.
+          if (ex.status === 'retry_waiting') rt.queue.retryNow(ex.id, REQUESTED_BY);
+          if (ex.status !== 'in_progress' && ex.destination_path !== it.entry.path) rt.queue.setDestination(ex.id, it.entry.path);
+        }
+      }
+      rt.tagger.remember(catalogId, it.entry, it.replaces);
+      jobs.set(r.item.id, { item: it, ref: trackRef(it.entry), catalogId });
+    });
+  })();
+}
+
+async function waitForJobs(
+  rt: SyncRuntime,
+  o: RunSyncOptions,
+  jobs: Map<number, Job>,
+  emit: (e: SyncEvent) => void,
+  jobProgress: (p: EventPayload<'job.progress'>) => void,
+): Promise<SyncStop | undefined> {
+  const idsJson = JSON.stringify([...jobs.keys()]);
+  const openRunning = rt.db.prepare(`SELECT count(*) AS n FROM queue_items WHERE id IN (SELECT value FROM json_each(?)) AND status = 'in_progress'`);
+  const openAll = rt.db.prepare(
+    `SELECT count(*) AS n FROM queue_items WHERE id IN (SELECT value FROM json_each(?)) AND status IN ('pending','in_progress')`,
+  );
+  let stop: SyncStop | undefined;
+  let stopping: Promise<unknown> = Promise.resolve();
+  let done = 0;
+  let wake: () => void = () => {};
+
+  const stopWith = (reason: SyncStop, message: string, action: () => Promise<unknown>) => {
+    if (stop) return;
+    stop = reason;
+    emit({ type: 'stopping', reason, message });
+    stopping = action().catch((e: unknown) => rt.logger.error(`Stopping the Qobuz sync: ${e instanceof Error ? e.message : String(e)}`));
+    wake();
+  };
+
+  const onRow = (row: QueueRow) => {
+    const job = jobs.get(row.id);
+    if (!job) return;
+    const before = job.lastStatus;
+    job.lastStatus = row.status;
+    const ref = job.ref;
+    if (row.status === 'in_progress') {
+      if (before !== 'in_progress') emit({ type: 'started', track: ref });
+      emit({ type: 'progress', track: ref, bytes: row.bytesDownloaded, total: row.bytesTotal, speed: row.speed });
+    } else if (row.status === 'completed' && before !== 'completed') {
+      done++;
+      emit({ type: 'downloaded', track: downloadedTrack(job, row.bytesTotal ?? row.bytesDownloaded, row.detail) });
+    } else if ((row.status === 'failed' || row.status === 'retry_waiting') && before !== row.status) {
+      done++;
+      emit({ type: 'failed', track: failedTrack(job, row.errorMessage, row.errorType, row.status === 'retry_waiting') });
+      if (isDiskFullMessage(row.errorType, row.errorMessage)) {
+        stopWith('disk_full', 'Out of disk space: stopping the downloads; the rest stay queued.', async () => {
+          // Running transfers stop and delete their part files; their requests go back to waiting.
+          rt.processor.pause();
+          rt.events.emit('queue.state', { paused: true, active: rt.processor.activeCount });
+        });
+      }
+    }
+  };
+  const unsubscribe = rt.events.on('queue.rows', (rows) => {
+    for (const row of rows) onRow(row);
+    jobProgress({ job: SYNC_JOB, label: `Downloading Qobuz purchases (${done}/${jobs.size})`, done, total: jobs.size, finished: false });
+    wake();
+  });
+  const onAbort = () => {
+    if (o.onAbort === 'cancel') {
+      stopWith('cancelled', 'Stopping the sync: the remaining downloads are cancelled.', async () => {
+        for (const id of jobs.keys()) {
+          const it = rt.queue.get(id);
+          if (it && (it.status === 'pending' || it.status === 'in_progress' || it.status === 'retry_waiting')) await rt.processor.cancel(id, REQUESTED_BY);
+        }
+      });
+    } else {
+      // Transfers stop and remove their part files; the requests stay queued for the next run.
+      stopWith('interrupted', 'Interrupted: stopping the downloads; the rest stay queued for the next run.', () => rt.processor.stop());
+    }
+  };
+  if (o.signal?.aborted) onAbort();
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      const open = ((stop ? openRunning : openAll).get(idsJson) as { n: number }).n;
+      if (open === 0) break;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 1000);
+        wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+    }
+    await stopping;
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    unsubscribe();
+  }
+  return stop;
+}
+
+function downloadedTrack(job: Job, sizeBytes: number, note: string | null): DownloadedTrack {
+  return { ...job.ref, sizeBytes, reason: job.item.reason, ...(note ? { note } : {}) };
+}
+
+function failedTrack(job: Job, message: string | null, type: string | null, willRetry: boolean): FailedTrack {
+  return { ...job.ref, reason: message ?? 'failed', errorType: type ?? 'unknown', willRetry };
+}
+
+function collect(
+  rt: SyncRuntime,
+  o: RunSyncOptions,
+  p: PreparedSync,
+  jobs: Map<number, Job>,
+  acc: { failed: FailedTrack[]; recognised: SyncSummary['recognised']; skippedTracks: TrackRef[]; skipped: number; stop?: SyncStop; started: number },
+): SyncSummary {
+  const downloaded: DownloadedTrack[] = [];
+  const failed = [...acc.failed];
+  let leftQueued = 0;
+  if (jobs.size) {
+    const rows = rt.db
+      .prepare(
+        `SELECT id, status, error_type, error_message, detail, bytes_total, bytes_downloaded FROM queue_items WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify([...jobs.keys()])) as {
+      id: number; status: string; error_type: string | null; error_message: string | null; detail: string | null;
+      bytes_total: number | null; bytes_downloaded: number;
+    }[];
+    for (const r of rows) {
+      const job = jobs.get(r.id)!;
+      if (r.status === 'completed') downloaded.push(downloadedTrack(job, r.bytes_total ?? r.bytes_downloaded, r.detail));
+      else if (r.status === 'failed' || r.status === 'retry_waiting') failed.push(failedTrack(job, r.error_message, r.error_type, r.status === 'retry_waiting'));
+      else leftQueued++;
+    }
+  }
+  const upToDate = jobs.size === 0 && acc.recognised.length === 0 && failed.length === 0 && !acc.stop;
+  return {
+    root: p.root,
+    ...(o.user ? { user: o.user } : {}),
+    total: p.items.length,
+    downloaded,
+    skipped: acc.skipped,
+    ...(o.verbose ? { skippedTracks: acc.skippedTracks } : {}),
+    recognised: acc.recognised,
+    failed,
+    deduplicated: p.plan.deduplicated.length,
+    ...(acc.stop ? { stopped: acc.stop } : {}),
+    leftQueued,
+    upToDate,
+    ms: Date.now() - acc.started,
+  };
+}
+
+function emptySummary(o: RunSyncOptions, started: number, stop: SyncStop): SyncSummary {
+  return {
+    root: o.root, ...(o.user ? { user: o.user } : {}), total: 0, downloaded: [], skipped: 0, recognised: [], failed: [], deduplicated: 0,
+    stopped: stop, leftQueued: 0, upToDate: false, ms: Date.now() - started,
+  };
+}
+
+/** job.progress at most every 250 ms, at once when finished. */
+function throttledJobProgress(events: EventHub): (p: EventPayload<'job.progress'>) => void {
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (!p.finished && now - last < 250) return;
+    last = now;
+    events.emit('job.progress', p);
+  };
+}

@@ -1,6 +1,7 @@
 // Electron entry: single instance, app:// renderer, IPC relay, tray. All real work lives in the core.
 import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createCore, defaultDataDir, pathsFor, consoleLogger } from './core';
 import { registerAppScheme, serveRenderer } from './electron/appProtocol';
 import { relayIpc } from './electron/ipcRelay';
@@ -8,6 +9,8 @@ import { safeStorageSecrets } from './electron/safeStorageSecrets';
 import { trayNotifier } from './electron/tray';
 import { createMainWindow } from './electron/window';
 import { buildSources, loadHostSettings } from './config';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -22,8 +25,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(async () => {
     const paths = pathsFor(process.env.CASSETTE_DATA_DIR ? defaultDataDir() : app.getPath('userData'));
-    serveRenderer(join(__dirname, '..', 'renderer'));
-    const notifier = trayNotifier(join(__dirname, '..', '..', 'resources', 'icon.png'), () => win);
+    serveRenderer(join(here, '..', 'renderer'));
+    const notifier = trayNotifier(join(here, '..', '..', 'resources', 'icon.png'), () => win);
     const secrets = safeStorageSecrets(join(paths.dataDir, 'secrets.json'));
     const settings = await loadHostSettings(paths, process.env, secrets);
     for (const n of settings.notes) consoleLogger.warn(n);
@@ -35,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     );
     relayIpc(core, () => win);
-    win = createMainWindow(join(__dirname, '..', 'preload'));
+    win = createMainWindow(join(here, '..', 'preload'));
     app.on('window-all-closed', () => {
       void core.close().then(() => app.quit());
     });

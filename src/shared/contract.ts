@@ -77,6 +77,60 @@ export const queueState = z.object({
   active: z.number().int(),
 });
 
+// Qobuz purchase sync (the app's Qobuz page). Tokens go in, never out.
+export const qobuzStatus = z.object({
+  signedIn: z.boolean(),
+  /** The Qobuz account (login or e-mail), when signed in. */
+  user: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /** Where the credentials in use come from: QOBUZ_TOKEN, config.toml, the stored token, or a password. */
+  credentials: z.enum(['env', 'config', 'stored', 'password']).nullable(),
+  folder: z.string().nullable(),
+  syncing: z.boolean(),
+  /** Why the account cannot be used right now (rejected token, Qobuz unreachable, ...). */
+  problem: z.string().nullable(),
+  lastSync: z
+    .object({
+      finishedAt: z.number(),
+      folder: z.string(),
+      downloaded: z.number().int(),
+      skipped: z.number().int(),
+      recognised: z.number().int(),
+      failed: z.number().int(),
+      upToDate: z.boolean(),
+      stopped: z.enum(['disk_full', 'interrupted', 'cancelled']).nullable(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type QobuzStatusDto = z.infer<typeof qobuzStatus>;
+
+export const qobuzPlannedTrack = z.object({
+  /** Qobuz track id. */
+  trackId: z.number().int(),
+  /** Qobuz album id. */
+  albumId: z.string(),
+  path: z.string(),
+  reason: z.enum(['new', 'missing', 'wrong_size', 'unreadable']),
+  title: z.string(),
+  artist: z.string(),
+  album: z.string(),
+});
+
+export const qobuzPreview = z.object({
+  folder: z.string(),
+  /** Every track a sync would download, with its target path. */
+  planned: z.array(qobuzPlannedTrack),
+  /** Tracks already on disk (including files recognised by path or tags). */
+  skipped: z.number().int(),
+  recognised: z.number().int(),
+  total: z.number().int(),
+  /** Tracks bought alone that are also in a bought album (kept once, under the album). */
+  deduplicated: z.number().int(),
+});
+export type QobuzPreviewDto = z.infer<typeof qobuzPreview>;
+
+const qobuzFolderInput = z.object({ folder: z.string().min(1).max(4096).optional() }).strict().optional();
+
 const idInput = z.object({ id: z.number().int().positive() });
 const empty = z.object({}).strict().optional();
 
@@ -107,6 +161,15 @@ export const methods = {
     input: z.object({ trackId: z.number().int().positive(), priority: priority.optional(), source: sourceId.optional() }),
     output: queueRow,
   },
+  'qobuz.status': { input: empty, output: qobuzStatus },
+  'qobuz.signIn': { input: z.object({ token: z.string().trim().min(1).max(4096) }).strict(), output: qobuzStatus },
+  'qobuz.signOut': { input: empty, output: qobuzStatus },
+  'qobuz.setFolder': { input: z.object({ folder: z.string().min(1).max(4096) }).strict(), output: qobuzStatus },
+  /** Dry run of a sync (to the given folder or the configured one). */
+  'qobuz.preview': { input: qobuzFolderInput, output: qobuzPreview },
+  /** Starts a sync in the background; watch job.progress (job 'qobuz.sync') and queue.rows. */
+  'qobuz.sync.start': { input: qobuzFolderInput, output: qobuzStatus },
+  'qobuz.sync.stop': { input: empty, output: qobuzStatus },
 } as const;
 
 export type Methods = typeof methods;

@@ -12,7 +12,7 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
     show: false,
     title: 'Cassette',
     webPreferences: {
-      preload: join(preloadDir, 'index.mjs'),
+      preload: join(preloadDir, 'index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -1,0 +1,352 @@
+// The Qobuz purchase sync as the core offers it — to the app's Qobuz page (status, sign in/out, folder,
+// preview, start/stop in the background) and to the CLI (`qoget sync`, `qoget login`, `cassette qobuz ...`), which
+// run this same code. Owns the signed-in client and registers the Qobuz download source with the queue.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../shared/result';
+import type { Paths, SecretStore } from '../core/ports';
+import { QobuzSource, qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../sources/qobuz';
+import type { DownloadSource, FetchedFile, TrackWanted } from '../sources/types';
+import { loadQobuzConfig, type LoadedQobuzConfig } from './config';
+import { CoverCache } from './coverCache';
+import {
+  QOBUZ_TOKEN_SECRET,
+  createQobuzClient,
+  credentialLabel,
+  describeQobuzUser,
+  noCredentialsError,
+  resolveCredentials,
+  signInQobuz,
+  toAppError,
+  type CredentialSource,
+  type QobuzCredentials,
+} from './credentials';
+import { QobuzTagger } from './qobuzTagger';
+import type { AudioProbe } from './recognise';
+import { previewQobuzSync, runQobuzSync, SYNC_JOB, type SyncRuntime } from './runSync';
+import type { SyncEvent, SyncPreview, SyncStop, SyncSummary } from './summary';
+
+export const QOBUZ_SETTINGS_FILE = 'qobuz.json';
+
+export interface QobuzStatus {
+  signedIn: boolean;
+  user: { id: number; name: string } | null;
+  /** Where the credentials in use come from. */
+  credentials: CredentialSource | 'password' | null;
+  folder: string | null;
+  syncing: boolean;
+  /** Why the account cannot be used (rejected token, unreachable Qobuz, ...), for the page to show. */
+  problem: string | null;
+  lastSync: QobuzLastSync | null;
+}
+
+export interface QobuzLastSync {
+  finishedAt: number;
+  folder: string;
+  downloaded: number;
+  skipped: number;
+  recognised: number;
+  failed: number;
+  upToDate: boolean;
+  stopped: SyncStop | null;
+  error: string | null;
+}
+
+export interface QobuzServiceOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Default: $XDG_CONFIG_HOME/qoget/config.toml. */
+  configPath?: string;
+  /** Client tuning (tests, benchmarks): rate, retries, backoff. */
+  client?: Partial<QobuzClientOptions>;
+  transfer?: QobuzTransferOptions;
+  ffmpegPath?: string;
+  albumConcurrency?: number;
+  probe?: (path: string) => Promise<AudioProbe | undefined>;
+}
+
+export interface QobuzServiceDeps extends Omit<SyncRuntime, 'tagger' | 'startDownloads'> {
+  paths: Paths;
+  secrets?: SecretStore;
+  /** Adds (or replaces) a download source in the processor's set. */
+  setSource(source: DownloadSource): void;
+}
+
+export interface SyncRequest {
+  folder?: string;
+  verbose?: boolean;
+  signal?: AbortSignal;
+  onAbort?: 'leave_queued' | 'cancel';
+  onEvent?(e: SyncEvent): void;
+}
+
+export interface QobuzSession {
+  key: string;
+  client: QobuzClient;
+  user: QobuzUser;
+  credentials: QobuzCredentials;
+}
+
+const settingsSchema = z.object({ folder: z.string().optional() }).loose();
+
+export class QobuzService {
+  readonly tagger: QobuzTagger;
+  private session: QobuzSession | undefined;
+  private sessionProblem: { key: string; message: string } | undefined;
+  private running: { controller: AbortController; done: Promise<void> } | undefined;
+  private lastSync: QobuzLastSync | null = null;
+  private pausedForDiskFull = false;
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly deps: QobuzServiceDeps,
+    private readonly options: QobuzServiceOptions = {},
+  ) {
+    this.tagger = new QobuzTagger(deps.db, new CoverCache((m) => deps.logger.warn(m)));
+  }
+
+  get syncing(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** config.toml + environment; warnings (e.g. a config file others can read) are logged once. */
+  async loadConfig(): Promise<LoadedQobuzConfig> {
+    const config = await loadQobuzConfig({ env: this.options.env, configPath: this.options.configPath });
+    for (const w of config.warnings) {
+      if (this.warned.has(w)) continue;
+      this.warned.add(w);
+      this.deps.logger.warn(w);
+    }
+    return config;
+  }
+
+  /** Signs in (once per set of credentials) and returns the client; throws an AppError saying what to do. */
+  async signIn(config?: LoadedQobuzConfig): Promise<QobuzSession> {
+    const cfg = config ?? (await this.loadConfig());
+    const creds = await resolveCredentials(cfg, this.deps.secrets);
+    if (creds.kind === 'none') throw noCredentialsError(cfg.configPath);
+    const key = sessionKey(creds, cfg);
+    if (this.session?.key === key) return this.session;
+    const client = createQobuzClient({ config: cfg, cacheDir: this.deps.paths.cacheDir, overrides: this.options.client });
+    try {
+      const user = await signInQobuz(client, creds, cfg.configPath);
+      this.session = { key, client, user, credentials: creds };
+      this.sessionProblem = undefined;
+      this.deps.setSource(new QobuzSource({ client, transfer: this.options.transfer, ffmpegPath: this.options.ffmpegPath }));
+      return this.session;
+    } catch (e) {
+      const err = toAppError(e);
+      this.sessionProblem = { key, message: err.message };
+      throw err;
+    }
+  }
+
+  async status(): Promise<QobuzStatus> {
+    const cfg = await this.loadConfig();
+    const folder = await this.folder(cfg);
+    const creds = await resolveCredentials(cfg, this.deps.secrets);
+    const base = { folder, syncing: this.syncing, lastSync: this.lastSync };
+    if (creds.kind === 'none') return { ...base, signedIn: false, user: null, credentials: null, problem: null };
+    const credentials = creds.kind === 'password' ? 'password' : creds.source;
+    const key = sessionKey(creds, cfg);
+    // A rejected token is not tried again on every page refresh; a new one (signIn) is.
+    if (this.sessionProblem?.key === key) return { ...base, signedIn: false, user: null, credentials, problem: this.sessionProblem.message };
+    try {
+      const s = await this.signIn(cfg);
+      return { ...base, signedIn: true, user: { id: s.user.id, name: describeQobuzUser(s.user) }, credentials, problem: null };
+    } catch (e) {
+      return { ...base, signedIn: false, user: null, credentials, problem: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /** Validates a token (user/get) and stores it in the SecretStore. A token in the environment or config.toml still wins. */
+  async signInWithToken(token: string): Promise<QobuzStatus> {
+    const user = await this.validateToken(token.trim());
+    await this.storeToken(token.trim());
+    this.sessionProblem = undefined;
+    const status = await this.status();
+    if (status.credentials === 'env' || status.credentials === 'config') {
+      this.deps.logger.warn(`Signed in to Qobuz as ${describeQobuzUser(user)}, but the token from ${status.credentials === 'env' ? 'QOBUZ_TOKEN' : 'config.toml'} is used while it is set.`);
+    }
+    return status;
+  }
+
+  async signOut(): Promise<QobuzStatus> {
+    await this.deps.secrets?.delete(QOBUZ_TOKEN_SECRET);
+    this.session = undefined;
+    this.sessionProblem = undefined;
+    return this.status();
+  }
+
+  /** OAuth in the browser (loopback redirect); the token is validated and stored. */
+  async loginWithBrowser(o: { openBrowser(url: string): Promise<void> | void; signal?: AbortSignal; timeoutMs?: number }): Promise<{ user: string; overriddenBy: string | null }> {
+    const cfg = await this.loadConfig();
+    const client = createQobuzClient({ config: cfg, cacheDir: this.deps.paths.cacheDir, overrides: this.options.client });
+    let token: string;
+    try {
+      ({ token } = await qobuzOAuthLogin({ client, openBrowser: o.openBrowser, signal: o.signal, timeoutMs: o.timeoutMs }));
+    } catch (e) {
+      throw toAppError(e);
+    }
+    const user = await this.validateToken(token);
+    await this.storeToken(token);
+    const creds = await resolveCredentials(cfg, this.deps.secrets);
+    const overriddenBy = creds.kind === 'token' && creds.source !== 'stored' ? credentialLabel(creds, cfg.configPath) : null;
+    return { user: describeQobuzUser(user), overriddenBy };
+  }
+
+  async setFolder(folder: string): Promise<QobuzStatus> {
+    if (!isAbsolute(folder)) throw new AppError('invalid_input', `The Qobuz folder must be an absolute path (got ${folder}).`);
+    await this.writeSettings({ folder: resolve(folder) });
+    return this.status();
+  }
+
+  /** Dry run: what a sync would download, and where. */
+  async preview(o: { folder?: string; signal?: AbortSignal; onEvent?(e: SyncEvent): void } = {}): Promise<SyncPreview> {
+    const cfg = await this.loadConfig();
+    const root = await this.requireFolder(o.folder, cfg);
+    const s = await this.signIn(cfg);
+    try {
+      return await previewQobuzSync(this.deps, {
+        client: s.client, root, signal: o.signal, onEvent: o.onEvent, albumConcurrency: this.options.albumConcurrency, probe: this.options.probe,
+      });
+    } catch (e) {
+      throw toAppError(e);
+    }
+  }
+
+  /** A sync in the foreground (the CLI); resolves with its summary. Sign-in problems throw before anything is downloaded. */
+  async sync(r: SyncRequest = {}): Promise<SyncSummary> {
+    if (this.running) throw new AppError('conflict', 'A Qobuz sync is already running.');
+    const controller = new AbortController();
+    const signal = r.signal ? AbortSignal.any([r.signal, controller.signal]) : controller.signal;
+    let release!: () => void;
+    this.running = { controller, done: new Promise<void>((resolve) => (release = resolve)) };
+    let root = r.folder ?? '';
+    try {
+      const cfg = await this.loadConfig();
+      root = await this.requireFolder(r.folder, cfg);
+      r.onEvent?.({ type: 'phase', phase: 'signing_in' });
+      const s = await this.signIn(cfg);
+      r.onEvent?.({ type: 'signed_in', user: describeQobuzUser(s.user) });
+      const summary = await runQobuzSync(this.runtime(), {
+        client: s.client, root, user: describeQobuzUser(s.user), verbose: r.verbose, signal, onAbort: r.onAbort, onEvent: r.onEvent,
+        albumConcurrency: this.options.albumConcurrency, probe: this.options.probe,
+      });
+      this.pausedForDiskFull = summary.stopped === 'disk_full';
+      this.lastSync = lastSyncOf(summary, this.deps.clock.now());
+      return summary;
+    } catch (e) {
+      const err = toAppError(e);
+      this.lastSync = { ...emptyLast(root, this.deps.clock.now()), error: err.message };
+      throw err;
+    } finally {
+      this.running = undefined;
+      release();
+    }
+  }
+
+  /** Starts a sync in the background (the app); progress arrives as job.progress and queue.rows events. */
+  async startSync(o: { folder?: string } = {}): Promise<QobuzStatus> {
+    if (this.running) throw new AppError('conflict', 'A Qobuz sync is already running.');
+    const cfg = await this.loadConfig();
+    const folder = await this.requireFolder(o.folder, cfg);
+    await this.signIn(cfg); // credentials problems answer the call instead of failing silently later
+    void this.sync({ folder, onAbort: 'cancel' }).catch((e: unknown) => {
+      this.deps.logger.warn(`Qobuz sync failed: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    return this.status();
+  }
+
+  /** Stops a background sync: running downloads stop, the sync's remaining downloads are cancelled. */
+  async stopSync(): Promise<QobuzStatus> {
+    const r = this.running;
+    if (r) {
+      r.controller.abort();
+      await r.done;
+    }
+    return this.status();
+  }
+
+  /** The queue's finalize step for Qobuz downloads (tags, cover). */
+  finalize(track: TrackWanted, file: FetchedFile): Promise<void> {
+    return this.tagger.finalize(track, file);
+  }
+
+  private runtime(): SyncRuntime {
+    return {
+      ...this.deps,
+      tagger: this.tagger,
+      startDownloads: () => {
+        // The processor was paused for a full disk by an earlier sync: a new sync is the user's go-ahead.
+        if (this.pausedForDiskFull && this.deps.processor.isPaused) this.deps.processor.resume();
+        this.pausedForDiskFull = false;
+        this.deps.processor.start();
+      },
+    };
+  }
+
+  private async validateToken(token: string): Promise<QobuzUser> {
+    if (!token) throw new AppError('invalid_input', 'The Qobuz token is empty.');
+    const cfg = await this.loadConfig();
+    const client = createQobuzClient({ config: cfg, cacheDir: this.deps.paths.cacheDir, overrides: this.options.client });
+    return signInQobuz(client, { kind: 'token', token, source: 'stored' }, cfg.configPath);
+  }
+
+  private async storeToken(token: string): Promise<void> {
+    if (!this.deps.secrets) throw new AppError('unavailable', 'This host has no secret store to keep the Qobuz token in.');
+    await this.deps.secrets.set(QOBUZ_TOKEN_SECRET, token);
+  }
+
+  private async folder(cfg: LoadedQobuzConfig): Promise<string | null> {
+    return (await this.readSettings()).folder ?? (cfg.settings.folder ? resolve(cfg.settings.folder) : null);
+  }
+
+  private async requireFolder(folder: string | undefined, cfg: LoadedQobuzConfig): Promise<string> {
+    const f = folder ?? (await this.folder(cfg));
+    if (!f) throw new AppError('invalid_input', 'Choose the folder your Qobuz purchases go to first.');
+    return resolve(f);
+  }
+
+  private settingsPath(): string {
+    return join(this.deps.paths.configDir, QOBUZ_SETTINGS_FILE);
+  }
+
+  private async readSettings(): Promise<{ folder?: string }> {
+    try {
+      const parsed = settingsSchema.safeParse(JSON.parse(await readFile(this.settingsPath(), 'utf8')));
+      return parsed.success ? parsed.data : {};
+    } catch {
+      return {};
+    }
+  }
+
+  private async writeSettings(patch: { folder?: string }): Promise<void> {
+    const next = { ...(await this.readSettings()), ...patch };
+    await mkdir(this.deps.paths.configDir, { recursive: true });
+    const tmp = `${this.settingsPath()}.${process.pid}.tmp`;
+    await writeFile(tmp, `${JSON.stringify(next, null, 2)}\n`);
+    await rename(tmp, this.settingsPath());
+  }
+}
+
+/** Identifies credentials without keeping them in the clear. */
+function sessionKey(c: QobuzCredentials, cfg: LoadedQobuzConfig): string {
+  const s = cfg.settings;
+  const secret = c.kind === 'token' ? `t:${c.token}` : c.kind === 'password' ? `p:${c.username}:${c.password}` : 'none';
+  return createHash('sha256').update([secret, s.apiBase ?? '', s.webBase ?? '', s.appId ?? '', s.appSecret ?? ''].join('\n')).digest('hex');
+}
+
+function lastSyncOf(s: SyncSummary, now: number): QobuzLastSync {
+  return {
+    finishedAt: now, folder: s.root, downloaded: s.downloaded.length, skipped: s.skipped, recognised: s.recognised.length,
+    failed: s.failed.length, upToDate: s.upToDate, stopped: s.stopped ?? null, error: null,
+  };
+}
+
+function emptyLast(folder: string, now: number): QobuzLastSync {
+  return { finishedAt: now, folder, downloaded: 0, skipped: 0, recognised: 0, failed: 0, upToDate: false, stopped: null, error: null };
+}
+
+export { SYNC_JOB };

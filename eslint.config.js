@@ -24,6 +24,8 @@ export default tseslint.config(
   // The renderer and the shared contract run in a browser: no Node built-ins.
   {
     files: ['src/renderer/**', 'src/shared/**'],
+    // Tests of renderer code run under Node (they may start a host); the shipped code may not.
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',

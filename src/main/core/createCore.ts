@@ -11,7 +11,9 @@ import {
 } from '../queue';
 import { moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
 import type { DownloadSource, FetchedFile, SourceId, TrackWanted } from '../sources/types';
+import { QobuzService, type QobuzServiceOptions } from '../qobuzSync';
 import { EventHub } from './eventHub';
+import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type SecretStore } from './ports';
 import { toQueueRows } from './queueRows';
 
@@ -46,6 +48,8 @@ export interface CoreConfig {
    */
   recoverOnStart?: boolean;
   finalize?(track: TrackWanted, file: FetchedFile): Promise<void>;
+  /** Qobuz purchase sync settings (environment, config path, client tuning); read lazily, on first use. */
+  qobuz?: QobuzServiceOptions;
 }
 
 export type Handlers = { [M in MethodName]: (input: z.infer<(typeof methods)[M]['input']>) => Promise<MethodOutput<M>> };
@@ -56,6 +60,8 @@ export interface Core {
   queue: QueueStore;
   processor: QueueProcessor;
   events: EventHub;
+  /** The Qobuz purchase sync (also what `qoget` and `cassette qobuz` drive). */
+  qobuz: QobuzService;
   handlers: Handlers;
   config: CoreConfig;
   paths: Paths;
@@ -69,6 +75,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const clock = ports.clock ?? systemClock;
   const logger = ports.logger ?? consoleLogger;
   const notifier = ports.notifier ?? silentNotifier;
+  // Headless hosts have no keychain: a 0600 file (it warns once, on the first secret it stores).
+  const secrets = ports.secrets ?? fileSecretStore(join(ports.paths.dataDir, HEADLESS_SECRETS_FILE), logger);
   const db = openDatabase(join(ports.paths.dataDir, 'catalog.db'));
   const catalog = new CatalogStore(db, clock);
   const queue = new QueueStore(db, clock, catalog);
@@ -81,10 +89,12 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
 
   const rowsFor = (ids: number[]) => toQueueRows(db, ids.map((id) => queue.get(id)).filter((x) => x !== undefined), clock.now());
 
+  // The processor reads this object on every tick: sources signed in later (Qobuz) are added to it.
+  const sources: Partial<Record<SourceId, DownloadSource>> = { ...config.sources };
   const processor = new QueueProcessor({
     store: queue,
     catalog,
-    sources: config.sources ?? {},
+    sources,
     concurrency: config.concurrency,
     stallMs: config.stallMs,
     clock,
@@ -98,13 +108,27 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     moveFile: async (src, dest) => {
       await moveFileAtomic(src, dest);
     },
-    finalize: config.finalize ? (track, file) => config.finalize!(track, file) : undefined,
+    finalize: async (track, file, item) => {
+      if (item.source === 'qobuz') await qobuz.finalize(track, file);
+      await config.finalize?.(track, file);
+    },
     onChange: (item) => {
       const [row] = toQueueRows(db, [item], clock.now());
       if (row) events.rowChanged(row);
       reportProgress();
     },
   });
+
+  const qobuz = new QobuzService(
+    {
+      db, catalog, queue, processor, events, clock, logger, paths: ports.paths, secrets, reconcile: () => reconcile(),
+      setSource: (source) => {
+        sources[source.id] = source;
+        processor.kick();
+      },
+    },
+    config.qobuz,
+  );
 
   function reportProgress(): void {
     const s = queue.stats();
@@ -181,6 +205,16 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       events.catalogChanged();
       return rowsFor([item.id])[0]!;
     },
+    'qobuz.status': async () => qobuz.status(),
+    'qobuz.signIn': async ({ token }) => qobuz.signInWithToken(token),
+    'qobuz.signOut': async () => qobuz.signOut(),
+    'qobuz.setFolder': async ({ folder }) => qobuz.setFolder(folder),
+    'qobuz.preview': async (input) => {
+      const p = await qobuz.preview({ folder: input?.folder });
+      return { folder: p.root, planned: p.planned, skipped: p.skipped, recognised: p.recognised.length, total: p.total, deduplicated: p.deduplicated };
+    },
+    'qobuz.sync.start': async (input) => qobuz.startSync({ folder: input?.folder }),
+    'qobuz.sync.stop': async () => qobuz.stopSync(),
   };
 
   async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {
@@ -208,8 +242,9 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   if (config.runQueue) processor.start();
 
   return {
-    db, catalog, queue, processor, events, handlers, config, paths: ports.paths, clock, dispatch, reconcile,
+    db, catalog, queue, processor, events, qobuz, handlers, config, paths: ports.paths, clock, dispatch, reconcile,
     async close() {
+      await qobuz.shutdown();
       await processor.stop();
       events.flush();
       events.close();

@@ -97,6 +97,7 @@ export class QobuzService {
   private running: { controller: AbortController; done: Promise<void> } | undefined;
   private lastSync: QobuzLastSync | null = null;
   private pausedForDiskFull = false;
+  private shuttingDown = false;
   private readonly warned = new Set<string>();
 
   constructor(
@@ -231,7 +232,8 @@ export class QobuzService {
       const s = await this.signIn(cfg);
       r.onEvent?.({ type: 'signed_in', user: describeQobuzUser(s.user) });
       const summary = await runQobuzSync(this.runtime(), {
-        client: s.client, root, user: describeQobuzUser(s.user), verbose: r.verbose, signal, onAbort: r.onAbort, onEvent: r.onEvent,
+        client: s.client, root, user: describeQobuzUser(s.user), verbose: r.verbose, signal,
+        onAbort: () => (this.shuttingDown ? 'leave_queued' : (r.onAbort ?? 'leave_queued')), onEvent: r.onEvent,
         albumConcurrency: this.options.albumConcurrency, probe: this.options.probe,
       });
       this.pausedForDiskFull = summary.stopped === 'disk_full';
@@ -267,6 +269,12 @@ export class QobuzService {
       await r.done;
     }
     return this.status();
+  }
+
+  /** The host is closing: a running sync stops, its remaining downloads stay queued for the next start. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    await this.stopSync();
   }
 
   /** The queue's finalize step for Qobuz downloads (tags, cover). */

@@ -54,11 +54,13 @@ export interface RunSyncOptions {
   verbose?: boolean;
   signal?: AbortSignal;
   /** What an abort does to tracks not yet fetched: stay queued for the next run (default) or be cancelled. */
-  onAbort?: 'leave_queued' | 'cancel';
+  onAbort?: AbortMode | (() => AbortMode);
   onEvent?(e: SyncEvent): void;
   albumConcurrency?: number;
   probe?: (path: string) => Promise<AudioProbe | undefined>;
 }
+
+export type AbortMode = 'leave_queued' | 'cancel';
 
 export const SYNC_JOB = 'qobuz.sync';
 const REQUESTED_BY = 'qobuz-sync';
@@ -320,7 +322,8 @@ async function waitForJobs(
     wake();
   });
   const onAbort = () => {
-    if (o.onAbort === 'cancel') {
+    const mode = typeof o.onAbort === 'function' ? o.onAbort() : (o.onAbort ?? 'leave_queued');
+    if (mode === 'cancel') {
       stopWith('cancelled', 'Stopping the sync: the remaining downloads are cancelled.', async () => {
         for (const id of jobs.keys()) {
           const it = rt.queue.get(id);

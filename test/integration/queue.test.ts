@@ -221,3 +221,17 @@ async function waitFor(cond: () => boolean, poke?: () => void, timeoutMs = 10_00
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+describe('user intent', () => {
+  it('a track the user cancelled is not re-queued by the next reconcile, until they ask again', async () => {
+    const core = openTestCore(await fresh(), { reconcileOnStart: false });
+    const [t] = seedAlbums(core.catalog, 1, 1);
+    const { item } = core.queue.enqueueTrack({ trackId: t!.id, source: 'noop' });
+    core.queue.cancel(item.id);
+    expect(core.reconcile().queued).toBe(0);
+    expect(core.queue.activeForTrack(t!.id)).toBeUndefined();
+    const again = await core.handlers['queue.enqueueTrack']({ trackId: t!.id });
+    expect(again.status).toBe('pending');
+    await core.close();
+  });
+});

@@ -146,6 +146,10 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   const state = () => ({ paused: processor.isPaused, active: processor.activeCount });
+  /** Pushes changed rows to every client (other windows, browsers), not only the caller. */
+  const pushRows = (ids: number[]) => {
+    for (const row of rowsFor(ids)) events.rowChanged(row);
+  };
   const rowOrNull = (id: number) => rowsFor([id])[0] ?? null;
 
   const handlers: Handlers = {
@@ -171,12 +175,13 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'queue.retry': async ({ id }) => {
       const item = queue.retryNow(id);
       if (!item) throw new AppError('not_found', `No queue item ${id}`);
+      pushRows([item.id]);
       processor.kick();
-      events.catalogChanged();
       return rowOrNull(item.id);
     },
     'queue.setPriority': async ({ id, priority }) => {
       queue.setPriority(id, priority);
+      pushRows([id]);
       return rowOrNull(id);
     },
     'queue.clearFinished': async () => {
@@ -201,8 +206,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       const { item } = queue.enqueueTrack({
         trackId, priority: priority ?? PRIORITY.user, source: source ?? sourceFor(track), destinationPath: track.planned_path ?? undefined,
       });
+      pushRows([item.id]);
       processor.kick();
-      events.catalogChanged();
       return rowsFor([item.id])[0]!;
     },
     'qobuz.status': async () => qobuz.status(),

@@ -341,7 +341,10 @@ export class QueueStore {
       const rows = this.sql(
           `SELECT t.id, t.source, t.planned_path FROM tracks t
            WHERE (t.status IN ('missing','queued') OR (t.status='failed' AND t.retry_after IS NOT NULL AND t.retry_after <= ?))
-             AND NOT EXISTS (SELECT 1 FROM queue_items q WHERE q.track_id=t.id AND q.status IN ('pending','in_progress','retry_waiting'))`,
+             AND NOT EXISTS (SELECT 1 FROM queue_items q WHERE q.track_id=t.id AND q.status IN ('pending','in_progress','retry_waiting'))
+             -- A request the user cancelled stays cancelled until they ask again.
+             AND NOT EXISTS (SELECT 1 FROM queue_items q WHERE q.track_id=t.id AND q.status='cancelled' AND q.error_message='Cancelled'
+                             AND q.id = (SELECT max(id) FROM queue_items WHERE track_id=t.id))`,
         )
         .all(this.clock.now()) as { id: number; source: string | null; planned_path: string | null }[];
       let n = 0;

@@ -186,11 +186,11 @@ export class CatalogStore {
   /** The metadata a source needs to find a track. */
   trackWanted(id: number): TrackWanted | undefined {
     const r = this.sql(
-        `SELECT t.*, ar.name AS artist_name, al.title AS album_title, aa.name AS album_artist
+        `SELECT t.*, ar.name AS artist_name, al.title AS album_title, al.track_count AS album_track_count, aa.name AS album_artist
          FROM tracks t JOIN artists ar ON ar.id = t.artist_id
          LEFT JOIN albums al ON al.id = t.album_id LEFT JOIN artists aa ON aa.id = al.artist_id WHERE t.id = ?`,
       )
-      .get(id) as (TrackRow & { artist_name: string; album_title: string | null; album_artist: string | null }) | undefined;
+      .get(id) as (TrackRow & { artist_name: string; album_title: string | null; album_artist: string | null; album_track_count: number | null }) | undefined;
     if (!r) return undefined;
     const externalIds: Record<string, string> = {};
     if (r.qobuz_id) externalIds.qobuz = r.qobuz_id;
@@ -201,6 +201,7 @@ export class CatalogStore {
       artist: r.artist_name,
       album: r.album_title ?? undefined,
       albumArtist: r.album_artist ?? undefined,
+      albumTrackCount: r.album_track_count ?? undefined,
       trackNumber: r.track_number ?? undefined,
       discNumber: r.disc_number ?? undefined,
       durationSec: r.duration_sec ?? undefined,

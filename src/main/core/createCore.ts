@@ -102,7 +102,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     planDestination: (track, ext) =>
       layout.plan({
         id: track.trackId, ext, title: track.title, artist: track.artist, albumArtist: track.albumArtist,
-        album: track.album, trackNumber: track.trackNumber, discNumber: track.discNumber,
+        album: track.album, trackNumber: track.trackNumber, discNumber: track.discNumber, trackCount: track.albumTrackCount,
       }),
     validate: (path, claim) => validateAudioFile(path, claim),
     moveFile: async (src, dest) => {

@@ -1,5 +1,6 @@
 export { createCore, toErrResult, type Core, type CoreConfig, type CorePorts, type Handlers } from './createCore';
 export { defaultDataDir, pathsFor } from './dataDir';
 export { EventHub } from './eventHub';
+export { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 export { toQueueRows } from './queueRows';
 export * from './ports';

@@ -222,3 +222,14 @@ describe('layout strategies', () => {
     expect(layout.plan(track)).toBe(under(root, 'audio', 'ab', 'cd', 'ef', 'abcdef99.mp3'));
   });
 });
+
+describe('matched layout: title tracks', () => {
+  it('files the title track of a real album with its album, and a one-track release as a single', () => {
+    expect(planMatchedTrackPath('/T', { artist: 'Ada', album: 'Open Weather', albumTrackCount: 3, trackNumber: 1, title: 'Open Weather', ext: 'mp3' })).toBe(
+      '/T/Ada/Ada - Open Weather/01 Open Weather.mp3',
+    );
+    expect(planMatchedTrackPath('/T', { artist: 'Ada', album: 'Open Weather', albumTrackCount: 1, trackNumber: 1, title: 'Open Weather', ext: 'mp3' })).toBe(
+      '/T/Ada/Ada - Open Weather/Open Weather.mp3',
+    );
+  });
+});

@@ -28,6 +28,8 @@ export interface QobuzTrackLayoutInput {
 export interface MatchedTrackLayoutInput {
   artist: string;
   album?: string | null;
+  /** Tracks on the album: a title track of a real album is filed with its album, not as a single. */
+  albumTrackCount?: number | null;
   trackNumber?: number | null;
   title: string;
   ext: string;
@@ -155,7 +157,7 @@ export function planMatchedTrackPath(transferRoot: string, t: MatchedTrackLayout
   const album = (t.album ?? '').trim();
   const artistDir = sanitisePathComponent(artist);
 
-  if (album === '' || sameTitle(album, title)) {
+  if (album === '' || (sameTitle(album, title) && (t.albumTrackCount ?? 1) <= 1)) {
     return joinInside(
       transferRoot,
       [artistDir, sanitisePathComponent(`${artist} - ${title}`)],
@@ -193,6 +195,7 @@ export function organisedLayout(root: string, style: 'album' | 'matched' = 'albu
         return planMatchedTrackPath(root, {
           artist: track.artist,
           album: track.album,
+          albumTrackCount: track.trackCount,
           trackNumber: track.trackNumber,
           title: titleWithVersion(track.title, track.version),
           ext: track.ext,

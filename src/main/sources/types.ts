@@ -34,6 +34,8 @@ export interface TrackWanted {
   artist: string;
   album?: string;
   albumArtist?: string;
+  /** Tracks on the album, when known. */
+  albumTrackCount?: number;
   trackNumber?: number;
   discNumber?: number;
   durationSec?: number;

@@ -1,6 +1,5 @@
 // Catalog rows: artists, albums, tracks. Upserts deduplicate by service id first, then by a normalised key.
-import type Database from 'better-sqlite3';
-import type { Db } from '../db';
+import { statementCache, type Db, type PreparedSql } from '../db';
 import type { Clock } from '../core/ports';
 import type { TrackWanted } from '../sources/types';
 
@@ -73,18 +72,13 @@ export interface TrackRow {
 export const nameKey = (s: string): string => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 export class CatalogStore {
-  private readonly statements = new Map<string, Database.Statement>();
-  /** Prepared statements are compiled once per SQL text: preparing dominates the cost of small queries. */
-  private sql(source: string): Database.Statement {
-    let st = this.statements.get(source);
-    if (!st) this.statements.set(source, (st = this.db.prepare(source)));
-    return st;
-  }
-
+  private readonly sql: PreparedSql;
   constructor(
     readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.sql = statementCache(db);
+  }
 
   upsertArtist(a: ArtistInput): number {
     const key = nameKey(a.name);

@@ -1,7 +1,6 @@
 // The durable queue: every download request, its state machine, and the catalog status it implies.
 // Claiming is one atomic UPDATE … RETURNING, so two workers (or processes) never take the same item.
-import type Database from 'better-sqlite3';
-import type { Db } from '../db';
+import { statementCache, type Db, type PreparedSql } from '../db';
 import type { Clock } from '../core/ports';
 import type { CatalogStore } from '../catalog';
 import type { DownloadErrorType, SourceId } from '../sources/types';
@@ -52,17 +51,10 @@ const VIEW_STATUSES: Record<QueueView, QueueStatus[]> = {
 };
 
 export class QueueStore {
+  private readonly sql: PreparedSql;
   readonly audit: AuditLog;
   private readonly claimStmt;
   private readonly claimAnyStmt;
-
-  private readonly statements = new Map<string, Database.Statement>();
-  /** Prepared statements are compiled once per SQL text: preparing dominates the cost of small queries. */
-  private sql(source: string): Database.Statement {
-    let st = this.statements.get(source);
-    if (!st) this.statements.set(source, (st = this.db.prepare(source)));
-    return st;
-  }
 
   constructor(
     readonly db: Db,
@@ -70,6 +62,7 @@ export class QueueStore {
     private readonly catalog: CatalogStore,
   ) {
     this.audit = new AuditLog(db, clock);
+    this.sql = statementCache(db);
     const claimSql = (bySource: boolean) => `
       UPDATE queue_items SET status='in_progress', started_at=@now, last_attempt_at=@now, heartbeat_at=@now,
         bytes_downloaded=0, detail=NULL

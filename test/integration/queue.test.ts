@@ -235,3 +235,23 @@ describe('user intent', () => {
     await core.close();
   });
 });
+
+describe('start-up recovery with two processes', () => {
+  it('takes back only the items of processes that are gone, never those of a live one', async () => {
+    const dir = await fresh();
+    const core = openTestCore(dir, { reconcileOnStart: false });
+    const t = seedAlbums(core.catalog, 1, 3);
+    const items = t.map((x) => core.queue.enqueueTrack({ trackId: x.id, source: 'noop' }).item);
+    for (const it of items) core.queue.claimNext('noop');
+    const set = core.db.prepare('UPDATE queue_items SET worker=? WHERE id=?');
+    set.run('otherhost-or-dead:999999', items[0]!.id);
+    set.run(`live:${process.pid}`, items[1]!.id);
+    set.run(null, items[2]!.id);
+    const recovered = core.queue.recoverAfterCrash((w) => w.startsWith('live:'));
+    expect(recovered.map((r) => r.id).sort()).toEqual([items[0]!.id, items[2]!.id].sort());
+    expect(core.queue.get(items[1]!.id)!.status).toBe('in_progress');
+    expect(core.catalog.getTrack(t[1]!.id)!.status).toBe('downloading');
+    expect(core.catalog.getTrack(t[0]!.id)!.status).toBe('queued');
+    await core.close();
+  });
+});

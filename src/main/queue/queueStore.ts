@@ -1,5 +1,6 @@
 // The durable queue: every download request, its state machine, and the catalog status it implies.
 // Claiming is one atomic UPDATE … RETURNING, so two workers (or processes) never take the same item.
+import { hostname } from 'node:os';
 import { statementCache, type Db, type PreparedSql } from '../db';
 import type { Clock } from '../core/ports';
 import type { CatalogStore } from '../catalog';
@@ -60,12 +61,14 @@ export class QueueStore {
     readonly db: Db,
     private readonly clock: Clock,
     private readonly catalog: CatalogStore,
+    /** This process, as `host:pid`; written on every claim. */
+    readonly workerId = `${hostname()}:${process.pid}`,
   ) {
     this.audit = new AuditLog(db, clock);
     this.sql = statementCache(db);
     const claimSql = (bySource: boolean) => `
       UPDATE queue_items SET status='in_progress', started_at=@now, last_attempt_at=@now, heartbeat_at=@now,
-        bytes_downloaded=0, detail=NULL
+        bytes_downloaded=0, detail=NULL, worker=@worker
       WHERE id = (SELECT id FROM queue_items WHERE status='pending' AND kind='track' ${bySource ? 'AND source=@source' : ''}
                   ORDER BY priority, sort_at, id LIMIT 1)
         AND status='pending'
@@ -159,7 +162,9 @@ export class QueueStore {
     return this.db.transaction(() => {
       const items: QueueItem[] = [];
       while (items.length < max) {
-        const item = (source ? this.claimStmt.get({ now, source }) : this.claimAnyStmt.get({ now })) as QueueItem | undefined;
+        const item = (source ? this.claimStmt.get({ now, source, worker: this.workerId }) : this.claimAnyStmt.get({ now, worker: this.workerId })) as
+          | QueueItem
+          | undefined;
         if (!item) break;
         if (item.track_id !== null) this.catalog.setStatus(item.track_id, 'downloading');
         this.audit.record('started', item.id, 'processor', `attempt ${item.retry_count + 1}`);
@@ -306,18 +311,28 @@ export class QueueStore {
     return this.recoverWhere(`status='in_progress' AND coalesce(heartbeat_at, started_at, 0) <= @cutoff`, actor, { cutoff });
   }
 
-  /** At start-up nothing can be running yet: every in_progress row is a leftover from a crash. */
-  recoverAfterCrash(): QueueItem[] {
-    const items = this.recoverWhere(`status='in_progress'`, 'startup', {});
-    this.sql(`UPDATE tracks SET status='queued' WHERE status='downloading'`).run();
-    return items;
+  /**
+   * At start-up, in-progress rows whose process is gone are leftovers of a crash and go back to pending.
+   * Rows held by another live process on this machine (e.g. a `qoget sync` beside the app) are left alone.
+   */
+  recoverAfterCrash(isAlive: (worker: string) => boolean = isLocalWorkerAlive): QueueItem[] {
+    const held = this.sql(`SELECT DISTINCT worker FROM queue_items WHERE status='in_progress'`).all() as { worker: string | null }[];
+    const dead = held.map((h) => h.worker).filter((w) => w === null || w === this.workerId || !isAlive(w));
+    if (!dead.length) return [];
+    const params: Record<string, string> = {};
+    dead.forEach((w, i) => (params[`w${i}`] = w ?? ''));
+    return this.recoverWhere(
+      `status='in_progress' AND coalesce(worker, '') IN (${dead.map((_, i) => `@w${i}`).join(',')})`,
+      'startup',
+      params,
+    );
   }
 
-  private recoverWhere(where: string, actor: string, params: Record<string, number>): QueueItem[] {
+  private recoverWhere(where: string, actor: string, params: Record<string, string | number>): QueueItem[] {
     return this.db.transaction(() => {
       const rows = this.sql(`SELECT * FROM queue_items WHERE ${where} AND kind='track'`).all(params) as QueueItem[];
       for (const r of rows) {
-        this.sql(`UPDATE queue_items SET status='pending', heartbeat_at=NULL, detail='Recovered after interruption' WHERE id=?`).run(r.id);
+        this.sql(`UPDATE queue_items SET status='pending', heartbeat_at=NULL, worker=NULL, detail='Recovered after interruption' WHERE id=?`).run(r.id);
         if (r.track_id !== null) this.sql(`UPDATE tracks SET status='queued' WHERE id=? AND status='downloading'`).run(r.track_id);
         this.audit.record('recovered', r.id, actor);
       }
@@ -417,5 +432,19 @@ export class QueueStore {
     const status: QueueStatus = failed > 0 ? 'failed' : 'completed';
     this.sql(`UPDATE queue_items SET status=?, completed_at=?, error_message=? WHERE id=? AND status IN ('pending','in_progress')`)
       .run(status, this.clock.now(), failed ? `${failed} of ${c.n} tracks failed` : null, parentId);
+  }
+}
+
+/** `host:pid` names a live process when the host is this one and the pid answers signal 0. */
+export function isLocalWorkerAlive(worker: string): boolean {
+  const i = worker.lastIndexOf(':');
+  const host = worker.slice(0, i);
+  const pid = Number(worker.slice(i + 1));
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
   }
 }

@@ -34,6 +34,8 @@ export interface QueueItem {
   destination_path: string | null;
   processing_ms: number | null;
   tried: string;
+  /** `host:pid` of the process holding an in-progress item. */
+  worker: string | null;
 }
 
 export interface EnqueueTrackInput {

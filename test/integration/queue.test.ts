@@ -255,3 +255,24 @@ describe('start-up recovery with two processes', () => {
     await core.close();
   });
 });
+
+describe('stale watchdog in a running processor', () => {
+  it('returns items another process left silent to the queue, and never touches its own running jobs', async () => {
+    const clock = new FakeClock();
+    const source = scriptedSource({ kind: 'hang' });
+    const core = openTestCore(await fresh(), { sources: { noop: source }, defaultSource: 'noop', staleMs: 60 * 60_000, reconcileOnStart: false, concurrency: { noop: 1 } }, clock);
+    const t = seedAlbums(core.catalog, 1, 2);
+    const other = core.queue.enqueueTrack({ trackId: t[0]!.id, source: 'slskd' }).item;
+    core.queue.claimNext('slskd');
+    core.db.prepare('UPDATE queue_items SET worker=? WHERE id=?').run('elsewhere:1', other.id);
+    const mine = core.queue.enqueueTrack({ trackId: t[1]!.id, source: 'noop' }).item;
+    core.processor.start();
+    await waitFor(() => source.calls.length === 1);
+    clock.advance(2 * 60 * 60_000);
+    core.processor.kick();
+    await waitFor(() => core.queue.get(other.id)!.status === 'pending');
+    expect(core.queue.get(mine.id)!.status).toBe('in_progress');
+    expect(core.queue.audit.list().some((e) => e.event === 'recovered' && e.queue_item_id === other.id && e.actor === 'watchdog')).toBe(true);
+    await core.close();
+  });
+});

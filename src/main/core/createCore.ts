@@ -97,6 +97,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     sources,
     concurrency: config.concurrency,
     stallMs: config.stallMs,
+    staleMs: config.staleMs,
     clock,
     logger,
     planDestination: (track, ext) =>

@@ -26,6 +26,8 @@ export interface ProcessorOptions {
   onChange(item: QueueItem): void;
   /** A running job with no progress for this long is stopped as a timeout. */
   stallMs?: number;
+  /** In-progress items of other processes silent this long go back to pending (default 1 h). */
+  staleMs?: number;
   tickMs?: number;
 }
 
@@ -126,6 +128,7 @@ export class QueueProcessor {
     if (housekeeping) {
       this.o.store.promoteDueRetries();
       this.stopStalledJobs();
+      this.recoverStaleElsewhere();
     }
     if (!this.paused) {
       for (const [sourceId, source] of Object.entries(this.o.sources) as [SourceId, DownloadSource][]) {
@@ -145,6 +148,16 @@ export class QueueProcessor {
     let n = 0;
     for (const j of this.running.values()) if (j.item.source === source) n++;
     return n;
+  }
+
+  private lastStaleCheck = 0;
+  /** Stale watchdog: items another (crashed or hung) process claimed and stopped reporting on. */
+  private recoverStaleElsewhere(): void {
+    const now = this.o.clock.now();
+    if (now - this.lastStaleCheck < 60_000) return;
+    this.lastStaleCheck = now;
+    const recovered = this.o.store.recoverStale(this.o.staleMs ?? 60 * 60_000, 'watchdog', [...this.running.keys()]);
+    for (const r of recovered) this.emit(r.id);
   }
 
   private stopStalledJobs(): void {

@@ -306,9 +306,10 @@ export class QueueStore {
   }
 
   /** Items claimed but silent (crashed worker, source gone quiet) go back to pending. Returns the recovered items. */
-  recoverStale(olderThanMs: number, actor = 'watchdog'): QueueItem[] {
+  recoverStale(olderThanMs: number, actor = 'watchdog', exceptIds: readonly number[] = []): QueueItem[] {
     const cutoff = this.clock.now() - olderThanMs;
-    return this.recoverWhere(`status='in_progress' AND coalesce(heartbeat_at, started_at, 0) <= @cutoff`, actor, { cutoff });
+    const except = exceptIds.length ? ` AND id NOT IN (${exceptIds.map((id) => Number(id)).join(',')})` : '';
+    return this.recoverWhere(`status='in_progress' AND coalesce(heartbeat_at, started_at, 0) <= @cutoff${except}`, actor, { cutoff });
   }
 
   /**

@@ -131,7 +131,18 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     config.qobuz,
   );
 
+  // Tray/taskbar progress needs a GROUP BY over the queue: at most once a second, not once per row change.
+  let progressTimer: NodeJS.Timeout | undefined;
   function reportProgress(): void {
+    if (progressTimer) return;
+    progressTimer = setTimeout(() => {
+      progressTimer = undefined;
+      if (db.open) reportProgressNow();
+    }, 1000);
+    progressTimer.unref?.();
+  }
+
+  function reportProgressNow(): void {
     const s = queue.stats();
     const waiting = s.pending + s.in_progress;
     if (!waiting) notifier.progress(null, 'Idle');

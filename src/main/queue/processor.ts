@@ -89,6 +89,17 @@ export class QueueProcessor {
     this.tick();
   }
 
+  private refillScheduled = false;
+  /** Jobs that finish together refill their slots together: one claim transaction instead of one per job. */
+  private scheduleRefill(): void {
+    if (this.refillScheduled) return;
+    this.refillScheduled = true;
+    setImmediate(() => {
+      this.refillScheduled = false;
+      this.tick();
+    });
+  }
+
   /** Something was enqueued: look for work now rather than at the next tick. */
   kick(): void {
     queueMicrotask(() => this.tick(true));
@@ -191,7 +202,7 @@ export class QueueProcessor {
       .finally(() => {
         this.running.delete(item.id);
         this.emit(item.id);
-        this.tick();
+        this.scheduleRefill();
       });
   }
 

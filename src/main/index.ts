@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
       { paths, logger: consoleLogger, notifier, secrets },
       {
         host: 'electron', runQueue: true, sources: buildSources(settings), defaultSource: settings.defaultSource,
-        libraryDir: settings.libraryDir, version: app.getVersion(),
+        libraryDir: settings.libraryDir, concurrency: settings.concurrency, version: app.getVersion(),
       },
     );
     relayIpc(core, () => win);

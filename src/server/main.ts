@@ -27,7 +27,7 @@ const settings = await loadHostSettings(paths).catch((e: Error) => {
 for (const n of settings.notes) consoleLogger.warn(n);
 const core = createCore(
   { paths, logger: consoleLogger },
-  { host: 'headless', runQueue: true, sources: buildSources(settings), defaultSource: settings.defaultSource, libraryDir: settings.libraryDir },
+  { host: 'headless', runQueue: true, sources: buildSources(settings), defaultSource: settings.defaultSource, libraryDir: settings.libraryDir, concurrency: settings.concurrency },
 );
 const host = await startHeadlessHost({
   core, token, host: opts.host, port: opts.port, rendererDir: join(here, '..', '..', 'out', 'renderer'),

@@ -13,7 +13,7 @@ const fileSchema = z.object({
   default_source: z.enum(['slskd', 'tickets', 'qobuz']).optional(),
   library_dir: z.string().min(1).optional(),
   slskd: z.object({ url: z.url().optional(), downloads_dir: z.string().min(1).optional(), api_key: z.string().optional() }).optional(),
-  tickets: z.object({ url: z.url().optional(), token: z.string().optional() }).optional(),
+  tickets: z.object({ url: z.url().optional(), token: z.string().optional(), concurrency: z.number().int().min(1).max(16).optional() }).optional(),
 });
 
 export interface HostSettings {
@@ -21,6 +21,8 @@ export interface HostSettings {
   libraryDir?: string;
   slskd?: { baseUrl: string; downloadsDir: string; apiKey: string };
   tickets?: { baseUrl: string; token: string };
+  /** Downloads at once per source where the user changed the default (tickets only, for now). */
+  concurrency: Partial<Record<SourceId, number>>;
   /** Things the user should know (e.g. a half-configured source), one line each. */
   notes: string[];
 }
@@ -55,7 +57,12 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
   const slskdKey = env.SLSKD_API_KEY ?? raw.slskd?.api_key ?? (await secrets?.get('slskd.apiKey'));
   const ticketsUrl = env.TICKETS_URL ?? raw.tickets?.url;
   const ticketsToken = env.TICKETS_TOKEN ?? raw.tickets?.token ?? (await secrets?.get('tickets.token'));
-  const settings: HostSettings = { defaultSource: raw.default_source ?? 'slskd', libraryDir: env.CASSETTE_LIBRARY_DIR ?? raw.library_dir, notes };
+  const settings: HostSettings = {
+    defaultSource: raw.default_source ?? 'slskd',
+    libraryDir: env.CASSETTE_LIBRARY_DIR ?? raw.library_dir,
+    concurrency: raw.tickets?.concurrency ? { tickets: raw.tickets.concurrency } : {},
+    notes,
+  };
   if (slskdUrl && slskdDir && slskdKey) settings.slskd = { baseUrl: slskdUrl, downloadsDir: slskdDir, apiKey: slskdKey };
   else if (slskdUrl || slskdDir) notes.push('slskd is partly configured: it needs a URL, a downloads folder and an API key (SLSKD_API_KEY).');
   if (ticketsUrl && ticketsToken) settings.tickets = { baseUrl: ticketsUrl, token: ticketsToken };

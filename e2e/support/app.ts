@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, pathsFor, silentLogger, type Core } from '../../src/main/core';
+import { createCore, pathsFor, silentLogger, type Core, type CoreConfig } from '../../src/main/core';
 import { startHeadlessHost, type HeadlessHost } from '../../src/server/headlessHost';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -22,6 +22,8 @@ export interface AppOptions {
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
   token?: string;
+  /** Extra core settings (e.g. `qobuz` pointing at the emulator). */
+  core?: Partial<CoreConfig>;
 }
 
 export interface App {
@@ -51,7 +53,10 @@ export async function startApp(o: AppOptions = {}): Promise<App> {
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'cassette-e2e-'));
   const dir = join(dataDir, 'files');
-  const core = createCore({ paths: pathsFor(dataDir), logger: silentLogger }, { host: 'test', runQueue: false });
+  // Qobuz settings come from an empty environment and config dir unless a test points them at the emulator:
+  // never the QOBUZ_TOKEN or ~/.config/qoget of whoever runs the tests.
+  const isolatedQobuz = { env: { HOME: dataDir, XDG_CONFIG_HOME: join(dataDir, 'config') } };
+  const core = createCore({ paths: pathsFor(dataDir), logger: silentLogger }, { host: 'test', runQueue: false, qobuz: isolatedQobuz, ...o.core });
   const token = o.token ?? 'e2e-token-0123456789';
   let host: HeadlessHost | undefined;
   let browser: Browser | undefined;

@@ -2,7 +2,7 @@
 import { app, BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, defaultDataDir, pathsFor, consoleLogger } from './core';
+import { createCore, defaultDataDir, pathsFor, consoleLogger, fileSecretStore, layeredSecrets, HEADLESS_SECRETS_FILE } from './core';
 import { registerAppScheme, serveRenderer } from './electron/appProtocol';
 import { relayIpc } from './electron/ipcRelay';
 import { safeStorageSecrets } from './electron/safeStorageSecrets';
@@ -27,7 +27,10 @@ if (!app.requestSingleInstanceLock()) {
     const paths = pathsFor(process.env.CASSETTE_DATA_DIR ? defaultDataDir() : app.getPath('userData'));
     serveRenderer(join(here, '..', 'renderer'));
     const notifier = trayNotifier(join(here, '..', '..', 'resources', 'icon.png'), () => win);
-    const secrets = safeStorageSecrets(join(paths.dataDir, 'secrets.json'));
+    const secrets = layeredSecrets(
+      safeStorageSecrets(join(paths.dataDir, 'secrets.json')),
+      fileSecretStore(join(paths.dataDir, HEADLESS_SECRETS_FILE)),
+    );
     const settings = await loadHostSettings(paths, process.env, secrets);
     for (const n of settings.notes) consoleLogger.warn(n);
     const core = createCore(

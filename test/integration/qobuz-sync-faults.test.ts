@@ -50,6 +50,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   emu.clearFaults();
+  emu.resetCounts();
   emu.setBandwidth({});
   await Promise.all(cores.splice(0).map((c) => c.close()));
 });

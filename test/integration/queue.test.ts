@@ -242,7 +242,7 @@ describe('start-up recovery with two processes', () => {
     const core = openTestCore(dir, { reconcileOnStart: false });
     const t = seedAlbums(core.catalog, 1, 3);
     const items = t.map((x) => core.queue.enqueueTrack({ trackId: x.id, source: 'noop' }).item);
-    for (const it of items) core.queue.claimNext('noop');
+    for (let i = 0; i < items.length; i++) core.queue.claimNext('noop');
     const set = core.db.prepare('UPDATE queue_items SET worker=? WHERE id=?');
     set.run('otherhost-or-dead:999999', items[0]!.id);
     set.run(`live:${process.pid}`, items[1]!.id);

@@ -127,7 +127,13 @@ export function cli(name: 'qoget' | 'cassette', args: string[], env: NodeJS.Proc
 }
 
 /** Resolves when `predicate` holds for the output so far. */
-export function waitForOutput(child: ChildProcess, predicate: (out: string) => boolean, timeoutMs = 20_000): Promise<string> {
+export function waitForOutput(
+  child: ChildProcess,
+  predicate: (out: string) => boolean,
+  o: { stream?: 'stdout' | 'stderr'; timeoutMs?: number } = {},
+): Promise<string> {
+  const stream = o.stream === 'stderr' ? child.stderr! : child.stdout!;
+  const timeoutMs = o.timeoutMs ?? 20_000;
   return new Promise((resolve, reject) => {
     let out = '';
     const t = setTimeout(() => reject(new Error(`timed out waiting for output; got:\n${out.slice(-2000)}`)), timeoutMs);
@@ -135,11 +141,11 @@ export function waitForOutput(child: ChildProcess, predicate: (out: string) => b
       out += d.toString();
       if (predicate(out)) {
         clearTimeout(t);
-        child.stdout!.off('data', on);
+        stream.off('data', on);
         resolve(out);
       }
     };
-    child.stdout!.on('data', on);
+    stream.on('data', on);
     child.once('close', () => {
       clearTimeout(t);
       reject(new Error(`the child exited before the expected output; got:\n${out.slice(-2000)}`));

@@ -195,14 +195,14 @@ function ttyProgress(out: NodeJS.WritableStream, err: NodeJS.WritableStream, ver
         case 'skipped':
           if (verbose) log(`skipped ${e.track.path}`);
           break;
-        case 'started':
-          if (!bars.has(e.track.trackId)) {
-            bars.set(e.track.trackId, multi.create(1, 0, { label: fit(`${who(e.track)} (${e.track.album})`, 34), amount: '', speed: '' }));
-          }
-          break;
         case 'progress': {
-          const bar = bars.get(e.track.trackId);
-          if (!bar) break;
+          // A bar per transfer under way (jobs waiting for a free connection have no bytes yet).
+          if (e.bytes <= 0 && !bars.has(e.track.trackId)) break;
+          let bar = bars.get(e.track.trackId);
+          if (!bar) {
+            bar = multi.create(1, 0, { label: fit(`${who(e.track)} (${e.track.album})`, 34), amount: '', speed: '' });
+            bars.set(e.track.trackId, bar);
+          }
           if (e.total) bar.setTotal(e.total);
           bar.update(e.bytes, {
             label: fit(`${who(e.track)} (${e.track.album})`, 34),

@@ -11,7 +11,7 @@ import {
 } from '../queue';
 import { moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
 import type { DownloadSource, FetchedFile, SourceId, TrackWanted } from '../sources/types';
-import { QobuzService, type QobuzServiceOptions } from '../qobuzSync';
+import { QOBUZ_JOB_SLOTS, QobuzService, type QobuzServiceOptions } from '../qobuzSync';
 import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type SecretStore } from './ports';
@@ -95,7 +95,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     store: queue,
     catalog,
     sources,
-    concurrency: config.concurrency,
+    // Qobuz bounds its own connections (4); its extra job slots validate and tag while others download.
+    concurrency: { qobuz: QOBUZ_JOB_SLOTS, ...config.concurrency },
     stallMs: config.stallMs,
     staleMs: config.staleMs,
     clock,
@@ -256,7 +257,10 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     if (recovered.length) logger.info(`Recovered ${recovered.length} interrupted downloads`);
   }
   if (config.reconcileOnStart !== false) reconcile();
-  if (config.runQueue) processor.start();
+  if (config.runQueue) {
+    processor.start();
+    qobuz.resumeQueued();
+  }
 
   return {
     db, catalog, queue, processor, events, qobuz, handlers, config, paths: ports.paths, clock, dispatch, reconcile,

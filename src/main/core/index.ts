@@ -4,3 +4,4 @@ export { EventHub } from './eventHub';
 export { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 export { toQueueRows } from './queueRows';
 export * from './ports';
+export { layeredSecrets } from './layeredSecrets';

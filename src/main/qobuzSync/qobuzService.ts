@@ -7,9 +7,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../core/ports';
-import { QobuzSource, qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../sources/qobuz';
+import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../sources/qobuz';
 import type { DownloadSource, FetchedFile, TrackWanted } from '../sources/types';
 import { loadQobuzConfig, type LoadedQobuzConfig } from './config';
+import { LimitedQobuzSource } from './limitedQobuzSource';
 import { CoverCache } from './coverCache';
 import {
   QOBUZ_TOKEN_SECRET,
@@ -88,12 +89,14 @@ export interface QobuzSession {
   credentials: QobuzCredentials;
 }
 
+const PROBLEM_RETRY_MS = 60_000;
+
 const settingsSchema = z.object({ folder: z.string().optional() }).loose();
 
 export class QobuzService {
   readonly tagger: QobuzTagger;
   private session: QobuzSession | undefined;
-  private sessionProblem: { key: string; message: string } | undefined;
+  private sessionProblem: { key: string; message: string; permanent: boolean; at: number } | undefined;
   private running: { controller: AbortController; done: Promise<void> } | undefined;
   private lastSync: QobuzLastSync | null = null;
   private pausedForDiskFull = false;
@@ -134,11 +137,12 @@ export class QobuzService {
       const user = await signInQobuz(client, creds, cfg.configPath);
       this.session = { key, client, user, credentials: creds };
       this.sessionProblem = undefined;
-      this.deps.setSource(new QobuzSource({ client, transfer: this.options.transfer, ffmpegPath: this.options.ffmpegPath }));
+      this.deps.setSource(new LimitedQobuzSource({ client, transfer: this.options.transfer, ffmpegPath: this.options.ffmpegPath }));
       return this.session;
     } catch (e) {
       const err = toAppError(e);
-      this.sessionProblem = { key, message: err.message };
+      const permanent = err.code === 'auth_required' || err.code === 'auth_expired';
+      this.sessionProblem = { key, message: err.message, permanent, at: this.deps.clock.now() };
       throw err;
     }
   }
@@ -151,8 +155,11 @@ export class QobuzService {
     if (creds.kind === 'none') return { ...base, signedIn: false, user: null, credentials: null, problem: null };
     const credentials = creds.kind === 'password' ? 'password' : creds.source;
     const key = sessionKey(creds, cfg);
-    // A rejected token is not tried again on every page refresh; a new one (signIn) is.
-    if (this.sessionProblem?.key === key) return { ...base, signedIn: false, user: null, credentials, problem: this.sessionProblem.message };
+    // A rejected token is not tried again on every page refresh (a new one is); an unreachable Qobuz after a minute.
+    const p = this.sessionProblem;
+    if (p?.key === key && (p.permanent || this.deps.clock.now() - p.at < PROBLEM_RETRY_MS)) {
+      return { ...base, signedIn: false, user: null, credentials, problem: p.message };
+    }
     try {
       const s = await this.signIn(cfg);
       return { ...base, signedIn: true, user: { id: s.user.id, name: describeQobuzUser(s.user) }, credentials, problem: null };
@@ -271,10 +278,27 @@ export class QobuzService {
     return this.status();
   }
 
+  /**
+   * At start-up of a host that runs its queue: Qobuz downloads left queued (an interrupted sync) need a signed-in
+   * source to continue, so sign in in the background when there are any. Problems show in status().
+   */
+  resumeQueued(): void {
+    const waiting = this.deps.db
+      .prepare(`SELECT 1 FROM queue_items WHERE source='qobuz' AND kind='track' AND status IN ('pending','retry_waiting') LIMIT 1`)
+      .get();
+    if (!waiting) return;
+    this.signIn().catch((e: unknown) => this.deps.logger.warn(`Queued Qobuz downloads wait for a working sign-in: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
   /** The host is closing: a running sync stops, its remaining downloads stay queued for the next start. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
-    await this.stopSync();
+    // Not stopSync(): its status() reads the config, and a broken config must not fail a shutdown.
+    const r = this.running;
+    if (r) {
+      r.controller.abort();
+      await r.done.catch(() => undefined);
+    }
   }
 
   /** The queue's finalize step for Qobuz downloads (tags, cover). */

@@ -1,6 +1,7 @@
 // Runs the queue: claims items per source within concurrency limits, fetches through the source, validates,
 // finalises (tags), moves the file into place atomically and records the outcome in queue and catalog together.
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import { dirname, extname, join, basename } from 'node:path';
 import type { CatalogStore } from '../catalog';
 import type { Clock, Logger } from '../core/ports';
@@ -247,9 +248,11 @@ export class QueueProcessor {
         await ctx.validate(fetched.path, { ext: fetched.ext, expectedSize: fetched.sizeBytes, durationSec: track.durationSec });
       }
       await this.o.finalize?.(track, fetched, item);
+      // Tagging changes the size: the catalog records what is on disk, or the next reconcile calls it wrong.
+      const sizeBytes = this.o.finalize ? (await stat(fetched.path)).size : fetched.sizeBytes;
       const dest = withExt(dest0, fetched.ext);
       await this.o.moveFile(fetched.path, dest);
-      await this.recordCompletion({ id: item.id, path: dest, sizeBytes: fetched.sizeBytes, note: fetched.note });
+      await this.recordCompletion({ id: item.id, path: dest, sizeBytes, note: fetched.note });
     } catch (e) {
       await this.afterFailure(job, source, e, fetched);
     }
@@ -299,13 +302,9 @@ export class QueueProcessor {
     }
   }
 
-  private readonly knownDirs = new Set<string>();
-  /** Album folders are shared by many jobs: create each once per run rather than once per track. */
+  /** Sync on purpose: an existing folder costs one syscall, cheaper than a thread-pool round trip per job. */
   private async ensureDir(dir: string): Promise<void> {
-    if (this.knownDirs.has(dir)) return;
-    await mkdir(dir, { recursive: true });
-    if (this.knownDirs.size > 10_000) this.knownDirs.clear();
-    this.knownDirs.add(dir);
+    mkdirSync(dir, { recursive: true });
   }
 
   private emit(id: number): void {

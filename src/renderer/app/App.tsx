@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { DashboardPage } from '../features/dashboard';
 import { DownloadsPage } from '../features/downloads';
 import { LibraryPage } from '../features/library';
+import { QobuzPage } from '../features/qobuz';
 import { ConnectionBanner, Sidebar, TopBar } from '../features/shell';
 import { useRoute, type Route } from './route';
 import { useLiveUpdates } from './useLiveUpdates';
@@ -44,7 +45,7 @@ export function App() {
   );
 }
 
-const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library' };
+const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', qobuz: 'Qobuz' };
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -52,6 +53,8 @@ function Page({ route }: { route: Route }) {
       return <DownloadsPage view={route.view} />;
     case 'library':
       return <LibraryPage />;
+    case 'qobuz':
+      return <QobuzPage />;
     default:
       return <DashboardPage />;
   }

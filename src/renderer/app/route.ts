@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
 export const DOWNLOAD_VIEWS = ['active', 'queued', 'finished', 'failed'] as const;
 export type DownloadView = (typeof DOWNLOAD_VIEWS)[number];
 
-export type Route = { page: 'dashboard' } | { page: 'downloads'; view: DownloadView } | { page: 'library' };
+export type Route = { page: 'dashboard' } | { page: 'downloads'; view: DownloadView } | { page: 'library' } | { page: 'qobuz' };
 
 export function parseRoute(hash: string): Route {
   const [page, sub] = hash.replace(/^#\/?/, '').split('/');
@@ -14,6 +14,7 @@ export function parseRoute(hash: string): Route {
     return { page: 'downloads', view };
   }
   if (page === 'library') return { page: 'library' };
+  if (page === 'qobuz') return { page: 'qobuz' };
   return { page: 'dashboard' };
 }
 

@@ -1,12 +1,14 @@
 // Routes pushed events into client state: counters and queue state into the query cache, queue rows merged
-// row by row, job progress into its store. Tab counts refresh when the queue counters move. After a reconnect,
-// everything is refetched once (events were missed).
+// row by row, job progress into its store (the import's, the Qobuz sync's; Qobuz rows also feed the live sync
+// view). Tab counts refresh when the queue counters move; a finished Qobuz sync refreshes the Qobuz status (it
+// carries the run's summary). After a reconnect, everything is refetched once (events were missed).
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { CatalogCounters } from '../../shared/contract';
+import type { CatalogCounters, QobuzStatusDto } from '../../shared/contract';
 import { useApi } from '../api';
 import { QUEUE_COUNT, queueCacheUpdaterFor } from '../features/downloads';
 import { useImportJobStore } from '../features/library';
+import { QOBUZ_SYNC_JOB, qobuzStatusKey, useQobuzRunStore } from '../features/qobuz';
 import { catalogStatusKey, queueStateKey } from '../features/status';
 
 const queueShape = (c: CatalogCounters | undefined) => (c ? `${c.queued}|${c.downloading}|${c.failed}` : '');
@@ -31,9 +33,18 @@ export function useLiveUpdates(): void {
         if (queueShape(before) !== queueShape(counters)) refreshCounts();
       }),
       api.on('queue.state', (state) => queryClient.setQueryData(queueStateKey, state)),
-      api.on('queue.rows', (changed) => rows.apply(changed)),
+      api.on('queue.rows', (changed) => {
+        rows.apply(changed);
+        useQobuzRunStore.getState().applyRows(changed);
+      }),
       api.on('job.progress', (p) => {
         if (p.job === 'import') useImportJobStore.getState().setProgress(p);
+        if (p.job === QOBUZ_SYNC_JOB) {
+          useQobuzRunStore.getState().applyProgress(p);
+          // Finished: the status carries the summary. Started elsewhere (another window, a REST call): it says so.
+          const known = queryClient.getQueryData<QobuzStatusDto>(qobuzStatusKey);
+          if (p.finished || (known && !known.syncing)) void queryClient.invalidateQueries({ queryKey: qobuzStatusKey });
+        }
       }),
       api.onConnectionChange((state) => {
         if (state === 'open' && !wasOpen) {

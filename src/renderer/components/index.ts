@@ -4,3 +4,4 @@ export { EmptyState } from './EmptyState';
 export { ErrorNotice } from './ErrorNotice';
 export { Icon, type IconName } from './Icon';
 export { ProgressBar } from './ProgressBar';
+export { StatList, type Stat, type StatTone } from './StatList';

@@ -11,6 +11,7 @@ const NAV: { page: Route['page']; label: string; icon: IconName; route: Route }[
   { page: 'dashboard', label: 'Dashboard', icon: 'dashboard', route: { page: 'dashboard' } },
   { page: 'downloads', label: 'Downloads', icon: 'download', route: { page: 'downloads', view: 'active' } },
   { page: 'library', label: 'Library', icon: 'library', route: { page: 'library' } },
+  { page: 'qobuz', label: 'Qobuz', icon: 'bag', route: { page: 'qobuz' } },
 ];
 
 export function Sidebar({ current }: { current: Route['page'] }) {

@@ -65,8 +65,8 @@ describe('syncing again', () => {
       expect(s).toMatchObject({ upToDate: true, skipped: 7, downloaded: [], failed: [], recognised: [] });
     });
     expect(perTrackCalls()).toBe(0);
-    // One page of albums, one of tracks; plus the token check and the web player's version check.
-    expect(emu.counts()).toEqual({ 'purchase/getUserPurchases': 2, 'user/get': 1, 'web/login': 1 });
+    // One page of albums, one of tracks (the token was checked a moment ago), and the web player's version check.
+    expect(emu.counts()).toEqual({ 'purchase/getUserPurchases': 2, 'web/login': 1 });
   });
 
   it('a deleted file and a damaged (wrong-size) file are downloaded again, and nothing else', async () => {
@@ -181,5 +181,23 @@ describe('files already in the folder', () => {
     }
     expect(perTrackCalls()).toBe(0);
     expect(await readFile(join(m, 'old/notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('a remembered token that Qobuz revoked stops the run before any download, with what to do', async () => {
+    emu.revokeToken();
+    emu.resetCounts();
+    await syncWith(async (core) => {
+      await expect(core.qobuz.sync({ folder: box.musicDir })).rejects.toMatchObject({
+        code: 'auth_expired',
+        message: expect.stringMatching(/Qobuz rejected .*Run `qoget login` again/),
+      });
+    });
+    expect(perTrackCalls()).toBe(0);
+    // Forgotten: the next run checks the token again instead of trusting it.
+    emu.resetCounts();
+    await syncWith(async (core) => {
+      await expect(core.qobuz.sync({ folder: box.musicDir })).rejects.toMatchObject({ code: 'auth_expired' });
+    });
+    expect(emu.count('user/get')).toBe(1);
   });
 });

@@ -54,6 +54,15 @@ export async function signInQobuz(client: QobuzClient, creds: QobuzCredentials, 
   }
 }
 
+/** The message for a token Qobuz no longer accepts, wherever that is found out (sign-in or a later call). */
+export function tokenRejectedError(creds: QobuzCredentials, configPath: string, from = credentialLabel(creds, configPath)): AppError {
+  return new AppError(
+    'auth_expired',
+    `Qobuz rejected ${from} (HTTP 401): it expired, was revoked, or was made for another app_id. ` +
+      'Run `qoget login` again, or copy a fresh token from a logged-in web player into QOBUZ_TOKEN.',
+  );
+}
+
 function signInError(e: unknown, creds: QobuzCredentials, configPath: string): AppError {
   if (!(e instanceof QobuzError)) return new AppError('unavailable', `Could not sign in to Qobuz: ${e instanceof Error ? e.message : String(e)}`);
   const from = credentialLabel(creds, configPath);
@@ -62,11 +71,7 @@ function signInError(e: unknown, creds: QobuzCredentials, configPath: string): A
       return new AppError('auth_required', PASSWORD_REJECTED_MESSAGE);
     case 'auth_invalid_token':
     case 'auth_required':
-      return new AppError(
-        'auth_expired',
-        `Qobuz rejected ${from} (HTTP 401): it expired, was revoked, or was made for another app_id. ` +
-          'Run `qoget login` again, or copy a fresh token from a logged-in web player into QOBUZ_TOKEN.',
-      );
+      return tokenRejectedError(creds, configPath, from);
     case 'app_id_rejected':
       return new AppError('auth_required', `${e.message} Check QOBUZ_APP_ID (or app_id in ${configPath}), or unset it.`);
     default:

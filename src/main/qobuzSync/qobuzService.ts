@@ -10,6 +10,7 @@ import type { Paths, SecretStore } from '../core/ports';
 import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../sources/qobuz';
 import type { DownloadSource, FetchedFile, TrackWanted } from '../sources/types';
 import { loadQobuzConfig, type LoadedQobuzConfig } from './config';
+import { CheckedTokens, isTokenRejection } from './checkedTokens';
 import { LimitedQobuzSource } from './limitedQobuzSource';
 import { CoverCache } from './coverCache';
 import {
@@ -20,6 +21,7 @@ import {
   noCredentialsError,
   resolveCredentials,
   signInQobuz,
+  tokenRejectedError,
   toAppError,
   type CredentialSource,
   type QobuzCredentials,
@@ -103,11 +105,14 @@ export class QobuzService {
   private shuttingDown = false;
   private readonly warned = new Set<string>();
 
+  private readonly checkedTokens: CheckedTokens;
+
   constructor(
     private readonly deps: QobuzServiceDeps,
     private readonly options: QobuzServiceOptions = {},
   ) {
     this.tagger = new QobuzTagger(deps.db, new CoverCache((m) => deps.logger.warn(m)));
+    this.checkedTokens = new CheckedTokens(join(deps.paths.dataDir, 'qobuz-checked-token.json'), deps.clock);
   }
 
   get syncing(): boolean {
@@ -134,7 +139,15 @@ export class QobuzService {
     if (this.session?.key === key) return this.session;
     const client = createQobuzClient({ config: cfg, cacheDir: this.deps.paths.cacheDir, overrides: this.options.client });
     try {
-      const user = await signInQobuz(client, creds, cfg.configPath);
+      const remembered = creds.kind === 'token' ? await this.checkedTokens.recall(key) : undefined;
+      let user: QobuzUser;
+      if (remembered && creds.kind === 'token') {
+        client.useCheckedToken(creds.token, remembered);
+        user = remembered;
+      } else {
+        user = await signInQobuz(client, creds, cfg.configPath);
+        if (creds.kind === 'token') await this.checkedTokens.remember(key, user);
+      }
       this.session = { key, client, user, credentials: creds };
       this.sessionProblem = undefined;
       this.deps.setSource(new LimitedQobuzSource({ client, transfer: this.options.transfer, ffmpegPath: this.options.ffmpegPath }));
@@ -247,7 +260,14 @@ export class QobuzService {
       this.lastSync = lastSyncOf(summary, this.deps.clock.now());
       return summary;
     } catch (e) {
-      const err = toAppError(e);
+      let err = toAppError(e);
+      if (isTokenRejection(e) && this.session) {
+        // A remembered token that stopped working: forget it and say what to do, as a fresh sign-in would.
+        const { credentials, key } = this.session;
+        this.session = undefined;
+        await this.checkedTokens.forget(key);
+        err = tokenRejectedError(credentials, (await this.loadConfig()).configPath);
+      }
       this.lastSync = { ...emptyLast(root, this.deps.clock.now()), error: err.message };
       throw err;
     } finally {

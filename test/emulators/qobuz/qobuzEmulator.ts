@@ -93,6 +93,8 @@ export interface QobuzEmulator {
   readonly log: EmuRequest[];
   /** Forgets the request log and the fired-fault counters. */
   resetCounts(): void;
+  /** The user's token stops working (revoked, expired); a new one is minted for OAuth. */
+  revokeToken(): void;
 }
 
 const API_PREFIX = '/api.json/0.2/';
@@ -111,7 +113,7 @@ export async function startQobuzEmulator(options: QobuzEmulatorOptions = {}): Pr
   const decoySecret = 'deadbeefdeadbeefdeadbeefdeadbeef';
   const privateKey = options.privateKey ?? 'qbzPrivKey2026';
   let version = options.bundleVersion ?? '7.1.2-b011';
-  const token = options.token ?? `emu-token-${randomHex(12)}`;
+  let token = options.token ?? `emu-token-${randomHex(12)}`;
   const user: EmuUser = options.user ?? { id: 178_905, login: 'cassette-user', email: 'user@example.com' };
   let urlTtlMs = options.urlTtlMs ?? 60_000;
   let bandwidth: Bandwidth = { ...options.bandwidth };
@@ -517,6 +519,9 @@ export async function startQobuzEmulator(options: QobuzEmulatorOptions = {}): Pr
     },
     count(endpoint, trackId) {
       return log.filter((r) => r.endpoint === endpoint && (trackId === undefined || r.trackId === trackId)).length;
+    },
+    revokeToken() {
+      token = `emu-token-${randomHex(12)}`;
     },
     resetCounts() {
       log.length = 0;

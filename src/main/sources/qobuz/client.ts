@@ -119,6 +119,15 @@ export class QobuzClient {
     return app.appId;
   }
 
+  /**
+   * Uses a token checked recently (user/get answered for it) without asking again: the next user call
+   * (a purchase page) proves it still works, and answers 401 with `auth_required` when it does not.
+   */
+  useCheckedToken(token: string, user: QobuzUser): void {
+    this.token = token;
+    this.currentUser = user;
+  }
+
   /** Validates a user auth token (GET user/get) and keeps it for later calls. */
   async loginWithToken(token: string): Promise<QobuzUser> {
     const headers = { 'X-User-Auth-Token': token };

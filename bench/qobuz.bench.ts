@@ -8,7 +8,8 @@
 //     CDN, can set the pace. Then 8 files of ~10 MB, to show memory does not grow with file size.
 // Prints one JSON object as the last line.
 import { spawn } from 'node:child_process';
-import { link, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { build } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,9 +142,25 @@ async function fullSync(spec: FullSyncSpec): Promise<Record<string, unknown>> {
   }
 }
 
+/**
+ * The measured sync runs as plain bundled JavaScript, as the shipped app and CLI do — not through the
+ * TypeScript loader (tsx), which alone holds about 40 MB and is a development tool.
+ */
+async function bundleChild(): Promise<string> {
+  const outDir = join(here, '..', 'out', 'bench');
+  const outfile = join(outDir, 'qobuz-bench.mjs');
+  await build({
+    entryPoints: [join(here, 'qobuz.bench.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
+    packages: 'external', outfile, logLevel: 'warning',
+  });
+  await copyFile(join(here, '..', 'src', 'main', 'library', 'tags', 'tagWorker.mjs'), join(outDir, 'tagWorker.mjs'));
+  return outfile;
+}
+let childScript = '';
+
 function runChild(input: ChildInput): Promise<ChildOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'qobuz.bench.ts'), '--child', JSON.stringify(input)], {
+    const child = spawn(process.execPath, [childScript, '--child', JSON.stringify(input)], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { PATH: process.env.PATH, HOME: process.env.HOME },
     });
@@ -197,6 +214,7 @@ const childIndex = process.argv.indexOf('--child');
 if (childIndex !== -1) {
   await child(JSON.parse(process.argv[childIndex + 1]!) as ChildInput);
 } else {
+  childScript = await bundleChild();
   const a = await noopResync();
   process.stderr.write(`(a) no-op re-sync: ${JSON.stringify(a)}\n`);
   // 26 s of MP3 320 ≈ 1.04 MB per track; 2 MB/s per connection and 50 ms on every answer.

@@ -13,7 +13,7 @@ import {
   SlskdClient,
   type SlskdConfigInput,
 } from '../../src/main/sources/slskd';
-import { DownloadError, type FetchContext, type FetchProgress, type TrackWanted } from '../../src/main/sources/types';
+import { DownloadError, DownloadInterrupted, type FetchContext, type FetchProgress, type TrackWanted } from '../../src/main/sources/types';
 import {
   behave,
   flac,
@@ -392,6 +392,25 @@ describe('cancelling', () => {
     expect(t?.bytesTransferred).toBeGreaterThan(0);
     expect(e.counters.transferDeletes).toBe(1);
     expect(await filesUnder(downloadsDir)).toEqual([]);
+  });
+
+  it('a pause keeps the transfer at slskd; the next attempt follows it by its id instead of searching again', async () => {
+    const e = await start([peer('alice').file(P.flacAlbum, flac(4))], { transferBytesPerSec: 200_000 });
+    const first = context();
+    first.ctx.onProgress = (p) => {
+      if (p.bytesDownloaded > 0) first.controller.abort(new DownloadInterrupted('paused'));
+    };
+    expect((await rejection(sourceFor(e).fetch(wanted(), first.ctx))).type).toBe('cancelled');
+    expect(e.counters.transferDeletes).toBe(0);
+    const ref = first.refs.at(-1)!;
+    const before = { searches: e.counters.searchPosts, enqueues: e.counters.enqueuePosts };
+
+    const again = context();
+    const file = await sourceFor(e).fetch(wanted(), { ...again.ctx, externalRef: ref });
+    expect(e.counters.searchPosts).toBe(before.searches);
+    expect(e.counters.enqueuePosts).toBe(before.enqueues);
+    expect(transfersOf(e, 'alice')).toHaveLength(1);
+    await validateAudioFile(file.path, { ext: 'flac', durationSec: 4 });
   });
 
   it('cancel(externalRef) deletes the transfer at slskd and shrugs at unknown refs', async () => {

@@ -280,7 +280,7 @@ export class SlskdSource implements DownloadSource {
       try {
         await abortableSleep(this.config.pollMs, ctx.signal);
       } catch {
-        await this.abandon(job, tried);
+        await this.abandon(job, tried, ctx.signal);
       }
     }
   }

@@ -1,7 +1,8 @@
 // The Qobuz page against the Qobuz emulator: a wrong token is refused with what to do, the right one signs in;
 // the folder is saved; a preview lists every planned track with its path and reason and downloads nothing; a sync
 // shows live progress and ends with a summary, the purchases count on the Dashboard, a second preview is up to
-// date; Stop ends a running sync and says so; signing out brings the sign-in form back.
+// date; a running sync counts what is already there; Stop ends it and says so; signing out brings the sign-in form
+// back.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +121,10 @@ describe('Qobuz page', () => {
     try {
       await page.getByRole('button', { name: 'Start sync' }).click();
       await page.getByRole('list', { name: 'Downloading now' }).getByRole('listitem').first().waitFor();
+      // The run's own counts, live: the four files still there are counted before anything is downloaded.
+      const live = page.getByRole('list', { name: 'This sync so far' });
+      await live.getByRole('listitem', { name: 'Already there: 4' }).waitFor();
+      await live.getByRole('listitem', { name: 'Recognised: 0' }).waitFor();
       await page.getByRole('button', { name: 'Stop sync' }).click();
       const last = page.getByRole('region', { name: 'Last sync' });
       await last.getByText('Stopped by you').waitFor();

@@ -78,6 +78,32 @@ export const queueState = z.object({
 });
 
 // Qobuz purchase sync (the app's Qobuz page). Tokens go in, never out.
+/**
+ * A Qobuz sync's counts: tracks downloaded, failed (including files that belong to another track), already in the
+ * folder (skipped), found under another name (recognised), and purchased tracks in all (total).
+ */
+export const qobuzSyncCounts = z.object({
+  downloaded: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+  recognised: z.number().int(),
+  total: z.number().int(),
+});
+export type QobuzSyncCountsDto = z.infer<typeof qobuzSyncCounts>;
+
+/** How the last Qobuz sync ended (also what qobuz.json keeps of it). */
+export const qobuzLastSync = z.object({
+  finishedAt: z.number(),
+  folder: z.string(),
+  downloaded: z.number().int(),
+  skipped: z.number().int(),
+  recognised: z.number().int(),
+  failed: z.number().int(),
+  upToDate: z.boolean(),
+  stopped: z.enum(['disk_full', 'interrupted', 'cancelled']).nullable(),
+  error: z.string().nullable(),
+});
+
 export const qobuzStatus = z.object({
   signedIn: z.boolean(),
   /** The Qobuz account (login or e-mail), when signed in. */
@@ -88,19 +114,9 @@ export const qobuzStatus = z.object({
   syncing: z.boolean(),
   /** Why the account cannot be used right now (rejected token, Qobuz unreachable, ...). */
   problem: z.string().nullable(),
-  lastSync: z
-    .object({
-      finishedAt: z.number(),
-      folder: z.string(),
-      downloaded: z.number().int(),
-      skipped: z.number().int(),
-      recognised: z.number().int(),
-      failed: z.number().int(),
-      upToDate: z.boolean(),
-      stopped: z.enum(['disk_full', 'interrupted', 'cancelled']).nullable(),
-      error: z.string().nullable(),
-    })
-    .nullable(),
+  /** The sync running now (null when none): what it is doing and its counts so far. */
+  run: qobuzSyncCounts.extend({ phase: z.string() }).nullable(),
+  lastSync: qobuzLastSync.nullable(),
 });
 export type QobuzStatusDto = z.infer<typeof qobuzStatus>;
 
@@ -182,7 +198,15 @@ export const events = {
   'catalog.status': catalogCounters,
   'queue.rows': z.array(queueRow),
   'queue.state': queueState,
-  'job.progress': z.object({ job: z.string(), label: z.string(), done: z.number(), total: z.number(), finished: z.boolean() }),
+  'job.progress': z.object({
+    job: z.string(),
+    label: z.string(),
+    done: z.number(),
+    total: z.number(),
+    finished: z.boolean(),
+    /** The run's counts so far (the Qobuz sync sends them once it has planned; other jobs do not). */
+    counts: qobuzSyncCounts.partial().optional(),
+  }),
 } as const;
 
 export type Events = typeof events;

@@ -1,7 +1,7 @@
 // The contract methods behind the app's Qobuz page, through core.dispatch as the renderer calls them: status,
 // sign in with a token (validated, stored, never returned), folder, preview, start a sync and watch it through
 // job.progress and queue.rows, stop it, sign out.
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload, QobuzStatusDto } from '../../src/shared/contract';
@@ -53,10 +53,19 @@ function finished(): Promise<EventPayload<'job.progress'>> {
   });
 }
 
+/** The status once the sync has wrapped up (the finish event comes a moment before it has). */
+async function idleStatus(): Promise<QobuzStatusDto> {
+  for (let i = 0; ; i++) {
+    const s = await call<QobuzStatusDto>('qobuz.status');
+    if (!s.syncing || i >= 50) return s;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('the Qobuz page contract', () => {
   it('status before signing in: not signed in, no folder, no problem', async () => {
     expect(await call<QobuzStatusDto>('qobuz.status')).toEqual({
-      signedIn: false, user: null, credentials: null, folder: null, syncing: false, problem: null, lastSync: null,
+      signedIn: false, user: null, credentials: null, folder: null, syncing: false, problem: null, run: null, lastSync: null,
     });
   });
 
@@ -89,18 +98,82 @@ describe('the Qobuz page contract', () => {
     expect(emu.count('cdn/file')).toBe(0);
   });
 
-  it('a started sync runs in the background, shows in the queue and job.progress, and lands in the catalog', async () => {
+  it('a started sync runs in the background, shows in the queue and job.progress (with its counts), and lands in the catalog', async () => {
     const done = finished();
-    expect(await call<QobuzStatusDto>('qobuz.sync.start')).toMatchObject({ syncing: true });
-    expect(await core.dispatch('qobuz.sync.start', undefined)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Mid-run, qobuz.status carries the run's counts (read when the first track has been downloaded).
+    const midRun = new Promise<QobuzStatusDto>((resolve) => {
+      const off = core.events.on('queue.rows', (r) => {
+        if (r.some((x) => x.source === 'qobuz' && x.status === 'completed')) {
+          off();
+          resolve(call<QobuzStatusDto>('qobuz.status'));
+        }
+      });
+    });
+    progress.length = 0;
+    emu.setBandwidth({ bytesPerSec: 400_000 });
+    try {
+      expect(await call<QobuzStatusDto>('qobuz.sync.start')).toMatchObject({ syncing: true, run: { downloaded: 0 } });
+      expect(await core.dispatch('qobuz.sync.start', undefined)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      const mid = await midRun;
+      expect(mid).toMatchObject({ syncing: true, run: { total: 5, skipped: 0, recognised: 0, failed: 0 } });
+      expect(mid.run?.downloaded).toBeGreaterThanOrEqual(1);
+      expect(mid.run?.phase).toMatch(/Downloading Qobuz purchases/);
+    } finally {
+      emu.setBandwidth({});
+    }
     const last = await done;
     expect(last.label).toMatch(/5 downloaded/);
-    expect(progress.some((p) => p.job === 'qobuz.sync' && !p.finished)).toBe(true);
+    expect(last.counts).toEqual({ downloaded: 5, failed: 0, skipped: 0, recognised: 0, total: 5 });
+    const running = progress.filter((p) => p.job === 'qobuz.sync' && !p.finished);
+    expect(running.length).toBeGreaterThan(0);
+    // While downloading, the events count the run so far.
+    expect(running.some((p) => p.counts?.total === 5 && p.counts.downloaded !== undefined && p.counts.downloaded < 5)).toBe(true);
     expect(new Set(rows.filter((r) => r.source === 'qobuz' && r.status === 'completed').map((r) => r.id)).size).toBe(5);
     for (const f of await filesUnder(box.musicDir)) await playableDuration(join(box.musicDir, f));
     const s = await call<QobuzStatusDto>('qobuz.status');
-    expect(s).toMatchObject({ syncing: false, lastSync: { downloaded: 5, failed: 0, upToDate: false, stopped: null } });
+    expect(s).toMatchObject({ syncing: false, run: null, lastSync: { downloaded: 5, failed: 0, upToDate: false, stopped: null } });
     expect(await call('catalog.status')).toMatchObject({ songs: 5, downloaded: 5 });
+  });
+
+  it('a re-sync counts the files already there and the one it fetches again, live and at the end', async () => {
+    await rm(join(box.musicDir, 'Origami/Second Sheet/02 - Frog.mp3'));
+    progress.length = 0;
+    const done = finished();
+    emu.setBandwidth({ bytesPerSec: 200_000 }); // long enough for progress events while it downloads
+    try {
+      await call('qobuz.sync.start');
+      await done;
+    } finally {
+      emu.setBandwidth({});
+    }
+    expect((await done).counts).toEqual({ downloaded: 1, failed: 0, skipped: 4, recognised: 0, total: 5 });
+    expect(progress.filter((p) => p.job === 'qobuz.sync' && !p.finished).some((p) => p.counts?.skipped === 4)).toBe(true);
+    // Other jobs' progress is unchanged: counts belong to the Qobuz sync only.
+    expect(progress.filter((p) => p.job !== 'qobuz.sync' && p.counts)).toEqual([]);
+    expect(await idleStatus()).toMatchObject({ run: null, lastSync: { downloaded: 1, skipped: 4, recognised: 0, failed: 0 } });
+  });
+
+  it('the last sync survives a restart (kept in qobuz.json); a damaged summary there is ignored', async () => {
+    const before = (await call<QobuzStatusDto>('qobuz.status')).lastSync;
+    expect(before).toMatchObject({ downloaded: 1, skipped: 4 });
+    await core.close();
+    core = openSyncCore(box, { env: { ...box.env, QOBUZ_TOKEN: '' }, logger: log, config: { runQueue: true } });
+    expect(await call<QobuzStatusDto>('qobuz.status')).toMatchObject({ folder: box.musicDir, syncing: false, run: null, lastSync: before });
+
+    const file = join(box.dataDir, 'config', 'qobuz.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await core.close();
+    await writeFile(file, JSON.stringify({ ...stored, lastSync: { downloaded: 'lots' } }));
+    core = openSyncCore(box, { env: { ...box.env, QOBUZ_TOKEN: '' }, logger: log, config: { runQueue: true } });
+    expect(await call<QobuzStatusDto>('qobuz.status')).toMatchObject({ folder: box.musicDir, lastSync: null });
+    await core.close();
+    await writeFile(file, '{ not json');
+    core = openSyncCore(box, { env: { ...box.env, QOBUZ_TOKEN: '' }, logger: log, config: { runQueue: true } });
+    expect(await call<QobuzStatusDto>('qobuz.status')).toMatchObject({ folder: null, lastSync: null });
+    await core.close();
+    await writeFile(file, JSON.stringify(stored));
+    core = openSyncCore(box, { env: { ...box.env, QOBUZ_TOKEN: '' }, logger: log, config: { runQueue: true } });
+    expect(await call<QobuzStatusDto>('qobuz.status')).toMatchObject({ folder: box.musicDir, lastSync: before });
   });
 
   it('stop cancels a running sync: transfers stop, nothing partial is left, the rest is not downloaded', async () => {

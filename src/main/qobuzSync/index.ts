@@ -1,7 +1,7 @@
 // Public face of the Qobuz purchase sync: the service the core wires in (and the CLI drives), config and
 // credentials, the pure planning pieces, and the shapes a sync reports.
 export { QobuzService, QOBUZ_SETTINGS_FILE, SYNC_JOB } from './qobuzService';
-export type { QobuzStatus, QobuzLastSync, QobuzServiceOptions, QobuzServiceDeps, QobuzSession, SyncRequest } from './qobuzService';
+export type { QobuzStatus, QobuzRunStatus, QobuzLastSync, QobuzServiceOptions, QobuzServiceDeps, QobuzSession, SyncRequest } from './qobuzService';
 export { LimitedQobuzSource, QOBUZ_CONNECTIONS, QOBUZ_JOB_SLOTS } from './limitedQobuzSource';
 export type { LimitedQobuzSourceOptions } from './limitedQobuzSource';
 export { loadQobuzConfig, qogetConfigPath, ENV_KEYS } from './config';
@@ -24,7 +24,7 @@ export { probeAudioFile, probeFitsEntry, TagIndex } from './recognise';
 export type { AudioProbe, RecogniseHow } from './recognise';
 export { qobuzTrackTags } from './qobuzTrackTags';
 export { runQobuzSync, previewQobuzSync } from './runSync';
-export type { SyncRuntime, RunSyncOptions } from './runSync';
+export type { SyncRuntime, RunSyncOptions, SyncProgress, SyncCounts } from './runSync';
 export { summaryLines, describeReason, describeHow, isDiskFullMessage } from './summary';
 export type {
   SyncSummary,

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { qobuzLastSync } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../core/ports';
 import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../sources/qobuz';
@@ -28,7 +29,7 @@ import {
 } from './credentials';
 import { QobuzTagger } from './qobuzTagger';
 import type { AudioProbe } from './recognise';
-import { previewQobuzSync, runQobuzSync, SYNC_JOB, type SyncRuntime } from './runSync';
+import { previewQobuzSync, runQobuzSync, SYNC_JOB, type SyncCounts, type SyncRuntime } from './runSync';
 import type { SyncEvent, SyncPreview, SyncStop, SyncSummary } from './summary';
 
 export const QOBUZ_SETTINGS_FILE = 'qobuz.json';
@@ -42,7 +43,15 @@ export interface QobuzStatus {
   syncing: boolean;
   /** Why the account cannot be used (rejected token, unreachable Qobuz, ...), for the page to show. */
   problem: string | null;
+  /** The sync running now: what it is doing and its counts so far (null when none runs). */
+  run: QobuzRunStatus | null;
+  /** How the last sync ended; kept in qobuz.json, so it survives a restart. */
   lastSync: QobuzLastSync | null;
+}
+
+export interface QobuzRunStatus extends SyncCounts {
+  /** What the sync is doing, as its job.progress label says. */
+  phase: string;
 }
 
 export interface QobuzLastSync {
@@ -93,14 +102,22 @@ export interface QobuzSession {
 
 const PROBLEM_RETRY_MS = 60_000;
 
-const settingsSchema = z.object({ folder: z.string().optional() }).loose();
+/** qobuz.json: the app's Qobuz settings and the last sync. A damaged entry reads as absent. */
+const settingsSchema = z
+  .object({ folder: z.string().optional().catch(undefined), lastSync: qobuzLastSync.optional().catch(undefined) })
+  .loose();
+type StoredSettings = { folder?: string; lastSync?: QobuzLastSync };
 
 export class QobuzService {
   readonly tagger: QobuzTagger;
   private session: QobuzSession | undefined;
   private sessionProblem: { key: string; message: string; permanent: boolean; at: number } | undefined;
   private running: { controller: AbortController; done: Promise<void> } | undefined;
-  private lastSync: QobuzLastSync | null = null;
+  /** The sync running now, as its latest progress says. */
+  private current: QobuzRunStatus | undefined;
+  /** undefined: not read from qobuz.json yet. */
+  private lastSync: QobuzLastSync | null | undefined;
+  private settingsWrite: Promise<unknown> = Promise.resolve();
   private pausedForDiskFull = false;
   private shuttingDown = false;
   private readonly warned = new Set<string>();
@@ -162,9 +179,12 @@ export class QobuzService {
 
   async status(): Promise<QobuzStatus> {
     const cfg = await this.loadConfig();
-    const folder = await this.folder(cfg);
+    const settings = await this.readSettings();
+    const folder = this.folderFrom(settings, cfg);
+    this.lastSync ??= settings.lastSync ?? null;
     const creds = await resolveCredentials(cfg, this.deps.secrets);
-    const base = { folder, syncing: this.syncing, lastSync: this.lastSync };
+    const run = this.running ? (this.current ?? { phase: 'Starting the Qobuz sync', downloaded: 0, failed: 0, skipped: 0, recognised: 0, total: 0 }) : null;
+    const base = { folder, syncing: this.syncing, run, lastSync: this.lastSync };
     if (creds.kind === 'none') return { ...base, signedIn: false, user: null, credentials: null, problem: null };
     const credentials = creds.kind === 'password' ? 'password' : creds.source;
     const key = sessionKey(creds, cfg);
@@ -244,6 +264,7 @@ export class QobuzService {
     const signal = r.signal ? AbortSignal.any([r.signal, controller.signal]) : controller.signal;
     let release!: () => void;
     this.running = { controller, done: new Promise<void>((resolve) => (release = resolve)) };
+    this.current = undefined;
     let root = r.folder ?? '';
     try {
       const cfg = await this.loadConfig();
@@ -254,10 +275,14 @@ export class QobuzService {
       const summary = await runQobuzSync(this.runtime(), {
         client: s.client, root, user: describeQobuzUser(s.user), verbose: r.verbose, signal,
         onAbort: () => (this.shuttingDown ? 'leave_queued' : (r.onAbort ?? 'leave_queued')), onEvent: r.onEvent,
+        onProgress: (p) => {
+          const c = { downloaded: 0, failed: 0, skipped: 0, recognised: 0, total: 0, ...this.current, ...p.counts };
+          this.current = { ...c, phase: p.label };
+        },
         albumConcurrency: this.options.albumConcurrency, probe: this.options.probe,
       });
       this.pausedForDiskFull = summary.stopped === 'disk_full';
-      this.lastSync = lastSyncOf(summary, this.deps.clock.now());
+      await this.rememberLastSync(lastSyncOf(summary, this.deps.clock.now()));
       return summary;
     } catch (e) {
       let err = toAppError(e);
@@ -268,10 +293,11 @@ export class QobuzService {
         await this.checkedTokens.forget(key);
         err = tokenRejectedError(credentials, (await this.loadConfig()).configPath);
       }
-      this.lastSync = { ...emptyLast(root, this.deps.clock.now()), error: err.message };
+      await this.rememberLastSync({ ...emptyLast(root, this.deps.clock.now()), error: err.message });
       throw err;
     } finally {
       this.running = undefined;
+      this.current = undefined;
       release();
     }
   }
@@ -352,7 +378,21 @@ export class QobuzService {
   }
 
   private async folder(cfg: LoadedQobuzConfig): Promise<string | null> {
-    return (await this.readSettings()).folder ?? (cfg.settings.folder ? resolve(cfg.settings.folder) : null);
+    return this.folderFrom(await this.readSettings(), cfg);
+  }
+
+  private folderFrom(settings: StoredSettings, cfg: LoadedQobuzConfig): string | null {
+    return settings.folder ?? (cfg.settings.folder ? resolve(cfg.settings.folder) : null);
+  }
+
+  /** Kept in memory and in qobuz.json; a write that fails is logged, not fatal (the sync itself is done). */
+  private async rememberLastSync(last: QobuzLastSync): Promise<void> {
+    this.lastSync = last;
+    try {
+      await this.writeSettings({ lastSync: last });
+    } catch (e) {
+      this.deps.logger.warn(`Could not save the Qobuz sync summary: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private async requireFolder(folder: string | undefined, cfg: LoadedQobuzConfig): Promise<string> {
@@ -365,7 +405,7 @@ export class QobuzService {
     return join(this.deps.paths.configDir, QOBUZ_SETTINGS_FILE);
   }
 
-  private async readSettings(): Promise<{ folder?: string }> {
+  private async readSettings(): Promise<StoredSettings> {
     try {
       const parsed = settingsSchema.safeParse(JSON.parse(await readFile(this.settingsPath(), 'utf8')));
       return parsed.success ? parsed.data : {};
@@ -374,12 +414,17 @@ export class QobuzService {
     }
   }
 
-  private async writeSettings(patch: { folder?: string }): Promise<void> {
-    const next = { ...(await this.readSettings()), ...patch };
-    await mkdir(this.deps.paths.configDir, { recursive: true });
-    const tmp = `${this.settingsPath()}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(next, null, 2)}\n`);
-    await rename(tmp, this.settingsPath());
+  /** Read-modify-write, one at a time (a folder saved while a sync finishes keeps both). */
+  private writeSettings(patch: StoredSettings): Promise<void> {
+    const write = this.settingsWrite.then(async () => {
+      const next = { ...(await this.readSettings()), ...patch };
+      await mkdir(this.deps.paths.configDir, { recursive: true });
+      const tmp = `${this.settingsPath()}.${process.pid}.tmp`;
+      await writeFile(tmp, `${JSON.stringify(next, null, 2)}\n`);
+      await rename(tmp, this.settingsPath());
+    });
+    this.settingsWrite = write.catch(() => undefined);
+    return write;
   }
 }
 

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import pLimit from 'p-limit';
-import type { EventPayload, QueueRow } from '../../shared/contract';
+import type { EventPayload, QobuzSyncCountsDto, QueueRow } from '../../shared/contract';
 import type { CatalogStore } from '../catalog';
 import type { EventHub } from '../core/eventHub';
 import type { Clock, Logger } from '../core/ports';
@@ -57,11 +57,16 @@ export interface RunSyncOptions {
   /** What an abort does to tracks not yet fetched: stay queued for the next run (default) or be cancelled. */
   onAbort?: AbortMode | (() => AbortMode);
   onEvent?(e: SyncEvent): void;
+  /** Every job.progress of this run as it happens (the events themselves are throttled). */
+  onProgress?(p: SyncProgress): void;
   albumConcurrency?: number;
   probe?: (path: string) => Promise<AudioProbe | undefined>;
 }
 
 export type AbortMode = 'leave_queued' | 'cancel';
+export type SyncProgress = EventPayload<'job.progress'>;
+/** Downloaded, failed, skipped (already there), recognised, and purchased tracks in all. */
+export type SyncCounts = QobuzSyncCountsDto;
 
 export const SYNC_JOB = 'qobuz.sync';
 const REQUESTED_BY = 'qobuz-sync';
@@ -108,9 +113,17 @@ interface Job {
 export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<SyncSummary> {
   const started = Date.now();
   const emit = o.onEvent ?? (() => {});
-  const jobProgress = throttledJobProgress(rt.events);
+  const throttled = throttledJobProgress(rt.events);
+  // The counts go out once the run is planned (before that they would read as "nothing to do").
+  const counts: SyncCounts = { downloaded: 0, failed: 0, skipped: 0, recognised: 0, total: 0 };
+  let planned = false;
+  const jobProgress: ProgressReporter = (label, done, total, finished = false) => {
+    const p: SyncProgress = { job: SYNC_JOB, label, done, total, finished, ...(planned ? { counts: { ...counts } } : {}) };
+    o.onProgress?.(p);
+    throttled(p);
+  };
   const syncCatalog = new SyncCatalog(rt.db, rt.catalog);
-  jobProgress({ job: SYNC_JOB, label: 'Reading Qobuz purchases', done: 0, total: 0, finished: false });
+  jobProgress('Reading Qobuz purchases', 0, 0);
 
   let prepared: PreparedSync;
   try {
@@ -119,16 +132,16 @@ export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<
       client: o.client, syncCatalog, root: o.root, signal: o.signal, albumConcurrency: o.albumConcurrency, probe: o.probe,
       onEvent: (e) => {
         emit(e);
-        if (e.type === 'phase') jobProgress({ job: SYNC_JOB, label: phaseLabel(e.phase), done: e.done ?? 0, total: e.total ?? 0, finished: false });
+        if (e.type === 'phase') jobProgress(phaseLabel(e.phase), e.done ?? 0, e.total ?? 0);
       },
     });
   } catch (e) {
     if (!o.signal?.aborted) {
-      jobProgress({ job: SYNC_JOB, label: `Qobuz sync failed: ${e instanceof Error ? e.message : String(e)}`, done: 0, total: 0, finished: true });
+      jobProgress(`Qobuz sync failed: ${e instanceof Error ? e.message : String(e)}`, 0, 0, true);
       throw e;
     }
     const s = emptySummary(o, started, 'interrupted');
-    jobProgress({ job: SYNC_JOB, label: summaryLines(s)[0] ?? 'Stopped', done: 0, total: 0, finished: true });
+    jobProgress(summaryLines(s)[0] ?? 'Stopped', 0, 0, true);
     return s;
   }
   const root = prepared.root;
@@ -158,6 +171,9 @@ export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<
   }
   const skipped = prepared.items.filter((i) => i.action === 'skip').length;
   emit({ type: 'plan', total: prepared.items.length, download: downloads.length, skip: skipped, recognise: recognised.length, deduplicated: prepared.plan.deduplicated.length });
+  Object.assign(counts, { total: prepared.items.length, skipped, recognised: recognised.length, failed: failed.length });
+  planned = true;
+  jobProgress(downloads.length ? `Downloading Qobuz purchases (0/${downloads.length})` : 'Finishing the Qobuz sync', 0, downloads.length);
   rt.events.catalogChanged();
 
   let stop: SyncStop | undefined;
@@ -171,7 +187,7 @@ export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<
     enqueue(rt, downloads, catalogIds, jobs);
     rt.startDownloads(o.client);
     rt.processor.kick();
-    stop = await waitForJobs(rt, o, jobs, emit, jobProgress);
+    stop = await waitForJobs(rt, o, jobs, emit, counts, jobProgress);
   } else if (o.signal?.aborted) {
     stop = 'interrupted';
   }
@@ -185,10 +201,10 @@ export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<
   }
   rt.tagger.forget([...jobs.values()].map((j) => j.catalogId));
   summary.ms = Date.now() - started;
-  jobProgress({
-    job: SYNC_JOB, label: summaryLines(summary)[0] ?? 'Qobuz sync finished', done: summary.downloaded.length + summary.failed.length,
-    total: jobs.size, finished: true,
+  Object.assign(counts, {
+    downloaded: summary.downloaded.length, failed: summary.failed.length, skipped: summary.skipped, recognised: summary.recognised.length, total: summary.total,
   });
+  jobProgress(summaryLines(summary)[0] ?? 'Qobuz sync finished', summary.downloaded.length + summary.failed.length, jobs.size, true);
   return summary;
 }
 
@@ -276,7 +292,8 @@ async function waitForJobs(
   o: RunSyncOptions,
   jobs: Map<number, Job>,
   emit: (e: SyncEvent) => void,
-  jobProgress: (p: EventPayload<'job.progress'>) => void,
+  counts: SyncCounts,
+  jobProgress: ProgressReporter,
 ): Promise<SyncStop | undefined> {
   const idsJson = JSON.stringify([...jobs.keys()]);
   const openRunning = rt.db.prepare(`SELECT count(*) AS n FROM queue_items WHERE id IN (SELECT value FROM json_each(?)) AND status = 'in_progress'`);
@@ -285,7 +302,9 @@ async function waitForJobs(
   );
   let stop: SyncStop | undefined;
   let stopping: Promise<unknown> = Promise.resolve();
-  let done = 0;
+  // Each download counts once, by its latest outcome (a retry that then succeeds moves from failed to downloaded).
+  const outcomes = { downloaded: 0, failed: 0 };
+  const failedBefore = counts.failed;
   let wake: () => void = () => {};
 
   const stopWith = (reason: SyncStop, message: string, action: () => Promise<unknown>) => {
@@ -301,15 +320,19 @@ async function waitForJobs(
     if (!job) return;
     const before = job.lastStatus;
     job.lastStatus = row.status;
+    const was = outcomeOf(before);
+    const now = outcomeOf(row.status);
+    if (was !== now) {
+      if (was) outcomes[was]--;
+      if (now) outcomes[now]++;
+    }
     const ref = job.ref;
     if (row.status === 'in_progress') {
       if (before !== 'in_progress') emit({ type: 'started', track: ref });
       emit({ type: 'progress', track: ref, bytes: row.bytesDownloaded, total: row.bytesTotal, speed: row.speed });
     } else if (row.status === 'completed' && before !== 'completed') {
-      done++;
       emit({ type: 'downloaded', track: downloadedTrack(job, row.bytesTotal ?? row.bytesDownloaded, row.detail) });
     } else if ((row.status === 'failed' || row.status === 'retry_waiting') && before !== row.status) {
-      done++;
       emit({ type: 'failed', track: failedTrack(job, row.errorMessage, row.errorType, row.status === 'retry_waiting') });
       if (isDiskFullMessage(row.errorType, row.errorMessage)) {
         stopWith('disk_full', 'Out of disk space: stopping the downloads; the rest stay queued.', async () => {
@@ -322,7 +345,10 @@ async function waitForJobs(
   };
   const unsubscribe = rt.events.on('queue.rows', (rows) => {
     for (const row of rows) onRow(row);
-    jobProgress({ job: SYNC_JOB, label: `Downloading Qobuz purchases (${done}/${jobs.size})`, done, total: jobs.size, finished: false });
+    counts.downloaded = outcomes.downloaded;
+    counts.failed = failedBefore + outcomes.failed;
+    const done = outcomes.downloaded + outcomes.failed;
+    jobProgress(`Downloading Qobuz purchases (${done}/${jobs.size})`, done, jobs.size);
     wake();
   });
   const onAbort = () => {
@@ -359,6 +385,14 @@ async function waitForJobs(
     unsubscribe();
   }
   return stop;
+}
+
+type ProgressReporter = (label: string, done: number, total: number, finished?: boolean) => void;
+
+function outcomeOf(status: string | undefined): 'downloaded' | 'failed' | null {
+  if (status === 'completed') return 'downloaded';
+  if (status === 'failed' || status === 'retry_waiting') return 'failed';
+  return null;
 }
 
 function downloadedTrack(job: Job, sizeBytes: number, note: string | null): DownloadedTrack {

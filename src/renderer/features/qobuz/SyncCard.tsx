@@ -89,7 +89,7 @@ export function SyncCard({ status, previewing, onPreview, onSyncStart, onFolderS
       </div>
       {start.isError ? <ErrorNotice title="Couldn’t start the sync" message={start.error.message} /> : null}
       {stop.isError ? <ErrorNotice title="Couldn’t stop the sync" message={stop.error.message} onRetry={() => stop.mutate()} /> : null}
-      {syncing ? <SyncProgress run={run} stopping={stop.isPending} /> : status.lastSync ? <LastSyncSummary last={status.lastSync} /> : null}
+      {syncing ? <SyncProgress run={run} server={status.run} stopping={stop.isPending} /> : status.lastSync ? <LastSyncSummary last={status.lastSync} /> : null}
     </Card>
   );
 }

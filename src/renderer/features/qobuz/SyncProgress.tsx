@@ -1,6 +1,7 @@
 // A running sync, live: the phase (announced politely when it changes), overall progress, this run's counts and
-// the tracks downloading right now — all from pushed job.progress and queue.rows events.
-import type { QueueRow } from '../../../shared/contract';
+// the tracks downloading right now — from pushed job.progress and queue.rows events, and from the status's `run`
+// until the first event arrives (a page opened mid-run).
+import type { QobuzStatusDto, QobuzSyncCountsDto, QueueRow } from '../../../shared/contract';
 import { ProgressBar, StatList } from '../../components';
 import { formatBytes, formatCount, formatSpeed } from '../../format';
 import type { QobuzRun } from './qobuzRun';
@@ -8,12 +9,23 @@ import type { QobuzRun } from './qobuzRun';
 /** "Downloading Qobuz purchases (3/14)" → "Downloading Qobuz purchases": the numbers are shown (not announced) below. */
 const phaseOf = (label: string) => label.replace(/\s*\(\d+\/\d+\)$/, '');
 
-export function SyncProgress({ run, stopping }: { run: QobuzRun; stopping: boolean }) {
+export function SyncProgress({ run, server, stopping }: { run: QobuzRun; server: QobuzStatusDto['run']; stopping: boolean }) {
   const p = run.progress;
-  const downloading = run.statuses.size > 0;
-  const phase = stopping ? 'Stopping the sync…' : !p ? 'Starting the sync…' : p.finished ? 'Finishing…' : phaseOf(p.label);
-  const total = p && !p.finished ? p.total : 0;
+  const live = p && !p.finished ? p : null;
+  const phase = stopping
+    ? 'Stopping the sync…'
+    : live
+      ? phaseOf(live.label)
+      : p?.finished
+        ? 'Finishing…'
+        : server
+          ? phaseOf(server.phase)
+          : 'Starting the sync…';
+  const total = live ? live.total : 0;
   const done = p ? p.done : 0;
+  // The core's counts (they include what this page did not see); before the sync has planned there are none.
+  const counts: Partial<QobuzSyncCountsDto> | undefined = live?.counts ?? (server && server.total > 0 ? server : undefined) ?? p?.counts;
+  const known = counts?.total !== undefined || run.statuses.size > 0;
   return (
     <section className="sync-live" aria-label="Sync in progress">
       <div className="sync-live-head">
@@ -28,14 +40,15 @@ export function SyncProgress({ run, stopping }: { run: QobuzRun; stopping: boole
         ) : null}
       </div>
       <ProgressBar label="Sync progress" value={total > 0 ? done : null} max={total || 1} valueText={total > 0 ? `${done} of ${total}` : phase} />
-      {downloading ? (
+      {known ? (
         <StatList
           label="This sync so far"
           stats={[
-            { label: 'Downloaded', value: run.downloaded, tone: 'success' },
-            { label: 'Failed', value: run.failed, tone: 'danger' },
-            { label: 'Remaining', value: Math.max(0, total - done), tone: 'info' },
-            { label: 'To download', value: total },
+            { label: 'Downloaded', value: counts?.downloaded ?? run.downloaded, tone: 'success' },
+            { label: 'Failed', value: counts?.failed ?? run.failed, tone: 'danger' },
+            ...(total > 0 ? [{ label: 'Remaining', value: Math.max(0, total - done), tone: 'info' as const }] : []),
+            { label: 'Already there', value: counts?.skipped ?? 0, hint: 'Files already in the folder, kept as they are' },
+            { label: 'Recognised', value: counts?.recognised ?? 0, tone: 'info', hint: 'Files found in the folder under another name, adopted without downloading' },
           ]}
         />
       ) : null}

@@ -1,7 +1,8 @@
 // What the page knows about the running (or last) Qobuz sync from pushed events, as pure folds: the latest
 // `job.progress` of job 'qobuz.sync', and the Qobuz queue rows seen since that run began — how many finished
 // which way, and which are downloading right now. A new run (one that starts after a finished one, or the user's
-// Start) begins from nothing. A page opened mid-run counts only the rows it has seen since.
+// Start) begins from nothing. The run's counts come with job.progress (and qobuz.status's `run`); the row tallies
+// here are what a page saw itself, the fallback before the first counts arrive.
 import type { EventPayload, QueueRow } from '../../../shared/contract';
 
 export const QOBUZ_SYNC_JOB = 'qobuz.sync';

@@ -268,7 +268,9 @@ export class QueueProcessor {
         await removeQuietly(job.partPath);
         if (fetched && fetched.path !== job.partPath) await removeQuietly(fetched.path);
       } else {
-        // Paused or shutting down: keep the .part file for a Range resume; the request waits, it did not fail.
+        // Paused or shutting down: the request waits, it did not fail. The .part file stays only for a source
+        // that resumes from it.
+        if (!source.resumesPartFiles) await removeQuietly(job.partPath);
         this.o.store.db.prepare(`UPDATE queue_items SET status='pending', detail=? WHERE id=? AND status='in_progress'`)
           .run(job.stopReason === 'paused' ? 'Paused' : 'Interrupted', item.id);
         if (item.track_id !== null) this.o.store.db.prepare(`UPDATE tracks SET status='queued' WHERE id=? AND status='downloading'`).run(item.track_id);

@@ -90,6 +90,11 @@ export interface FetchedFile {
 
 export interface DownloadSource {
   readonly id: SourceId;
+  /**
+   * True when a later attempt continues from the bytes already in `partPath` (Range resume). Otherwise a pause or
+   * shutdown removes the part file at once: nothing would use it, and no partial file should stay behind.
+   */
+  readonly resumesPartFiles?: boolean;
   fetch(track: TrackWanted, ctx: FetchContext): Promise<FetchedFile>;
   /** Stops a transfer at the source side (slskd DELETE, ticket cancel). Must not throw for unknown refs. */
   cancel?(externalRef: string): Promise<void>;

@@ -41,6 +41,8 @@ export function describeTicket(t: Pick<Ticket, 'state' | 'progress'>): string {
 
 export class TicketsSource implements DownloadSource {
   readonly id = 'tickets' as const;
+  /** The next attempt resumes the same ticket's file with a Range request from the part file's length. */
+  readonly resumesPartFiles = true;
   readonly config: TicketsConfig;
   readonly client: TicketsClient;
 

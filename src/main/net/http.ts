@@ -70,15 +70,7 @@ export class HttpClient {
       prefixUrl: base,
       headers: options.headers,
       timeout: options.timeoutMs ?? 30_000,
-      retry: {
-        limit: options.retries ?? 4,
-        methods: ['get', 'put', 'delete', 'head', 'options', 'post'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        afterStatusCodes: [429, 503],
-        maxRetryAfter: options.maxRetryAfterMs ?? 60_000,
-        backoffLimit: options.backoffLimitMs ?? 20_000,
-        jitter: true,
-      },
+      retry: { ...kyRetry(options), limit: options.retries ?? 4 },
       throwHttpErrors: true,
     });
     if (options.requestsPerSecond) {

@@ -1,7 +1,7 @@
 // The queue's finalize step for Qobuz downloads: writes the ID3v2.4 tags (and the album cover, fetched once per
 // album) into the fetched file before it is moved into place, removes the damaged file a re-download replaces,
 // and records the tagged size so the catalog's size check holds afterwards.
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { Db } from '../db';
 import { writeTags } from '../library';
 import type { FetchedFile, TrackWanted } from '../sources/types';
@@ -40,10 +40,8 @@ export class QobuzTagger {
     const entry = remembered?.entry ?? this.fromCatalog(track.trackId);
     if (!entry) return;
     const cover = await this.covers.get(entry.album.coverUrl);
+    // The queue processor measures the tagged file itself before recording its size.
     await writeTags(file.path, qobuzTrackTags(entry, cover), { ext: file.ext });
-    // The processor records this size in the catalog: it must be the tagged file's, or the next sync
-    // (and reconciliation) would take the file for a damaged one.
-    file.sizeBytes = (await stat(file.path)).size;
     if (remembered?.replaces) await rm(remembered.replaces, { force: true });
   }
 

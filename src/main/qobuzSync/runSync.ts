@@ -4,7 +4,6 @@
 // reconcile and report. One failed track never stops the run; running out of disk space pauses the queue and
 // leaves the rest queued; an abort either leaves the rest queued (CLI interrupt) or cancels it (the app's Stop).
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import pLimit from 'p-limit';
 import type { EventPayload, QobuzSyncCountsDto, QueueRow } from '../../shared/contract';
 import type { CatalogStore } from '../catalog';
@@ -181,9 +180,6 @@ export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<
   if (downloads.length && !o.signal?.aborted) {
     await refreshCachedAlbums(o, prepared, downloads, rt.logger);
     await sweepPartFiles(root, keepRunningParts(rt.db));
-    // The folders are made here, not only by the queue: it remembers folders it made before, which the user may
-    // have deleted since (a re-sync after removing an album).
-    for (const d of new Set(downloads.map((it) => dirname(it.entry.path)))) await mkdir(d, { recursive: true });
     enqueue(rt, downloads, catalogIds, jobs);
     rt.startDownloads(o.client);
     rt.processor.kick();

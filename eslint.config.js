@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules plus the process boundaries the architecture depends on.
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import cassette from './eslint/domainBoundaries.js';
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 
@@ -12,6 +13,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  // The map: units of src/main meet only through their index.ts, and arrows point down (eslint/domainBoundaries.js).
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { cassette },
+    rules: { 'cassette/domain-boundaries': 'error' },
   },
   // The core runs under plain Node: only the Electron shell (and the preload bridge) may import electron.
   {

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, pathsFor, silentLogger, type Core } from '../src/main/core';
 import { closeTagWorker } from '../src/main/library';
-import type { SyncEvent } from '../src/main/qobuzSync';
+import type { SyncEvent } from '../src/main/flows/qobuzSync';
 import { makeTone } from '../test/support/audio';
 import { qobuzLibrary, startQobuzEmulator, type QobuzEmulator } from '../test/emulators/qobuz';
 

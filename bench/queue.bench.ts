@@ -9,9 +9,9 @@ import { Worker } from 'node:worker_threads';
 import { openDatabase } from '../src/main/db';
 import { CatalogStore } from '../src/main/catalog';
 import { QueueStore } from '../src/main/queue';
-import { systemClock, silentLogger } from '../src/main/core/ports';
+import { systemClock, silentLogger } from '../src/main/base';
 import { QueueProcessor } from '../src/main/queue';
-import type { DownloadSource } from '../src/main/sources/types';
+import type { DownloadSource } from '../src/main/base';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 8);

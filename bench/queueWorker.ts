@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../src/main/db';
 import { CatalogStore } from '../src/main/catalog';
 import { QueueStore } from '../src/main/queue';
-import { systemClock } from '../src/main/core/ports';
+import { systemClock } from '../src/main/base';
 
 const db = openDatabase(workerData.dbPath as string);
 const store = new QueueStore(db, systemClock, new CatalogStore(db, systemClock));

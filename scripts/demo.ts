@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, pathsFor, consoleLogger } from '../src/main/core';
-import { createSlskdSource } from '../src/main/sources/slskd';
-import { createTicketsSource } from '../src/main/sources/tickets';
+import { createSlskdSource } from '../src/main/sources';
+import { createTicketsSource } from '../src/main/sources';
 import { startHeadlessHost } from '../src/server/headlessHost';
 import { seedDemoCatalog, startDemoWorld } from '../test/emulators/demoWorld';
 

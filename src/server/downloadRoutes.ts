@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Core } from '../main/core';
 import { limitViolation, missingFilesWatchdog, userLimitsReport, PRIORITY, DEFAULT_USER_LIMITS } from '../main/queue';
-import type { SourceId } from '../main/sources/types';
+import type { SourceId } from '../main/base';
 import { toQueueRows } from '../main/core';
 import type { Principal } from './auth';
 

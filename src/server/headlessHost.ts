@@ -6,7 +6,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import { existsSync } from 'node:fs';
 import { catalogStatus } from '../main/catalog';
 import type { Core } from '../main/core';
-import type { SourceId } from '../main/sources/types';
+import type { SourceId } from '../main/base';
 import { authenticate, tokenFromRequest, type HostUser, type Principal } from './auth';
 import { registerDownloadRoutes, sendError } from './downloadRoutes';
 import { serveRpc } from './rpcSocket';

@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CatalogStore } from '../../src/main/catalog';
-import type { SlskdConfigInput } from '../../src/main/sources/slskd';
+import type { SlskdConfigInput } from '../../src/main/sources';
 import { behave, flac, mp3, peer, startSlskdEmulator, type SlskdEmulator } from './slskd';
 import { startTicketsEmulator, type TicketsEmulator } from './tickets';
 

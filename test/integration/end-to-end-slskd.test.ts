@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogStatus } from '../../src/main/catalog';
 import type { Core } from '../../src/main/core';
 import { validateAudioFile } from '../../src/main/library';
-import { createSlskdSource } from '../../src/main/sources/slskd';
+import { createSlskdSource } from '../../src/main/sources';
 import { seedDemoCatalog, startDemoWorld, type DemoWorld } from '../emulators/demoWorld';
 import { openTestCore, tempDir } from '../support/testCore';
 

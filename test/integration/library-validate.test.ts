@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasFfmpegTools, validateAudioFile, type ValidationEngine } from '../../src/main/library';
-import { DownloadError } from '../../src/main/sources/types';
+import { DownloadError } from '../../src/main/base';
 import { makeTone } from '../support/audio';
 
 let dir: string;

@@ -15,8 +15,8 @@ import {
   QobuzSource,
   type QobuzDownloadResult,
   type QobuzTransferOptions,
-} from '../../src/main/sources/qobuz';
-import { DownloadError, type AudioClaim, type FetchContext } from '../../src/main/sources/types';
+} from '../../src/main/sources';
+import { DownloadError, type AudioClaim, type FetchContext } from '../../src/main/base';
 import { startQobuzEmulator, type QobuzEmulator, type QobuzFaultKind } from '../emulators/qobuz';
 
 const run = promisify(execFile);

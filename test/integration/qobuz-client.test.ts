@@ -10,7 +10,7 @@ import {
   qobuzOAuthLogin,
   qobuzSignature,
   type QobuzClientOptions,
-} from '../../src/main/sources/qobuz';
+} from '../../src/main/sources';
 import { qobuzLibrary, startQobuzEmulator, type QobuzEmulator } from '../emulators/qobuz';
 
 let dir: string;

@@ -6,7 +6,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileSecretStore } from '../../src/main/core';
-import { loadQobuzConfig, qogetConfigPath, QOBUZ_TOKEN_SECRET, resolveCredentials } from '../../src/main/qobuzSync';
+import { loadQobuzConfig, qogetConfigPath, QOBUZ_TOKEN_SECRET, resolveCredentials } from '../../src/main/flows/qobuzSync';
 import { captureLogger } from '../support/qobuzSync';
 
 let dir: string;

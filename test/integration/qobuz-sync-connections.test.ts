@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAudioFile } from '../../src/main/library';
-import { LimitedQobuzSource } from '../../src/main/qobuzSync';
-import { QobuzClient } from '../../src/main/sources/qobuz';
-import { DownloadError, type FetchContext } from '../../src/main/sources/types';
+import { LimitedQobuzSource } from '../../src/main/sources';
+import { QobuzClient } from '../../src/main/sources';
+import { DownloadError, type FetchContext } from '../../src/main/base';
 import { qobuzLibrary, startQobuzEmulator, type QobuzEmulator } from '../emulators/qobuz';
 import { FAST_CLIENT, FAST_TRANSFER } from '../support/qobuzSync';
 

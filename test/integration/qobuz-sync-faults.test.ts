@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { catalogStatus } from '../../src/main/catalog';
 import type { Core } from '../../src/main/core';
-import type { SyncEvent } from '../../src/main/qobuzSync';
+import type { SyncEvent } from '../../src/main/flows/qobuzSync';
 import { qobuzLibrary, startQobuzEmulator, type QobuzEmulator, type QobuzFaultKind } from '../emulators/qobuz';
 import { FAST_TRANSFER, filesUnder, openSyncCore, playableDuration, syncSandbox, type SyncSandbox } from '../support/qobuzSync';
 

@@ -9,7 +9,7 @@ import type { EventPayload } from '../../src/shared/contract';
 import { catalogStatus } from '../../src/main/catalog';
 import type { Core } from '../../src/main/core';
 import { readTags } from '../../src/main/library';
-import type { SyncEvent, SyncSummary } from '../../src/main/qobuzSync';
+import type { SyncEvent, SyncSummary } from '../../src/main/flows/qobuzSync';
 import { startQobuzEmulator, type QobuzEmulator } from '../emulators/qobuz';
 import { filesUnder, id3Frames, openSyncCore, playableDuration, syncSandbox, type SyncSandbox } from '../support/qobuzSync';
 

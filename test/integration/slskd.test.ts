@@ -12,8 +12,8 @@ import {
   SearchRunner,
   SlskdClient,
   type SlskdConfigInput,
-} from '../../src/main/sources/slskd';
-import { DownloadError, DownloadInterrupted, type FetchContext, type FetchProgress, type TrackWanted } from '../../src/main/sources/types';
+} from '../../src/main/sources';
+import { DownloadError, DownloadInterrupted, type FetchContext, type FetchProgress, type TrackWanted } from '../../src/main/base';
 import {
   behave,
   flac,

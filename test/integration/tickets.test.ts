@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validateAudioFile } from '../../src/main/library';
-import { TicketsClient, TicketsSource, ticketQuarantineKey, type TicketsConfigInput } from '../../src/main/sources/tickets';
-import { DownloadError, DownloadInterrupted, type FetchContext, type FetchProgress, type TrackWanted } from '../../src/main/sources/types';
+import { TicketsClient, TicketsSource, ticketQuarantineKey, type TicketsConfigInput } from '../../src/main/sources';
+import { DownloadError, DownloadInterrupted, type FetchContext, type FetchProgress, type TrackWanted } from '../../src/main/base';
 import { startTicketsEmulator, type TicketsEmulator } from '../emulators/tickets';
 
 let emu: TicketsEmulator;

@@ -1,7 +1,7 @@
 // Child process for the crash test: starts downloading, writes half a file, says so, then hangs until killed.
 import { writeFile } from 'node:fs/promises';
 import { createCore, pathsFor, silentLogger } from '../../src/main/core';
-import type { DownloadSource } from '../../src/main/sources/types';
+import type { DownloadSource } from '../../src/main/base';
 
 const dataDir = process.argv[2]!;
 const source: DownloadSource = {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createCore, pathsFor, silentLogger, type Core, type CoreConfig, type Logger } from '../../src/main/core';
-import type { QobuzTransferOptions } from '../../src/main/sources/qobuz';
+import type { QobuzTransferOptions } from '../../src/main/sources';
 import type { QobuzEmulator } from '../emulators/qobuz';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 // A download source for tests whose outcome per track is scripted: deliver a real audio file, fail with a
 // typed error, or hang until aborted (to exercise cancel, stall and crash recovery).
 import { copyFile, stat } from 'node:fs/promises';
-import { DownloadError, type DownloadErrorType, type DownloadSource, type FetchContext, type FetchedFile, type SourceId, type TrackWanted } from '../../src/main/sources/types';
+import { DownloadError, type DownloadErrorType, type DownloadSource, type FetchContext, type FetchedFile, type SourceId, type TrackWanted } from '../../src/main/base';
 
 export type Outcome = { kind: 'deliver'; file: string; ext?: string } | { kind: 'fail'; type: DownloadErrorType; message?: string } | { kind: 'hang' };
 

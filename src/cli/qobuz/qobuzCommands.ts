@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createCore, defaultDataDir, HEADLESS_SECRETS_FILE, pathsFor, type Core, type Logger } from '../../main/core';
 import { closeTagWorker } from '../../main/library';
-import { describeReason, type SyncPreview, type SyncSummary } from '../../main/qobuzSync';
+import { describeReason, type SyncPreview, type SyncSummary } from '../../main/flows/qobuzSync';
 import { AppError } from '../../shared/result';
 import { EXIT } from '../output';
 import { openBrowser } from './openBrowser';

@@ -1,8 +1,8 @@
 // How a purchase sync shows itself in a terminal: live bars (cli-progress) for each active download and the
 // totals on a TTY, plain lines otherwise, only the essentials with --quiet, newline-delimited JSON with --json.
 import cliProgress from 'cli-progress';
-import type { SyncEvent, SyncSummary, TrackRef } from '../../main/qobuzSync';
-import { summaryLines } from '../../main/qobuzSync';
+import type { SyncEvent, SyncSummary, TrackRef } from '../../main/flows/qobuzSync';
+import { summaryLines } from '../../main/flows/qobuzSync';
 import { formatBytes } from '../output';
 
 export type OutputMode = 'tty' | 'plain' | 'quiet' | 'json';

@@ -1,7 +1,7 @@
 // Catalog rows: artists, albums, tracks. Upserts deduplicate by service id first, then by a normalised key.
 import { statementCache, type Db, type PreparedSql } from '../db';
-import type { Clock } from '../core/ports';
-import type { TrackWanted } from '../sources/types';
+import type { Clock } from '../base';
+import type { TrackWanted } from '../base';
 
 export type TrackStatus = 'missing' | 'queued' | 'downloading' | 'downloaded' | 'failed';
 

@@ -2,7 +2,7 @@
 // `applyFileObservations` is the seam a file-system watcher can feed later with just the paths it saw change.
 import { statSync } from 'node:fs';
 import type { Db } from '../db';
-import type { Clock } from '../core/ports';
+import type { Clock } from '../base';
 
 export interface FileObservation {
   trackId: number;

@@ -1,7 +1,7 @@
 // Turns settings into running download sources.
-import { createSlskdSource } from '../sources/slskd';
-import { createTicketsSource } from '../sources/tickets';
-import type { DownloadSource, SourceId } from '../sources/types';
+import { createSlskdSource } from '../sources';
+import { createTicketsSource } from '../sources';
+import type { DownloadSource, SourceId } from '../base';
 import type { HostSettings } from './hostSettings';
 
 export function buildSources(settings: HostSettings): Partial<Record<SourceId, DownloadSource>> {

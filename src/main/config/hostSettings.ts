@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { z } from 'zod';
 import { AppError } from '../../shared/result';
-import type { Paths, SecretStore } from '../core/ports';
-import type { SourceId } from '../sources/types';
+import type { Paths, SecretStore } from '../base';
+import type { SourceId } from '../base';
 
 const fileSchema = z.object({
   default_source: z.enum(['slskd', 'tickets', 'qobuz']).optional(),

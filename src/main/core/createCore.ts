@@ -10,11 +10,12 @@ import {
   DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, missingFilesWatchdog, type UserLimits,
 } from '../queue';
 import { moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
-import type { DownloadSource, FetchedFile, SourceId, TrackWanted } from '../sources/types';
-import { QOBUZ_JOB_SLOTS, QobuzService, type QobuzServiceOptions } from '../qobuzSync';
+import type { DownloadSource, FetchedFile, SourceId, TrackWanted } from '../base';
+import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
+import { QOBUZ_JOB_SLOTS } from '../sources';
 import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
-import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type SecretStore } from './ports';
+import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type SecretStore } from '../base';
 import { toQueueRows } from './queueRows';
 
 export interface CorePorts {

@@ -1,7 +1,7 @@
 // Where Cassette keeps its data: the platform's app-data folder, or CASSETTE_DATA_DIR.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Paths } from './ports';
+import type { Paths } from '../base';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (env.CASSETTE_DATA_DIR) return env.CASSETTE_DATA_DIR;

@@ -1,11 +1,12 @@
 // Pushes core events to every subscriber (IPC relay, WebSocket clients, CLI, tray), coalescing bursts:
 // queue rows at most every ~150 ms, at once when a row reaches a terminal state.
 import type { EventName, EventPayload, QueueRow } from '../../shared/contract';
+import type { CoreEvents } from '../base';
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
 const TERMINAL = new Set(['completed', 'failed', 'cancelled', 'retry_waiting']);
 
-export class EventHub {
+export class EventHub implements CoreEvents {
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
   private pendingRows = new Map<number, QueueRow>();
   private rowTimer: NodeJS.Timeout | undefined;

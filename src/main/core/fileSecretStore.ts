@@ -3,7 +3,7 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Logger, SecretStore } from './ports';
+import type { Logger, SecretStore } from '../base';
 
 /** Not the Electron store's file (`secrets.json` holds safeStorage ciphertext there). */
 export const HEADLESS_SECRETS_FILE = 'headless-secrets.json';

@@ -3,5 +3,5 @@ export { defaultDataDir, pathsFor } from './dataDir';
 export { EventHub } from './eventHub';
 export { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 export { toQueueRows } from './queueRows';
-export * from './ports';
+export * from '../base';
 export { layeredSecrets } from './layeredSecrets';

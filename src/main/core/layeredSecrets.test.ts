@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layeredSecrets } from './layeredSecrets';
-import type { SecretStore } from './ports';
+import type { SecretStore } from '../base';
 
 const mapStore = (init: Record<string, string> = {}): SecretStore & { data: Map<string, string> } => {
   const data = new Map(Object.entries(init));

@@ -1,6 +1,6 @@
 // A SecretStore that reads through to a second store: the Electron app keeps its secrets in safeStorage, and
 // still sees a token that `qoget login` saved from a terminal into the headless file.
-import type { SecretStore } from './ports';
+import type { SecretStore } from '../base';
 
 export function layeredSecrets(primary: SecretStore, fallback: SecretStore): SecretStore {
   return {

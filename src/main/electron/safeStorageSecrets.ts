@@ -2,7 +2,7 @@
 import { safeStorage } from 'electron';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SecretStore } from '../core/ports';
+import type { SecretStore } from '../base';
 
 export function safeStorageSecrets(file: string): SecretStore {
   const load = async (): Promise<Record<string, string>> => {

@@ -1,6 +1,6 @@
 // Tray icon and taskbar progress that follow the queue.
 import { Tray, nativeImage, type BrowserWindow } from 'electron';
-import type { Notifier } from '../core/ports';
+import type { Notifier } from '../base';
 import { Notification } from 'electron';
 
 export function trayNotifier(iconPath: string, getWindow: () => BrowserWindow | undefined): Notifier {

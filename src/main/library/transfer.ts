@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { DownloadError } from '../sources/types';
+import { DownloadError } from '../base';
 import { fsErrorCode } from './fsErrorCode';
 import { partPathFor } from './partFile';
 

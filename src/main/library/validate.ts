@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseStream } from 'music-metadata';
 import { z } from 'zod';
-import { DownloadError, type AudioClaim } from '../sources/types';
+import { DownloadError, type AudioClaim } from '../base';
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 // Who asked for what and what became of it: one row per request event.
 import type { Db } from '../db';
-import type { Clock } from '../core/ports';
+import type { Clock } from '../base';
 
 export type AuditEvent =
   | 'request_created'

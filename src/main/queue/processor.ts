@@ -4,8 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { dirname, extname, join, basename } from 'node:path';
 import type { CatalogStore } from '../catalog';
-import type { Clock, Logger } from '../core/ports';
-import { DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../sources/types';
+import type { Clock, Logger } from '../base';
+import { DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import type { QueueStore } from './queueStore';
 import type { QueueItem } from './types';
 

@@ -2,9 +2,9 @@
 // Claiming is one atomic UPDATE … RETURNING, so two workers (or processes) never take the same item.
 import { hostname } from 'node:os';
 import { statementCache, type Db, type PreparedSql } from '../db';
-import type { Clock } from '../core/ports';
+import type { Clock } from '../base';
 import type { CatalogStore } from '../catalog';
-import type { DownloadErrorType, SourceId } from '../sources/types';
+import type { DownloadErrorType, SourceId } from '../base';
 import { AuditLog } from './auditLog';
 import { DEFAULT_MAX_RETRIES, isRetryable, retryDelayMs } from './retryPolicy';
 import { PRIORITY, type EnqueueTrackInput, type Priority, type QueueItem, type QueueStatus, type RequestSource } from './types';

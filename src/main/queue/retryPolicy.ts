@@ -1,5 +1,5 @@
 // When to try again: min(60 s × 2.5^n, 24 h), up to 8 attempts; some errors can never improve by waiting.
-import type { DownloadErrorType } from '../sources/types';
+import type { DownloadErrorType } from '../base';
 
 export const RETRY_BASE_MS = 60_000;
 export const RETRY_FACTOR = 2.5;

@@ -1,4 +1,4 @@
-import type { DownloadErrorType, SourceId } from '../sources/types';
+import type { DownloadErrorType, SourceId } from '../base';
 
 export type QueueStatus = 'pending' | 'in_progress' | 'retry_waiting' | 'completed' | 'failed' | 'cancelled';
 export type Priority = 1 | 2 | 3 | 4;

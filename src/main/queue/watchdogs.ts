@@ -1,8 +1,8 @@
 // Watchdogs: (1) silent in-progress items go back to pending; (2) tracks whose file vanished get re-queued.
 import type { Db } from '../db';
-import type { Clock } from '../core/ports';
+import type { Clock } from '../base';
 import { reconcileCatalog, type StatSize, statSize } from '../catalog';
-import type { SourceId } from '../sources/types';
+import type { SourceId } from '../base';
 import type { QueueStore } from './queueStore';
 import { PRIORITY } from './types';
 

@@ -2,7 +2,7 @@
 // reading it back, then rename over the original. The original is untouched until the tagged copy is proven.
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { DownloadError } from '../../sources/types';
+import { DownloadError } from '../../base';
 import { planTagWrite, type PlanOptions } from './tagPlan';
 import { tagWorker } from './tagWorkerClient';
 import type { TrackTags } from './trackTags';

@@ -3,7 +3,7 @@
 // parsed with zod; every failure is a QobuzError with a message a user can act on.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { HttpClient, HttpStatusError, type RequestOptions } from '../../net/http';
+import { HttpClient, HttpStatusError, type RequestOptions } from '../../net';
 import { QobuzDiscovery, type DiscoveredQobuzApp } from './discovery';
 import { PASSWORD_REJECTED_MESSAGE, QobuzError } from './qobuzError';
 import {

@@ -4,7 +4,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { HttpClient } from '../../net/http';
+import { HttpClient } from '../../net';
 import { findBundleScript, parseQobuzBundle } from './bundle';
 import { QobuzError } from './qobuzError';
 

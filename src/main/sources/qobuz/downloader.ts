@@ -2,7 +2,7 @@
 // local transcode), rejects previews, streams into the part file with resume and a fresh signed URL per retry,
 // and reports transcodes or intent fallbacks in a note. Failures are DownloadErrors; nothing partial is left.
 import { rm, stat } from 'node:fs/promises';
-import { DownloadError, type FetchProgress } from '../types';
+import { DownloadError, type FetchProgress } from '../../base';
 import { fetchToPart, type FetchToPartOptions } from './fetchToPart';
 import { formatName, judgeFileUrl, ladderFailure, ladderNote, QOBUZ_MP3_LADDER, rungLabel, type LadderRung, type RungVerdict } from './formatLadder';
 import { QobuzError } from './qobuzError';

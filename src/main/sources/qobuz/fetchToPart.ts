@@ -7,8 +7,8 @@ import { rm, stat } from 'node:fs/promises';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { HttpClient, HttpStatusError } from '../../net/http';
-import { DownloadError, type DownloadErrorType } from '../types';
+import { HttpClient, HttpStatusError } from '../../net';
+import { DownloadError, type DownloadErrorType } from '../../base';
 
 export interface FetchToPartOptions {
   /** A fresh signed URL for attempt n (1-based). Throw a DownloadError to stop. */

@@ -1,6 +1,6 @@
 // Pure decisions of the MP3 320 format ladder: which (format, intent) to ask for next, whether a getFileUrl answer
 // is usable (previews and refusals are not), and what to tell the user when every rung fails.
-import type { DownloadErrorType } from '../types';
+import type { DownloadErrorType } from '../../base';
 import type { QobuzFileUrl } from './schemas';
 import type { QobuzIntent } from './signing';
 

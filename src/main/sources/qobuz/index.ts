@@ -18,3 +18,5 @@ export type { LadderRung, RungVerdict } from './formatLadder';
 export { QobuzSource } from './qobuzSource';
 export type { QobuzSourceOptions } from './qobuzSource';
 export * from './schemas';
+export { LimitedQobuzSource, QOBUZ_CONNECTIONS, QOBUZ_JOB_SLOTS } from './limitedQobuzSource';
+export type { LimitedQobuzSourceOptions } from './limitedQobuzSource';

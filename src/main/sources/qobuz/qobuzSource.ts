@@ -1,6 +1,6 @@
 // Qobuz as a DownloadSource: fetches a purchased track (externalIds.qobuz) as MP3 320 into the queue's part
 // file, validates it, and hands the part file back; the queue owns the move, tags and catalog.
-import { DownloadError, type DownloadSource, type FetchContext, type FetchedFile, type TrackWanted } from '../types';
+import { DownloadError, type DownloadSource, type FetchContext, type FetchedFile, type TrackWanted } from '../../base';
 import { downloadQobuzTrack, type QobuzFileUrlSource, type QobuzTransferOptions } from './downloader';
 
 export interface QobuzSourceOptions {

@@ -1,6 +1,6 @@
 // Local fallback when Qobuz offers no MP3: FLAC → MP3 320 kbit/s CBR with ffmpeg (libmp3lame), audio only.
 import { execFile } from 'node:child_process';
-import { DownloadError } from '../types';
+import { DownloadError } from '../../base';
 
 export interface TranscodeOptions {
   /** Default: `ffmpeg` on PATH. */

@@ -3,7 +3,7 @@
 // (slskd answers 429 beyond that); the one-search-POST-at-a-time rule is enforced by SearchRunner.
 import pLimit from 'p-limit';
 import type { z } from 'zod';
-import { HttpClient, HttpStatusError, type HttpClientOptions } from '../../net/http';
+import { HttpClient, HttpStatusError, type HttpClientOptions } from '../../net';
 import {
   ApplicationSchema,
   DownloadsByUserSchema,

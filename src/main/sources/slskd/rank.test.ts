@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrackWanted } from '../types';
+import type { TrackWanted } from '../../base';
 import { classifyQuality, type QualityTier } from './quality';
 import {
   candidateKey,

@@ -2,7 +2,7 @@
 // Order: match score first (in bands, so near-equal matches compete on quality), then the quality ladder, then the
 // peer (free upload slot, shorter queue, faster). Locked files, unwanted formats, quality below the minimum, weak
 // matches and versions nobody asked for (live, remix, acoustic, instrumental, ...) are rejected with a reason.
-import type { TrackWanted } from '../types';
+import type { TrackWanted } from '../../base';
 import { classifyQuality, DEFAULT_QUALITY_LADDER, ladderRank, type QualityTier } from './quality';
 import { parseRemotePath, type ParsedRemotePath } from './remotePath';
 import type { SlskdSearchResponse } from './schemas';

@@ -1,6 +1,6 @@
 // The Soulseek search texts to try for a track, best first. Soulseek requires every word to appear in the path,
 // so decorations ("(feat. X)", "- Remastered 2011", punctuation, a leading "The") are dropped. Pure.
-import type { TrackWanted } from '../types';
+import type { TrackWanted } from '../../base';
 
 export function searchQueries(track: Pick<TrackWanted, 'title' | 'artist'>): string[] {
   const title = cleanTitle(track.title);

@@ -3,7 +3,7 @@
 // quarantining the (user, file) — on Rejected/Errored/TimedOut, a stall, or a file that fails validation.
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
-import { HttpParseError, HttpStatusError } from '../../net/http';
+import { HttpParseError, HttpStatusError } from '../../net';
 import {
   DownloadError,
   isInterruption,
@@ -12,7 +12,7 @@ import {
   type FetchContext,
   type FetchedFile,
   type TrackWanted,
-} from '../types';
+} from '../../base';
 import { SlskdClient, type SlskdClientOptions } from './client';
 import { parseSlskdConfig, type SlskdConfig, type SlskdConfigInput } from './config';
 import { DownloadTarget } from './downloadTarget';

@@ -5,7 +5,7 @@ import { rm, stat } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { DownloadError } from '../types';
+import { DownloadError } from '../../base';
 
 export interface StreamToPartOptions {
   /** Opens the remote file from byte `offset` (0 = whole file). 200, 206 and 416 are all acceptable answers. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HttpParseError, HttpStatusError } from '../../net/http';
-import { DownloadError } from '../types';
+import { HttpParseError, HttpStatusError } from '../../net';
+import { DownloadError } from '../../base';
 import { downloadErrorFromFailure, downloadErrorFromRequest } from './ticketDownloadError';
 import { describeTicket } from './ticketsSource';
 

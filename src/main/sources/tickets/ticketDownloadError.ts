@@ -1,7 +1,7 @@
 // Turns what the ticket service says (a failed ticket, an HTTP error) into DownloadErrors the retry policy
 // understands, with messages a user can act on. Pure.
-import { HttpParseError, HttpStatusError } from '../../net/http';
-import { DownloadError } from '../types';
+import { HttpParseError, HttpStatusError } from '../../net';
+import { DownloadError } from '../../base';
 import type { TicketFailure } from './ticketSchemas';
 
 const NOT_FOUND_CODES = new Set(['not_found', 'no_match', 'no_results', 'unavailable_release']);

@@ -1,6 +1,6 @@
 // REST client of the ticket-based download service: create, read, list, cancel and retry tickets (through the
 // shared HttpClient, parsed with zod), and open a completed ticket's file as a stream (plain fetch, Range-aware).
-import { HttpClient, HttpStatusError, redactUrl } from '../../net/http';
+import { HttpClient, HttpStatusError, redactUrl } from '../../net';
 import {
   TicketPageSchema,
   TicketSchema,

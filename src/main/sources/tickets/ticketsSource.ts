@@ -10,7 +10,7 @@ import {
   type FetchContext,
   type FetchedFile,
   type TrackWanted,
-} from '../types';
+} from '../../base';
 import { downloadErrorFromFailure, downloadErrorFromRequest } from './ticketDownloadError';
 import { TicketsClient } from './ticketsClient';
 import { ticketsConfigSchema, type TicketsConfig, type TicketsConfigInput } from './ticketsConfig';

@@ -5,14 +5,14 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { qobuzLastSync } from '../../shared/contract';
-import { AppError } from '../../shared/result';
-import type { Paths, SecretStore } from '../core/ports';
-import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../sources/qobuz';
-import type { DownloadSource, FetchedFile, TrackWanted } from '../sources/types';
+import { qobuzLastSync } from '../../../shared/contract';
+import { AppError } from '../../../shared/result';
+import type { Paths, SecretStore } from '../../base';
+import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../../sources';
+import type { DownloadSource, FetchedFile, TrackWanted } from '../../base';
 import { loadQobuzConfig, type LoadedQobuzConfig } from './config';
 import { CheckedTokens, isTokenRejection } from './checkedTokens';
-import { LimitedQobuzSource } from './limitedQobuzSource';
+import { LimitedQobuzSource } from '../../sources';
 import { CoverCache } from './coverCache';
 import {
   QOBUZ_TOKEN_SECRET,

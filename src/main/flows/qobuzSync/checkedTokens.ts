@@ -2,8 +2,8 @@
 // purchase pages (the first page proves the token still works). Keyed by a hash: the token is not stored here.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Clock } from '../core/ports';
-import { QobuzError, qobuzUserSchema, type QobuzUser } from '../sources/qobuz';
+import type { Clock } from '../../base';
+import { QobuzError, qobuzUserSchema, type QobuzUser } from '../../sources';
 
 export const CHECKED_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 

@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { z } from 'zod';
-import { AppError } from '../../shared/result';
+import { AppError } from '../../../shared/result';
 
 export interface QobuzSettings {
   token?: string;

@@ -2,9 +2,9 @@
 // config.toml, the one `qoget login` stored in the SecretStore, then username/password (which Qobuz refuses since
 // 2026, with a message saying what to do instead). Failures become AppErrors a user can act on; no secret is ever
 // part of a message.
-import { AppError } from '../../shared/result';
-import type { SecretStore } from '../core/ports';
-import { PASSWORD_REJECTED_MESSAGE, QobuzClient, QobuzError, type QobuzClientOptions, type QobuzUser } from '../sources/qobuz';
+import { AppError } from '../../../shared/result';
+import type { SecretStore } from '../../base';
+import { PASSWORD_REJECTED_MESSAGE, QobuzClient, QobuzError, type QobuzClientOptions, type QobuzUser } from '../../sources';
 import type { LoadedQobuzConfig } from './config';
 
 /** The SecretStore entry `qoget login` and `qobuz.signIn` write. */

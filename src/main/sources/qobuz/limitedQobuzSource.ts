@@ -3,8 +3,9 @@
 // transfers) and gives it back as soon as the bytes are in, while the queue validates (a full decode) and tags the
 // file. With a few more job slots than connections, the 4 transfers never wait for a finished file's checks.
 // A URL that expires while its job waits is replaced on the retry, as after any CDN refusal.
-import { QobuzSource, type QobuzFileUrlSource, type QobuzTransferOptions } from '../sources/qobuz';
-import { DownloadError, type DownloadSource, type FetchContext, type FetchedFile, type TrackWanted } from '../sources/types';
+import { QobuzSource } from './qobuzSource';
+import type { QobuzFileUrlSource, QobuzTransferOptions } from './downloader';
+import { DownloadError, type DownloadSource, type FetchContext, type FetchedFile, type TrackWanted } from '../../base';
 
 export const QOBUZ_CONNECTIONS = 4;
 /** Queue jobs for Qobuz: the connections plus as many again checking and tagging finished files. */

@@ -5,14 +5,14 @@
 // leaves the rest queued; an abort either leaves the rest queued (CLI interrupt) or cancels it (the app's Stop).
 import { mkdir } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import type { EventPayload, QobuzSyncCountsDto, QueueRow } from '../../shared/contract';
-import type { CatalogStore } from '../catalog';
-import type { EventHub } from '../core/eventHub';
-import type { Clock, Logger } from '../core/ports';
-import type { Db } from '../db';
-import { titleWithVersion } from '../library';
-import { PRIORITY, type QueueProcessor, type QueueStore } from '../queue';
-import type { QobuzClient } from '../sources/qobuz';
+import type { EventPayload, QobuzSyncCountsDto, QueueRow } from '../../../shared/contract';
+import type { CatalogStore } from '../../catalog';
+
+import type { Clock, CoreEvents, Logger } from '../../base';
+import type { Db } from '../../db';
+import { titleWithVersion } from '../../library';
+import { PRIORITY, type QueueProcessor, type QueueStore } from '../../queue';
+import type { QobuzClient } from '../../sources';
 import { albumDisplayTitle, type PlanEntry } from './plan';
 import { prepareSync, type PreparedItem, type PreparedSync } from './prepareSync';
 import type { QobuzTagger } from './qobuzTagger';
@@ -37,7 +37,7 @@ export interface SyncRuntime {
   catalog: CatalogStore;
   queue: QueueStore;
   processor: QueueProcessor;
-  events: EventHub;
+  events: CoreEvents;
   clock: Clock;
   logger: Logger;
   tagger: QobuzTagger;
@@ -451,7 +451,7 @@ function emptySummary(o: RunSyncOptions, started: number, stop: SyncStop): SyncS
 }
 
 /** job.progress at most every 250 ms, at once when finished. */
-function throttledJobProgress(events: EventHub): (p: EventPayload<'job.progress'>) => void {
+function throttledJobProgress(events: CoreEvents): (p: EventPayload<'job.progress'>) => void {
   let last = 0;
   return (p) => {
     const now = Date.now();

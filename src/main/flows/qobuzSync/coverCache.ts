@@ -1,7 +1,7 @@
 // Album covers for tagging: fetched once per album and kept while that album's tracks are being tagged
 // (a small LRU, so a sync of thousands of albums never holds thousands of images).
-import { HttpClient } from '../net/http';
-import type { CoverArt } from '../library';
+import { HttpClient } from '../../net';
+import type { CoverArt } from '../../library';
 
 const MAX_COVER_BYTES = 10 * 1024 * 1024;
 

@@ -2,7 +2,7 @@
 // album counts once, under the album), and where each one's file belongs inside the sync folder. A path the
 // catalog already holds for a track inside the folder is kept, so names stay stable from run to run.
 import { isAbsolute, relative, resolve } from 'node:path';
-import { isVariousArtists, planQobuzTrackPath, titleWithVersion } from '../library';
+import { isVariousArtists, planQobuzTrackPath, titleWithVersion } from '../../library';
 
 export interface SyncArtist {
   name: string;

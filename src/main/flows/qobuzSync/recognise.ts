@@ -3,8 +3,8 @@
 // file elsewhere whose tags name the track — QOBUZ_TRACK_ID, else ISRC, else title + artist + album.
 import { parseFile } from 'music-metadata';
 import pLimit from 'p-limit';
-import { durationToleranceSec, titleWithVersion } from '../library';
-import { normalise } from '../matching';
+import { durationToleranceSec, titleWithVersion } from '../../library';
+import { normalise } from '../../matching';
 import { albumDisplayTitle, type PlanEntry } from './plan';
 
 export type RecogniseHow = 'path' | 'qobuz_id' | 'isrc' | 'tags';

@@ -1,5 +1,5 @@
 // Maps Qobuz API shapes (albums, tracks, purchases) onto the sync's own SyncAlbum / SyncTrack. Pure.
-import type { QobuzAlbumSummary, QobuzTrack } from '../sources/qobuz';
+import type { QobuzAlbumSummary, QobuzTrack } from '../../sources';
 import { isCompilationAlbum, type SyncAlbum, type SyncTrack } from './plan';
 
 export function syncAlbumFromQobuz(a: QobuzAlbumSummary, trackCountFallback = 0): SyncAlbum {

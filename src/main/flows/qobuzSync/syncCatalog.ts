@@ -1,8 +1,8 @@
 // The purchase sync's dealings with the catalog: what it already knows of Qobuz tracks (one query, also the cache
 // of album track lists that lets a no-op re-sync skip album/get), recording purchases as albums and tracks with
 // source 'qobuz' and planned paths, and adopting files found on disk.
-import type { CatalogStore } from '../catalog';
-import type { Db } from '../db';
+import type { CatalogStore } from '../../catalog';
+import type { Db } from '../../db';
 import type { AlbumWithTracks, PlanEntry, SyncAlbum, SyncTrack } from './plan';
 
 /** A Qobuz track as the catalog knows it. */

@@ -3,8 +3,8 @@
 // download. Writes nothing.
 import { resolve } from 'node:path';
 import pLimit from 'p-limit';
-import { listAudioFiles, statSize, type StatSize } from '../catalog';
-import type { QobuzClient } from '../sources/qobuz';
+import { listAudioFiles, statSize, type StatSize } from '../../catalog';
+import type { QobuzClient } from '../../sources';
 import { decideTrack, type DownloadReason } from './decide';
 import { syncAlbumFromQobuz, syncTrackFromQobuz } from './fromQobuz';
 import { isInside, planSync, type AlbumWithTracks, type PlanEntry, type SingleTrack, type SyncPlan } from './plan';

@@ -1,8 +1,8 @@
 // The ID3 tags a purchased track gets, from its plan entry (Picard's conventions): title with version, the
 // credited artists, album artist, album with version, n/N per disc, disc n/N, date, genre, ISRC, label,
 // copyright, cover and the Qobuz ids. Pure.
-import { titleWithVersion, type CoverArt, type TrackTags } from '../library';
-import { parseArtistCredit } from '../matching';
+import { titleWithVersion, type CoverArt, type TrackTags } from '../../library';
+import { parseArtistCredit } from '../../matching';
 import { albumDisplayTitle, type PlanEntry } from './plan';
 
 export function qobuzTrackTags(entry: Pick<PlanEntry, 'track' | 'album' | 'discTrackCount'>, cover?: CoverArt): TrackTags {

@@ -2,8 +2,6 @@
 // credentials, the pure planning pieces, and the shapes a sync reports.
 export { QobuzService, QOBUZ_SETTINGS_FILE, SYNC_JOB } from './qobuzService';
 export type { QobuzStatus, QobuzRunStatus, QobuzLastSync, QobuzServiceOptions, QobuzServiceDeps, QobuzSession, SyncRequest } from './qobuzService';
-export { LimitedQobuzSource, QOBUZ_CONNECTIONS, QOBUZ_JOB_SLOTS } from './limitedQobuzSource';
-export type { LimitedQobuzSourceOptions } from './limitedQobuzSource';
 export { loadQobuzConfig, qogetConfigPath, ENV_KEYS } from './config';
 export type { QobuzSettings, LoadedQobuzConfig, LoadQobuzConfigOptions, SettingOrigin } from './config';
 export {

@@ -2,9 +2,9 @@
 // album) into the fetched file before it is moved into place, removes the damaged file a re-download replaces,
 // and records the tagged size so the catalog's size check holds afterwards.
 import { rm } from 'node:fs/promises';
-import type { Db } from '../db';
-import { writeTags } from '../library';
-import type { FetchedFile, TrackWanted } from '../sources/types';
+import type { Db } from '../../db';
+import { writeTags } from '../../library';
+import type { FetchedFile, TrackWanted } from '../../base';
 import type { CoverCache } from './coverCache';
 import type { PlanEntry } from './plan';
 import { isCompilationAlbum } from './plan';

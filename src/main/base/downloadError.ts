@@ -1,0 +1,40 @@
+// Typed download failures every layer understands: the retry policy reads `type`, the UI shows `message`.
+
+export type DownloadErrorType =
+  | 'connection'
+  | 'timeout'
+  | 'not_found'
+  | 'rejected'
+  | 'parse'
+  | 'storage'
+  | 'corruption'
+  | 'cancelled'
+  | 'unknown';
+
+/** A failure with a type the retry policy understands. `not_found` is never retried automatically. */
+export class DownloadError extends Error {
+  constructor(
+    readonly type: DownloadErrorType,
+    message: string,
+    /** Candidates (peer + file, ticket ids, format ids) that were tried, for the Failed view. */
+    readonly tried: string[] = [],
+  ) {
+    super(message);
+    this.name = 'DownloadError';
+  }
+}
+
+/**
+ * The abort reason when the queue pauses or shuts down (not a user cancel): a source should keep what can be
+ * resumed — the remote transfer or ticket, and the `.part` file — because the same request will run again.
+ */
+export class DownloadInterrupted extends DownloadError {
+  constructor(why: 'paused' | 'shutdown') {
+    super('cancelled', why === 'paused' ? 'Paused' : 'Interrupted by shutdown');
+    this.name = 'DownloadInterrupted';
+  }
+}
+
+export function isInterruption(signal: AbortSignal): boolean {
+  return signal.aborted && signal.reason instanceof DownloadInterrupted;
+}

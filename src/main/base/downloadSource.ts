@@ -1,0 +1,76 @@
+// The one interface every download source implements (Qobuz, slskd, ticket service, ...), and what the catalog
+// hands it. A source fetches bytes; the queue processor owns validation policy, the final move, tagging and the catalog.
+import type { SourceId } from './sourceId';
+
+/** What the catalog knows of the wanted track. */
+export interface TrackWanted {
+  trackId: number;
+  title: string;
+  artist: string;
+  album?: string;
+  albumArtist?: string;
+  /** Tracks on the album, when known. */
+  albumTrackCount?: number;
+  trackNumber?: number;
+  discNumber?: number;
+  durationSec?: number;
+  isrc?: string;
+  /** Ids per service, e.g. { qobuz: '123', spotify: 'abc' }. */
+  externalIds: Record<string, string>;
+}
+
+export interface AudioClaim {
+  /** Lower-case extension without the dot: mp3, flac, m4a, ogg, opus. */
+  ext: string;
+  /** Bytes the source announced; validated when present. */
+  expectedSize?: number;
+  /** Expected duration (s) of the track; validated within tolerance when present. */
+  durationSec?: number;
+  bitrateKbps?: number;
+}
+
+export interface FetchProgress {
+  bytesDownloaded: number;
+  bytesTotal?: number;
+  /** Free text shown in the queue row, e.g. "peer alice, queued #3" or "ticket acquiring". */
+  detail?: string;
+}
+
+export interface FetchContext {
+  signal: AbortSignal;
+  /** A `.part` path in the destination folder a source may stream into. */
+  partPath: string;
+  onProgress(p: FetchProgress): void;
+  /** External reference from a previous attempt (slskd transfer id, ticket id), for resume after a crash. */
+  externalRef?: string;
+  /** Persist the external reference now (transfer GUID, ticket id) so a crash can resume or cancel it. */
+  setExternalRef(ref: string): void;
+  /** Checks the fetched file against the claim; throws DownloadError('corruption') when it does not hold. */
+  validate(path: string, claim: AudioClaim): Promise<void>;
+  /** Never-again list of bad (peer, file) or other candidate keys for this source. */
+  isQuarantined(key: string): boolean;
+  quarantine(key: string, reason: string): void;
+}
+
+export interface FetchedFile {
+  /** Where the validated file is now: the partPath, or a file elsewhere (e.g. slskd's downloads dir) to be moved. */
+  path: string;
+  ext: string;
+  sizeBytes: number;
+  /** Human description of what was fetched, e.g. "FLAC 16/44.1 from alice". */
+  description: string;
+  /** Set when the file had to be transcoded or was a lower quality than asked. */
+  note?: string;
+}
+
+export interface DownloadSource {
+  readonly id: SourceId;
+  /**
+   * True when a later attempt continues from the bytes already in `partPath` (Range resume). Otherwise a pause or
+   * shutdown removes the part file at once: nothing would use it, and no partial file should stay behind.
+   */
+  readonly resumesPartFiles?: boolean;
+  fetch(track: TrackWanted, ctx: FetchContext): Promise<FetchedFile>;
+  /** Stops a transfer at the source side (slskd DELETE, ticket cancel). Must not throw for unknown refs. */
+  cancel?(externalRef: string): Promise<void>;
+}

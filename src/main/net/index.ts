@@ -1,0 +1,2 @@
+// Public face of net/: the HTTP client every service client uses (timeouts, retries with backoff, Retry-After).
+export * from './http';

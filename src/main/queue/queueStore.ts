@@ -410,6 +410,25 @@ export class QueueStore {
     return s;
   }
 
+  /** How many of these requests are still open: running only, or waiting to run as well. */
+  countOpen(ids: readonly number[], which: 'running' | 'pending_or_running'): number {
+    const statuses = which === 'running' ? `('in_progress')` : `('pending','in_progress')`;
+    return (this.sql(`SELECT count(*) AS n FROM queue_items WHERE id IN (SELECT value FROM json_each(?)) AND status IN ${statuses}`)
+      .get(JSON.stringify(ids)) as { n: number }).n;
+  }
+
+  /** Whether a source has track requests waiting to run (pending, or waiting out a retry cooldown). */
+  hasWaiting(source: SourceId): boolean {
+    return Boolean(this.sql(`SELECT 1 FROM queue_items WHERE source=? AND kind='track' AND status IN ('pending','retry_waiting') LIMIT 1`).get(source));
+  }
+
+  /** Destinations of the downloads running now (in any process): their part files are not leftovers. */
+  runningDestinations(): string[] {
+    return (this.sql(`SELECT destination_path FROM queue_items WHERE status='in_progress' AND destination_path IS NOT NULL`).all() as {
+      destination_path: string;
+    }[]).map((r) => r.destination_path);
+  }
+
   /** Requests one user made since `since`, and how many of theirs are still active: inputs for limits. */
   userUsage(user: string, since: number): { requestsSince: number; active: number } {
     const r = this.sql(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideTrack } from './decide';
 import type { PlanEntry } from './plan';
-import type { CatalogQobuzTrack } from './syncCatalog';
+import type { CatalogQobuzTrack } from '../../catalog';
 
 const ROOT = '/music';
 const entry = { path: '/music/A/B/01 - T.mp3' } as PlanEntry;

@@ -1,10 +1,9 @@
 // What to do with each planned track, from the catalog and one stat per path — never a network call:
 // skip (its file is there with the size recorded when it was downloaded), look closer at a file already at the
 // planned path, or download (new, missing, wrong size).
-import type { StatSize } from '../../catalog';
+import type { CatalogQobuzTrack, StatSize } from '../../catalog';
 import type { PlanEntry } from './plan';
 import { isInside } from './plan';
-import type { CatalogQobuzTrack } from './syncCatalog';
 
 export type DownloadReason = 'new' | 'missing' | 'wrong_size' | 'unreadable';
 

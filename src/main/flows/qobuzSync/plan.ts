@@ -4,45 +4,9 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { isVariousArtists, planQobuzTrackPath, titleWithVersion } from '../../library';
 
-export interface SyncArtist {
-  name: string;
-  qobuzId?: string;
-}
-
-export interface SyncAlbum {
-  qobuzId: string;
-  title: string;
-  version: string | null;
-  artist: SyncArtist;
-  genre?: string;
-  label?: string;
-  /** YYYY-MM-DD (or YYYY). */
-  releaseDate?: string;
-  upc?: string;
-  trackCount: number;
-  discCount: number;
-  coverUrl?: string;
-  copyright?: string;
-  isCompilation: boolean;
-}
-
-export interface SyncTrack {
-  qobuzId: number;
-  title: string;
-  version: string | null;
-  /** The track artist (performer), as credited. */
-  artist: SyncArtist;
-  trackNumber: number;
-  discNumber: number;
-  durationSec?: number;
-  isrc?: string;
-  copyright?: string;
-}
-
-export interface AlbumWithTracks {
-  album: SyncAlbum;
-  tracks: SyncTrack[];
-}
+// The purchase shapes are the catalog's (it records and rebuilds them); the plan builds on them.
+import type { AlbumWithTracks, SyncAlbum, SyncTrack } from '../../catalog';
+export type { AlbumWithTracks, SyncAlbum, SyncArtist, SyncTrack } from '../../catalog';
 
 export interface SingleTrack {
   track: SyncTrack;

@@ -3,14 +3,13 @@
 // download. Writes nothing.
 import { resolve } from 'node:path';
 import pLimit from 'p-limit';
-import { listAudioFiles, statSize, type StatSize } from '../../catalog';
+import { listAudioFiles, statSize, SyncCatalog, type CatalogQobuzTrack, type StatSize } from '../../catalog';
 import type { QobuzClient } from '../../sources';
 import { decideTrack, type DownloadReason } from './decide';
 import { syncAlbumFromQobuz, syncTrackFromQobuz } from './fromQobuz';
 import { isInside, planSync, type AlbumWithTracks, type PlanEntry, type SingleTrack, type SyncPlan } from './plan';
 import { probeAudioFile, probeFitsEntry, TagIndex, type AudioProbe, type RecogniseHow } from './recognise';
 import type { SyncEvent } from './summary';
-import { SyncCatalog, type CatalogQobuzTrack } from './syncCatalog';
 
 export type PreparedItem =
   | { entry: PlanEntry; action: 'skip'; path: string }

@@ -329,10 +329,7 @@ export class QobuzService {
    * source to continue, so sign in in the background when there are any. Problems show in status().
    */
   resumeQueued(): void {
-    const waiting = this.deps.db
-      .prepare(`SELECT 1 FROM queue_items WHERE source='qobuz' AND kind='track' AND status IN ('pending','retry_waiting') LIMIT 1`)
-      .get();
-    if (!waiting) return;
+    if (!this.deps.queue.hasWaiting('qobuz')) return;
     this.signIn().catch((e: unknown) => this.deps.logger.warn(`Queued Qobuz downloads wait for a working sign-in: ${e instanceof Error ? e.message : String(e)}`));
   }
 

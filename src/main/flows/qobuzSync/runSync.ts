@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import type { EventPayload, QobuzSyncCountsDto, QueueRow } from '../../../shared/contract';
-import type { CatalogStore } from '../../catalog';
+import { SyncCatalog, type CatalogStore } from '../../catalog';
 
 import type { Clock, CoreEvents, Logger } from '../../base';
 import type { Db } from '../../db';
@@ -28,7 +28,6 @@ import {
   type SyncSummary,
   type TrackRef,
 } from './summary';
-import { SyncCatalog } from './syncCatalog';
 import { sweepPartFiles } from './sweepPartFiles';
 
 /** What a sync needs from the core. */
@@ -179,7 +178,7 @@ export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<
   const jobs = new Map<number, Job>();
   if (downloads.length && !o.signal?.aborted) {
     await refreshCachedAlbums(o, prepared, downloads, rt.logger);
-    await sweepPartFiles(root, keepRunningParts(rt.db));
+    await sweepPartFiles(root, keepRunningParts(rt.queue));
     enqueue(rt, downloads, catalogIds, jobs);
     rt.startDownloads(o.client);
     rt.processor.kick();
@@ -247,11 +246,8 @@ async function refreshCachedAlbums(o: RunSyncOptions, p: PreparedSync, downloads
 }
 
 /** Part files of downloads running right now (another sync, the app's queue) are not leftovers. */
-function keepRunningParts(db: Db): (path: string) => boolean {
-  const rows = db.prepare(`SELECT destination_path FROM queue_items WHERE status='in_progress' AND destination_path IS NOT NULL`).all() as {
-    destination_path: string;
-  }[];
-  const running = new Set(rows.map((r) => `${r.destination_path}.part`));
+function keepRunningParts(queue: QueueStore): (path: string) => boolean {
+  const running = new Set(queue.runningDestinations().map((d) => `${d}.part`));
   return (path) => running.has(path.replace(/(\.tagging\.part|\.flac)$/, ''));
 }
 
@@ -291,11 +287,7 @@ async function waitForJobs(
   counts: SyncCounts,
   jobProgress: ProgressReporter,
 ): Promise<SyncStop | undefined> {
-  const idsJson = JSON.stringify([...jobs.keys()]);
-  const openRunning = rt.db.prepare(`SELECT count(*) AS n FROM queue_items WHERE id IN (SELECT value FROM json_each(?)) AND status = 'in_progress'`);
-  const openAll = rt.db.prepare(
-    `SELECT count(*) AS n FROM queue_items WHERE id IN (SELECT value FROM json_each(?)) AND status IN ('pending','in_progress')`,
-  );
+  const ids = [...jobs.keys()];
   let stop: SyncStop | undefined;
   let stopping: Promise<unknown> = Promise.resolve();
   // Each download counts once, by its latest outcome (a retry that then succeeds moves from failed to downloaded).
@@ -365,7 +357,7 @@ async function waitForJobs(
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
-      const open = ((stop ? openRunning : openAll).get(idsJson) as { n: number }).n;
+      const open = rt.queue.countOpen(ids, stop ? 'running' : 'pending_or_running');
       if (open === 0) break;
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, 1000);
@@ -410,14 +402,7 @@ function collect(
   const failed = [...acc.failed];
   let leftQueued = 0;
   if (jobs.size) {
-    const rows = rt.db
-      .prepare(
-        `SELECT id, status, error_type, error_message, detail, bytes_total, bytes_downloaded FROM queue_items WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify([...jobs.keys()])) as {
-      id: number; status: string; error_type: string | null; error_message: string | null; detail: string | null;
-      bytes_total: number | null; bytes_downloaded: number;
-    }[];
+    const rows = [...jobs.keys()].map((id) => rt.queue.get(id)).filter((r) => r !== undefined);
     for (const r of rows) {
       const job = jobs.get(r.id)!;
       if (r.status === 'completed') downloaded.push(downloadedTrack(job, r.bytes_total ?? r.bytes_downloaded, r.detail));

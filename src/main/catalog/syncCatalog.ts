@@ -1,9 +1,57 @@
-// The purchase sync's dealings with the catalog: what it already knows of Qobuz tracks (one query, also the cache
+// The Qobuz purchase sync's dealings with the catalog: what it already knows of Qobuz tracks (one query, also the cache
 // of album track lists that lets a no-op re-sync skip album/get), recording purchases as albums and tracks with
 // source 'qobuz' and planned paths, and adopting files found on disk.
-import type { CatalogStore } from '../../catalog';
-import type { Db } from '../../db';
-import type { AlbumWithTracks, PlanEntry, SyncAlbum, SyncTrack } from './plan';
+import type { Db } from '../db';
+import type { CatalogStore } from './catalogStore';
+
+/** Qobuz purchases as the sync sees them: an artist, an album with its counts, a track. */
+export interface SyncArtist {
+  name: string;
+  qobuzId?: string;
+}
+
+export interface SyncAlbum {
+  qobuzId: string;
+  title: string;
+  version: string | null;
+  artist: SyncArtist;
+  genre?: string;
+  label?: string;
+  /** YYYY-MM-DD (or YYYY). */
+  releaseDate?: string;
+  upc?: string;
+  trackCount: number;
+  discCount: number;
+  coverUrl?: string;
+  copyright?: string;
+  isCompilation: boolean;
+}
+
+export interface SyncTrack {
+  qobuzId: number;
+  title: string;
+  version: string | null;
+  /** The track artist (performer), as credited. */
+  artist: SyncArtist;
+  trackNumber: number;
+  discNumber: number;
+  durationSec?: number;
+  isrc?: string;
+  copyright?: string;
+}
+
+export interface AlbumWithTracks {
+  album: SyncAlbum;
+  tracks: SyncTrack[];
+}
+
+/** A planned purchase: the track, its album and the path the sync files it under. */
+export interface PurchaseEntry {
+  track: SyncTrack;
+  album: SyncAlbum;
+  path: string;
+}
+
 
 /** A Qobuz track as the catalog knows it. */
 export interface CatalogQobuzTrack {
@@ -107,7 +155,7 @@ export class SyncCatalog {
    * catalog already has with this path are left alone, so a no-op re-sync writes nothing. Returns catalog track
    * ids by Qobuz track id.
    */
-  record(entries: PlanEntry[], known: Map<number, CatalogQobuzTrack>): Map<number, number> {
+  record(entries: PurchaseEntry[], known: Map<number, CatalogQobuzTrack>): Map<number, number> {
     const ids = new Map<number, number>();
     const albumIds = new Map<string, number>();
     const setPlanned = this.db.prepare(`UPDATE tracks SET planned_path=?, source=coalesce(source, 'qobuz') WHERE id=?`);

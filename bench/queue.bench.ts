@@ -28,7 +28,7 @@ try {
   db.transaction(() => {
     for (let i = 0; i < ITEMS; i++) {
       const id = Number(insertTrack.run(`T${i}`, artist, `k${i}`, now, now).lastInsertRowid);
-      store.enqueueTrack({ trackId: id, source: 'noop', priority: ((i % 4) + 1) as 1 | 2 | 3 | 4 });
+      store.enqueueTrack({ trackId: id, source: 'slskd', priority: ((i % 4) + 1) as 1 | 2 | 3 | 4 });
     }
   })();
   const enqueueMs = performance.now() - t0;
@@ -50,12 +50,12 @@ try {
     }
     return items;
   };
-  const noop: DownloadSource = {
-    id: 'noop',
-    fetch: async (_track, ctx) => ({ path: ctx.partPath, ext: 'mp3', sizeBytes: 1, description: 'noop' }),
+  const slskd: DownloadSource = {
+    id: 'slskd',
+    fetch: async (_track, ctx) => ({ path: ctx.partPath, ext: 'mp3', sizeBytes: 1, description: 'slskd' }),
   };
   const processor = new QueueProcessor({
-    store: a.store, catalog: a.catalog, sources: { noop }, concurrency: { noop: 8 }, clock: systemClock, logger: silentLogger,
+    store: a.store, catalog: a.catalog, sources: { slskd }, concurrency: { slskd: 8 }, clock: systemClock, logger: silentLogger,
     planDestination: (t) => `/bench/${t.trackId}.mp3`, validate: async () => undefined, moveFile: async () => undefined,
     onChange: () => {}, tickMs: 50,
   });

@@ -11,7 +11,7 @@ const claimed: number[] = [];
 const latencies: number[] = [];
 for (;;) {
   const t0 = performance.now();
-  const item = store.claimNext('noop');
+  const item = store.claimNext('slskd');
   latencies.push(performance.now() - t0);
   if (!item) break;
   claimed.push(item.id);

@@ -1,6 +1,7 @@
 // REST /v1/download/*: scripts and other users request downloads; admins watch and steer the queue.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { sourceId } from '../shared/contract';
 import type { Core } from '../main/core';
 import { limitViolation, missingFilesWatchdog, userLimitsReport, PRIORITY, DEFAULT_USER_LIMITS } from '../main/queue';
 import type { SourceId } from '../main/base';
@@ -9,7 +10,7 @@ import type { Principal } from './auth';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const requestBody = z
-  .object({ priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(), source: z.enum(['qobuz', 'slskd', 'tickets']).optional() })
+  .object({ priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(), source: sourceId.optional() })
   .strict()
   .optional();
 

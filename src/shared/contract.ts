@@ -16,7 +16,7 @@ export const catalogCounters = z.object({
 export type CatalogCounters = z.infer<typeof catalogCounters>;
 
 export const queueStatus = z.enum(['pending', 'in_progress', 'retry_waiting', 'completed', 'failed', 'cancelled']);
-export const sourceId = z.enum(['qobuz', 'slskd', 'tickets', 'noop']);
+export const sourceId = z.enum(['qobuz', 'slskd', 'tickets']);
 export const priority = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 export const queueView = z.enum(['active', 'queued', 'finished', 'failed', 'all']);
 

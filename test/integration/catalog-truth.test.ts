@@ -47,7 +47,7 @@ describe('catalog as the single source of truth', () => {
   it('2. after downloads succeed, Downloaded matches the files on disk and the queue is empty', async () => {
     const dir = await fresh();
     const source = scriptedSource({ kind: 'deliver', file: tone });
-    const core = openTestCore(dir, { sources: { noop: source }, defaultSource: 'noop', runQueue: true });
+    const core = openTestCore(dir, { sources: { slskd: source }, defaultSource: 'slskd', runQueue: true });
     seedAlbums(core.catalog, 2, 3);
     const r = core.reconcile();
     expect(r.queued).toBe(6);
@@ -67,7 +67,7 @@ describe('catalog as the single source of truth', () => {
   it('3. a file deleted outside the app is marked missing by the next reconcile and re-queued', async () => {
     const dir = await fresh();
     const source = scriptedSource({ kind: 'deliver', file: tone });
-    const core = openTestCore(dir, { sources: { noop: source }, defaultSource: 'noop', runQueue: true });
+    const core = openTestCore(dir, { sources: { slskd: source }, defaultSource: 'slskd', runQueue: true });
     seedAlbums(core.catalog, 1, 3);
     core.reconcile();
     await core.processor.whenIdle();
@@ -93,7 +93,7 @@ describe('catalog as the single source of truth', () => {
     const dir = await fresh();
     const clock = new FakeClock();
     const source = scriptedSource({ kind: 'fail', type: 'connection', message: 'peer went away' });
-    const core = openTestCore(dir, { sources: { noop: source }, defaultSource: 'noop', runQueue: true, reconcileOnStart: false }, clock);
+    const core = openTestCore(dir, { sources: { slskd: source }, defaultSource: 'slskd', runQueue: true, reconcileOnStart: false }, clock);
     const [track] = seedAlbums(core.catalog, 1, 1);
     core.reconcile();
     const cooldowns: number[] = [];
@@ -122,7 +122,7 @@ describe('catalog as the single source of truth', () => {
     const dir = await fresh();
     const clock = new FakeClock();
     const source = scriptedSource({ kind: 'fail', type: 'not_found', message: 'nobody shares it' });
-    const core = openTestCore(dir, { sources: { noop: source }, defaultSource: 'noop', runQueue: true }, clock);
+    const core = openTestCore(dir, { sources: { slskd: source }, defaultSource: 'slskd', runQueue: true }, clock);
     const [track] = seedAlbums(core.catalog, 1, 1);
     core.reconcile();
     await core.processor.whenIdle();

@@ -16,7 +16,7 @@ describe('crash recovery', () => {
     try {
       const seed = openTestCore(dir, { reconcileOnStart: false });
       const [track] = seedAlbums(seed.catalog, 1, 1);
-      seed.queue.enqueueTrack({ trackId: track!.id, source: 'noop' });
+      seed.queue.enqueueTrack({ trackId: track!.id, source: 'slskd' });
       await seed.close();
 
       const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../support/crashChild.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -37,7 +37,7 @@ describe('crash recovery', () => {
 
       const tone = await makeTone(join(dir, 'tone.mp3'), { seconds: 2, format: 'mp3' });
       const source = scriptedSource({ kind: 'deliver', file: tone });
-      const core = openTestCore(dir, { sources: { noop: source }, defaultSource: 'noop' });
+      const core = openTestCore(dir, { sources: { slskd: source }, defaultSource: 'slskd' });
       // Right after start-up nothing is stuck in progress.
       expect(catalogStatus(core.db)).toMatchObject({ downloading: 0, queued: 1 });
       expect(core.queue.list({ view: 'active' }).total).toBe(0);

@@ -31,16 +31,16 @@ describe('queue store', () => {
     const clock = new FakeClock();
     const core = openTestCore(await fresh(), { reconcileOnStart: false }, clock);
     const t = seedAlbums(core.catalog, 1, 4);
-    core.queue.enqueueTrack({ trackId: t[0]!.id, source: 'noop', priority: PRIORITY.background });
+    core.queue.enqueueTrack({ trackId: t[0]!.id, source: 'slskd', priority: PRIORITY.background });
     clock.advance(10);
-    core.queue.enqueueTrack({ trackId: t[1]!.id, source: 'noop', priority: PRIORITY.user });
+    core.queue.enqueueTrack({ trackId: t[1]!.id, source: 'slskd', priority: PRIORITY.user });
     clock.advance(10);
-    core.queue.enqueueTrack({ trackId: t[2]!.id, source: 'noop', priority: PRIORITY.urgent });
+    core.queue.enqueueTrack({ trackId: t[2]!.id, source: 'slskd', priority: PRIORITY.urgent });
     clock.advance(10);
-    core.queue.enqueueTrack({ trackId: t[3]!.id, source: 'noop', priority: PRIORITY.user });
-    const order = [1, 2, 3, 4].map(() => core.queue.claimNext('noop')!.track_id);
+    core.queue.enqueueTrack({ trackId: t[3]!.id, source: 'slskd', priority: PRIORITY.user });
+    const order = [1, 2, 3, 4].map(() => core.queue.claimNext('slskd')!.track_id);
     expect(order).toEqual([t[2]!.id, t[1]!.id, t[3]!.id, t[0]!.id]);
-    expect(core.queue.claimNext('noop')).toBeUndefined();
+    expect(core.queue.claimNext('slskd')).toBeUndefined();
     expect(catalogStatus(core.db).downloading).toBe(4);
     await core.close();
   });
@@ -48,7 +48,7 @@ describe('queue store', () => {
   it('never queues the same track twice while a request is active', async () => {
     const core = openTestCore(await fresh(), { reconcileOnStart: false });
     const [t] = seedAlbums(core.catalog, 1, 1);
-    const a = core.queue.enqueueTrack({ trackId: t!.id, source: 'noop' });
+    const a = core.queue.enqueueTrack({ trackId: t!.id, source: 'slskd' });
     const b = core.queue.enqueueTrack({ trackId: t!.id, source: 'slskd', priority: PRIORITY.urgent });
     expect(a.created).toBe(true);
     expect(b.created).toBe(false);
@@ -62,7 +62,7 @@ describe('queue store', () => {
     const core = openTestCore(dir, { reconcileOnStart: false });
     const tracks = seedAlbums(core.catalog, 50, 40);
     core.db.transaction(() => {
-      for (const t of tracks) core.queue.enqueueTrack({ trackId: t.id, source: 'noop' });
+      for (const t of tracks) core.queue.enqueueTrack({ trackId: t.id, source: 'slskd' });
     })();
     const run = () =>
       new Promise<number[]>((resolve, reject) => {
@@ -82,24 +82,24 @@ describe('queue store', () => {
     const core = openTestCore(await fresh(), { reconcileOnStart: false }, clock);
     seedAlbums(core.catalog, 2, 3);
     const albums = core.db.prepare('SELECT id FROM albums ORDER BY id').all() as { id: number }[];
-    const first = core.queue.enqueueAlbum({ albumId: albums[0]!.id, source: 'noop' });
+    const first = core.queue.enqueueAlbum({ albumId: albums[0]!.id, source: 'slskd' });
     clock.advance(5);
-    const second = core.queue.enqueueAlbum({ albumId: albums[1]!.id, source: 'noop' });
+    const second = core.queue.enqueueAlbum({ albumId: albums[1]!.id, source: 'slskd' });
     expect(first.children).toHaveLength(3);
     const claimed = [];
     for (let i = 0; i < 3; i++) {
-      const item = core.queue.claimNext('noop')!;
+      const item = core.queue.claimNext('slskd')!;
       claimed.push(item.parent_id);
       core.queue.markCompleted(item.id, { path: `/x/${item.id}.mp3`, sizeBytes: 1 });
     }
     expect(claimed).toEqual([first.parent.id, first.parent.id, first.parent.id]);
     expect(core.queue.get(first.parent.id)!.status).toBe('completed');
     expect(core.queue.get(second.parent.id)!.status).toBe('pending');
-    const next = core.queue.claimNext('noop')!;
+    const next = core.queue.claimNext('slskd')!;
     expect(next.parent_id).toBe(second.parent.id);
     core.queue.markFailed(next.id, { type: 'not_found', message: 'gone' });
     for (let i = 0; i < 2; i++) {
-      const it2 = core.queue.claimNext('noop')!;
+      const it2 = core.queue.claimNext('slskd')!;
       core.queue.markCompleted(it2.id, { path: `/y/${it2.id}.mp3`, sizeBytes: 1 });
     }
     expect(core.queue.get(second.parent.id)).toMatchObject({ status: 'failed', error_message: '1 of 3 tracks failed' });
@@ -111,9 +111,9 @@ describe('queue store', () => {
     const clock = new FakeClock();
     const core = openTestCore(dir, { reconcileOnStart: false }, clock);
     const t = seedAlbums(core.catalog, 1, 2);
-    for (const x of t) core.queue.enqueueTrack({ trackId: x.id, source: 'noop' });
-    const a = core.queue.claimNext('noop')!;
-    core.queue.claimNext('noop');
+    for (const x of t) core.queue.enqueueTrack({ trackId: x.id, source: 'slskd' });
+    const a = core.queue.claimNext('slskd')!;
+    core.queue.claimNext('slskd');
     clock.advance(30 * 60_000);
     core.queue.heartbeat(a.id, { bytesDownloaded: 10 });
     clock.advance(31 * 60_000);
@@ -141,15 +141,15 @@ describe('queue store', () => {
     }
     await rm(join(dir, 'f0.mp3'));
     await rm(join(dir, 'f1.mp3'));
-    const dry = missingFilesWatchdog(core.db, core.clock, core.queue, () => 'noop', { dryRun: true });
+    const dry = missingFilesWatchdog(core.db, core.clock, core.queue, () => 'slskd', { dryRun: true });
     expect(dry.missing.map((m) => m.trackId).sort()).toEqual([t[0]!.id, t[1]!.id].sort());
     expect(dry.queued).toBe(0);
     expect(catalogStatus(core.db).downloaded).toBe(3);
-    const act = missingFilesWatchdog(core.db, core.clock, core.queue, () => 'noop', { dryRun: false });
+    const act = missingFilesWatchdog(core.db, core.clock, core.queue, () => 'slskd', { dryRun: false });
     expect(act.queued + act.alreadyQueued).toBe(2);
     const items = core.queue.list({ view: 'queued' }).items;
     expect(items.every((i) => i.priority === PRIORITY.background && i.request_source === 'watchdog')).toBe(true);
-    expect(missingFilesWatchdog(core.db, core.clock, core.queue, () => 'noop', { dryRun: false }).queued).toBe(0);
+    expect(missingFilesWatchdog(core.db, core.clock, core.queue, () => 'slskd', { dryRun: false }).queued).toBe(0);
     await core.close();
   });
 });
@@ -158,9 +158,9 @@ describe('processor', () => {
   it('cancel works while waiting and while running (transfer stopped at the source, no partial file)', async () => {
     const dir = await fresh();
     const source = scriptedSource({ kind: 'hang' });
-    const core = openTestCore(dir, { sources: { noop: source }, defaultSource: 'noop', runQueue: true, concurrency: { noop: 1 } });
+    const core = openTestCore(dir, { sources: { slskd: source }, defaultSource: 'slskd', runQueue: true, concurrency: { slskd: 1 } });
     const t = seedAlbums(core.catalog, 1, 3);
-    const items = t.map((x) => core.queue.enqueueTrack({ trackId: x.id, source: 'noop' }).item);
+    const items = t.map((x) => core.queue.enqueueTrack({ trackId: x.id, source: 'slskd' }).item);
     core.processor.kick();
     await waitFor(() => core.queue.get(items[0]!.id)!.status === 'in_progress' && source.calls.length === 1);
     const running = core.queue.get(items[0]!.id)!;
@@ -181,9 +181,9 @@ describe('processor', () => {
   it('pause stops active downloads without counting a failure; resume finishes them', async () => {
     const dir = await fresh();
     const source = scriptedSource({ kind: 'hang' });
-    const core = openTestCore(dir, { sources: { noop: source }, defaultSource: 'noop', runQueue: true });
+    const core = openTestCore(dir, { sources: { slskd: source }, defaultSource: 'slskd', runQueue: true });
     const [t] = seedAlbums(core.catalog, 1, 1);
-    const { item } = core.queue.enqueueTrack({ trackId: t!.id, source: 'noop' });
+    const { item } = core.queue.enqueueTrack({ trackId: t!.id, source: 'slskd' });
     core.processor.kick();
     await waitFor(() => source.calls.length === 1);
     await core.handlers['queue.pause'](undefined);
@@ -200,9 +200,9 @@ describe('processor', () => {
     const dir = await fresh();
     const clock = new FakeClock();
     const source = scriptedSource({ kind: 'hang' });
-    const core = openTestCore(dir, { sources: { noop: source }, defaultSource: 'noop', runQueue: true, stallMs: 5_000 }, clock);
+    const core = openTestCore(dir, { sources: { slskd: source }, defaultSource: 'slskd', runQueue: true, stallMs: 5_000 }, clock);
     const [t] = seedAlbums(core.catalog, 1, 1);
-    const { item } = core.queue.enqueueTrack({ trackId: t!.id, source: 'noop' });
+    const { item } = core.queue.enqueueTrack({ trackId: t!.id, source: 'slskd' });
     core.processor.kick();
     await waitFor(() => source.calls.length === 1);
     clock.advance(6_000);
@@ -226,7 +226,7 @@ describe('user intent', () => {
   it('a track the user cancelled is not re-queued by the next reconcile, until they ask again', async () => {
     const core = openTestCore(await fresh(), { reconcileOnStart: false });
     const [t] = seedAlbums(core.catalog, 1, 1);
-    const { item } = core.queue.enqueueTrack({ trackId: t!.id, source: 'noop' });
+    const { item } = core.queue.enqueueTrack({ trackId: t!.id, source: 'slskd' });
     core.queue.cancel(item.id);
     expect(core.reconcile().queued).toBe(0);
     expect(core.queue.activeForTrack(t!.id)).toBeUndefined();
@@ -241,8 +241,8 @@ describe('start-up recovery with two processes', () => {
     const dir = await fresh();
     const core = openTestCore(dir, { reconcileOnStart: false });
     const t = seedAlbums(core.catalog, 1, 3);
-    const items = t.map((x) => core.queue.enqueueTrack({ trackId: x.id, source: 'noop' }).item);
-    for (let i = 0; i < items.length; i++) core.queue.claimNext('noop');
+    const items = t.map((x) => core.queue.enqueueTrack({ trackId: x.id, source: 'slskd' }).item);
+    for (let i = 0; i < items.length; i++) core.queue.claimNext('slskd');
     const set = core.db.prepare('UPDATE queue_items SET worker=? WHERE id=?');
     set.run('otherhost-or-dead:999999', items[0]!.id);
     set.run(`live:${process.pid}`, items[1]!.id);
@@ -260,12 +260,12 @@ describe('stale watchdog in a running processor', () => {
   it('returns items another process left silent to the queue, and never touches its own running jobs', async () => {
     const clock = new FakeClock();
     const source = scriptedSource({ kind: 'hang' });
-    const core = openTestCore(await fresh(), { sources: { noop: source }, defaultSource: 'noop', staleMs: 60 * 60_000, reconcileOnStart: false, concurrency: { noop: 1 } }, clock);
+    const core = openTestCore(await fresh(), { sources: { slskd: source }, defaultSource: 'slskd', staleMs: 60 * 60_000, reconcileOnStart: false, concurrency: { slskd: 1 } }, clock);
     const t = seedAlbums(core.catalog, 1, 2);
     const other = core.queue.enqueueTrack({ trackId: t[0]!.id, source: 'slskd' }).item;
     core.queue.claimNext('slskd');
     core.db.prepare('UPDATE queue_items SET worker=? WHERE id=?').run('elsewhere:1', other.id);
-    const mine = core.queue.enqueueTrack({ trackId: t[1]!.id, source: 'noop' }).item;
+    const mine = core.queue.enqueueTrack({ trackId: t[1]!.id, source: 'slskd' }).item;
     core.processor.start();
     await waitFor(() => source.calls.length === 1);
     clock.advance(2 * 60 * 60_000);

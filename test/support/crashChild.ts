@@ -5,7 +5,7 @@ import type { DownloadSource } from '../../src/main/base';
 
 const dataDir = process.argv[2]!;
 const source: DownloadSource = {
-  id: 'noop',
+  id: 'slskd',
   async fetch(_track, ctx) {
     await writeFile(ctx.partPath, Buffer.alloc(50_000, 1));
     ctx.onProgress({ bytesDownloaded: 50_000, bytesTotal: 100_000 });
@@ -13,4 +13,4 @@ const source: DownloadSource = {
     return new Promise(() => {});
   },
 };
-createCore({ paths: pathsFor(dataDir), logger: silentLogger }, { host: 'test', sources: { noop: source }, defaultSource: 'noop', runQueue: true, libraryDir: `${dataDir}/Library` });
+createCore({ paths: pathsFor(dataDir), logger: silentLogger }, { host: 'test', sources: { slskd: source }, defaultSource: 'slskd', runQueue: true, libraryDir: `${dataDir}/Library` });

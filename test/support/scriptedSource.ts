@@ -12,7 +12,7 @@ export interface ScriptedSource extends DownloadSource {
   fallback: Outcome;
 }
 
-export function scriptedSource(fallback: Outcome, id: SourceId = 'noop'): ScriptedSource {
+export function scriptedSource(fallback: Outcome, id: SourceId = 'slskd'): ScriptedSource {
   const src: ScriptedSource = {
     id,
     script: new Map(),

@@ -10,7 +10,7 @@ import {
   DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, missingFilesWatchdog, type UserLimits,
 } from '../queue';
 import { moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
-import type { DownloadSource, FetchedFile, SourceId, TrackWanted } from '../base';
+import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
 import { QOBUZ_JOB_SLOTS } from '../sources';
 import { EventHub } from './eventHub';
@@ -84,9 +84,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const events = new EventHub(() => catalogStatus(db));
   const layout = config.layout ?? organisedLayout(config.libraryDir ?? join(ports.paths.dataDir, 'Library'), 'matched');
   const defaultSource = config.defaultSource ?? 'slskd';
-  const DOWNLOAD_SOURCES = new Set<string>(['qobuz', 'slskd', 'tickets', 'noop']);
   const sourceFor = (t: { source: string | null }): SourceId =>
-    t.source && DOWNLOAD_SOURCES.has(t.source) ? (t.source as SourceId) : defaultSource;
+    isSourceId(t.source) ? t.source : defaultSource;
 
   const rowsFor = (ids: number[]) => toQueueRows(db, ids.map((id) => queue.get(id)).filter((x) => x !== undefined), clock.now());
 

@@ -9,7 +9,7 @@ import { DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSourc
 import type { QueueStore } from './queueStore';
 import type { QueueItem } from './types';
 
-export const DEFAULT_CONCURRENCY: Record<SourceId, number> = { qobuz: 4, slskd: 2, tickets: 2, noop: 8 };
+export const DEFAULT_CONCURRENCY: Record<SourceId, number> = { qobuz: 4, slskd: 2, tickets: 2 };
 
 export interface ProcessorOptions {
   store: QueueStore;

@@ -1,16 +1,15 @@
 // Words the user sees for sources, statuses and priorities.
-import type { QueueRow } from '../../../shared/contract';
+import { sourceId, type QueueRow } from '../../../shared/contract';
 import type { QueueSource } from './queueCache';
 
 export const SOURCE_LABELS: Record<QueueSource, string> = {
   qobuz: 'Qobuz',
   slskd: 'Soulseek',
   tickets: 'Ticket service',
-  noop: 'Test source',
 };
 
-/** Sources offered in the filter (the test source stays out of the menu). */
-export const FILTER_SOURCES: QueueSource[] = ['qobuz', 'slskd', 'tickets'];
+/** Sources offered in the filter. */
+export const FILTER_SOURCES: readonly QueueSource[] = sourceId.options;
 
 export const PRIORITY_LABELS: Record<QueueRow['priority'], string> = {
   1: 'Urgent',

@@ -1,0 +1,91 @@
+// The API scope: /status, the /rpc WebSocket and REST /v1/*. One encapsulated Fastify plugin whose onRequest hook
+// authenticates every route registered inside it — and its /v1 not-found handler — so authorisation follows the
+// route the router matched (after decoding, case folding, trailing slashes), never a string compare on the URL,
+// and a route added here cannot forget it. Only the static renderer lives outside.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { catalogStatus } from '../main/catalog';
+import type { Core, Logger } from '../main/core';
+import type { SourceId } from '../main/sources/types';
+import { authenticate, tokenFromRequest, type HostUser, type Principal } from './auth';
+import { registerDownloadRoutes } from './downloadRoutes';
+import { sendError } from './errorReplies';
+import { describeIssue, noQuery } from './requestParams';
+import { originAllowed } from './rpcOrigin';
+import { serveRpc } from './rpcSocket';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling; set by the API scope's auth hook, null outside it. */
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** The route accepts `?token=` (the /rpc upgrade, where browsers cannot send headers). */
+    tokenInQuery?: boolean;
+  }
+}
+
+export interface ApiScopeOptions {
+  core: Core;
+  users: HostUser[];
+  defaultSource: SourceId;
+  logger: Logger;
+  /** The origins of pages this host serves; the /rpc upgrade refuses any other. Read per request (port known late). */
+  ownOrigins(): ReadonlySet<string>;
+}
+
+export async function apiRoutes(api: FastifyInstance, o: ApiScopeOptions): Promise<void> {
+  api.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const allowQuery = req.routeOptions.config.tokenInQuery === true;
+    const principal = authenticate(tokenFromRequest(req.headers, req.query, allowQuery), o.users);
+    if (!principal) {
+      const queryToken = !allowQuery && typeof (req.query as { token?: unknown } | undefined)?.token === 'string';
+      return sendError(
+        reply, 401, 'auth_required',
+        queryToken
+          ? 'Send the token as Authorization: Bearer <token> (?token= is accepted on /rpc only).'
+          : 'A valid token is required (Authorization: Bearer <token>).',
+      );
+    }
+    req.principal = principal;
+    return undefined;
+  });
+
+  api.get('/status', async (req, reply) => {
+    const q = noQuery.safeParse(req.query);
+    if (!q.success) return sendError(reply, 400, 'invalid_input', describeIssue(q.error));
+    return catalogStatus(o.core.db);
+  });
+
+  api.get(
+    '/rpc',
+    {
+      websocket: true,
+      config: { tokenInQuery: true },
+      // After auth (plugin hooks run first): a page from another origin is refused even with a stolen token.
+      onRequest: async (req, reply) => {
+        const origin = req.headers.origin;
+        if (!originAllowed(typeof origin === 'string' ? origin : undefined, o.ownOrigins())) {
+          o.logger.warn(`Refused a WebSocket from the page at ${String(origin).slice(0, 200)}`);
+          return sendError(reply, 403, 'forbidden', 'Only pages served by this Cassette host may connect.');
+        }
+        return undefined;
+      },
+    },
+    (socket, req) => {
+      if (!req.principal) return socket.close(1008, 'auth_required');
+      serveRpc(socket, o.core, req.principal, o.logger);
+    },
+  );
+
+  await api.register(
+    async (v1) => {
+      registerDownloadRoutes(v1, o.core, o.defaultSource);
+      v1.setNotFoundHandler((req, reply) => sendError(reply, 404, 'not_found', `No route ${req.method} ${pathOf(req.url)}`));
+    },
+    { prefix: '/v1' },
+  );
+}
+
+export function pathOf(url: string): string {
+  return (url.split('?')[0] ?? '').slice(0, 200);
+}

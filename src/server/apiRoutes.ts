@@ -56,26 +56,25 @@ export async function apiRoutes(api: FastifyInstance, o: ApiScopeOptions): Promi
     return catalogStatus(o.core.db);
   });
 
-  api.get(
-    '/rpc',
-    {
-      websocket: true,
-      config: { tokenInQuery: true },
-      // After auth (plugin hooks run first): a page from another origin is refused even with a stolen token.
-      onRequest: async (req, reply) => {
-        const origin = req.headers.origin;
-        if (!originAllowed(typeof origin === 'string' ? origin : undefined, o.ownOrigins())) {
-          o.logger.warn(`Refused a WebSocket from the page at ${String(origin).slice(0, 200)}`);
-          return sendError(reply, 403, 'forbidden', 'Only pages served by this Cassette host may connect.');
-        }
-        return undefined;
-      },
+  api.route({
+    method: 'GET',
+    url: '/rpc',
+    config: { tokenInQuery: true },
+    // After auth (plugin hooks run first): a page from another origin is refused even with a stolen token.
+    onRequest: async (req, reply) => {
+      const origin = req.headers.origin;
+      if (!originAllowed(typeof origin === 'string' ? origin : undefined, o.ownOrigins())) {
+        o.logger.warn(`Refused a WebSocket from the page at ${String(origin).slice(0, 200)}`);
+        return sendError(reply, 403, 'forbidden', 'Only pages served by this Cassette host may connect.');
+      }
+      return undefined;
     },
-    (socket, req) => {
+    handler: async (_req, reply) => sendError(reply, 426, 'invalid_input', 'Open /rpc as a WebSocket.'),
+    wsHandler: (socket, req) => {
       if (!req.principal) return socket.close(1008, 'auth_required');
       serveRpc(socket, o.core, req.principal, o.logger);
     },
-  );
+  });
 
   await api.register(
     async (v1) => {

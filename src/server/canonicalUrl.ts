@@ -1,6 +1,7 @@
-// The URL the router sees. A fragment is never part of a request, and dot segments (`/./`, `/../`, `%2e`) are
-// resolved the way a browser would, so `/v1/../status` is routed — and authorised — as `/status`. Percent-decoding,
-// case and trailing slashes are the router's job (routerOptions); authorisation follows the matched route.
+// The URL the router sees. A fragment is never part of a request, `;params` in a path segment carry nothing
+// Cassette uses, and dot segments (`/./`, `/../`, `%2e`) are resolved the way a browser would, so `/status#x`,
+// `/status;x` and `/v1/../status` are routed — and authorised — as `/status`. Percent-decoding, case and trailing
+// slashes are the router's job (routerOptions); authorisation follows the matched route.
 
 const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 
@@ -18,12 +19,14 @@ export function canonicalUrl(raw: string): string {
     }
   }
   const q = url.indexOf('?');
-  const path = q >= 0 ? url.slice(0, q) : url;
+  let path = q >= 0 ? url.slice(0, q) : url;
   const query = q >= 0 ? url.slice(q) : '';
-  if (!path.startsWith('/') || !DOT_SEGMENT.test(path)) return url;
+  if (!path.startsWith('/')) return url;
+  path = path.replace(/;[^/]*/g, '');
+  if (!DOT_SEGMENT.test(path)) return `${path}${query}`;
   try {
     return `${new URL(`http://host${path}`).pathname}${query}`;
   } catch {
-    return url;
+    return `${path}${query}`;
   }
 }

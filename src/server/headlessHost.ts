@@ -20,17 +20,8 @@ import { RPC_MAX_PAYLOAD } from './rpcSocket';
 export const MAX_URL_LENGTH = 4096;
 export const BODY_LIMIT = 1024 * 1024;
 
-/**
- * `/STATUS`, `/status/`, `//status` and `/status;x` are `/status`: the router matches them all, and auth follows
- * the match. (find-my-way honours useSemicolonDelimiter; its type declarations omit it, hence the variable.)
- */
-const ROUTER_OPTIONS = {
-  caseSensitive: false,
-  ignoreTrailingSlash: true,
-  ignoreDuplicateSlashes: true,
-  useSemicolonDelimiter: true,
-  maxParamLength: 100,
-};
+/** `/STATUS`, `/status/` and `//status` are `/status`: the router matches them all, and auth follows the match. */
+const ROUTER_OPTIONS = { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 100 };
 
 export interface HostTimeouts {
   /** The whole request (headers and body) must arrive within this (408 otherwise). */
@@ -103,7 +94,9 @@ export async function startHeadlessHost(o: HeadlessHostOptions): Promise<Headles
   });
 
   const renderer = o.rendererDir && existsSync(o.rendererDir) ? o.rendererDir : undefined;
-  if (renderer) await app.register(fastifyStatic, { root: renderer, prefix: '/' });
+  // One route per built file rather than a `/*` wildcard: a wildcard would also answer unknown /v1/... paths,
+  // in front of the API scope's own (authenticated) not-found handler.
+  if (renderer) await app.register(fastifyStatic, { root: renderer, prefix: '/', wildcard: false });
   app.setNotFoundHandler((req, reply) => {
     // The renderer routes on the client: any other page is the app (public, like every static file).
     if (renderer && (req.method === 'GET' || req.method === 'HEAD')) return reply.sendFile('index.html');

@@ -9,7 +9,7 @@ import { CatalogStore, catalogStatus, importFolder, reconcileCatalog } from '../
 import {
   DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, missingFilesWatchdog, type UserLimits,
 } from '../queue';
-import { moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
+import { checkFolder, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
 import type { DownloadSource, FetchedFile, SourceId, TrackWanted } from '../sources/types';
 import { QOBUZ_JOB_SLOTS, QobuzService, type QobuzServiceOptions } from '../qobuzSync';
 import { EventHub } from './eventHub';
@@ -180,7 +180,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'app.info': async () => ({ version: config.version ?? '0.1.0', dataDir: ports.paths.dataDir, host: config.host }),
     'catalog.status': async () => catalogStatus(db),
     'catalog.reconcile': async () => reconcile(),
-    'catalog.import': async ({ folder }) => {
+    'catalog.import': async (input) => {
+      const { path: folder } = await checkFolder(input.folder, { access: 'read', mayCreate: false, label: 'The folder to import' });
       const report = await importFolder(catalog, folder, (p) =>
         events.emit('job.progress', { job: 'import', label: `Importing ${folder}`, done: p.scanned, total: p.total, finished: false }),
       );
@@ -237,12 +238,12 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'qobuz.status': async () => qobuz.status(),
     'qobuz.signIn': async ({ token }) => qobuz.signInWithToken(token),
     'qobuz.signOut': async () => qobuz.signOut(),
-    'qobuz.setFolder': async ({ folder }) => qobuz.setFolder(folder),
+    'qobuz.setFolder': async ({ folder }) => qobuz.setFolder((await checkFolder(folder, QOBUZ_FOLDER)).path),
     'qobuz.preview': async (input) => {
-      const p = await qobuz.preview({ folder: input?.folder });
+      const p = await qobuz.preview({ folder: await checkedQobuzFolder(input?.folder) });
       return { folder: p.root, planned: p.planned, skipped: p.skipped, recognised: p.recognised.length, total: p.total, deduplicated: p.deduplicated };
     },
-    'qobuz.sync.start': async (input) => qobuz.startSync({ folder: input?.folder }),
+    'qobuz.sync.start': async (input) => qobuz.startSync({ folder: await checkedQobuzFolder(input?.folder) }),
     'qobuz.sync.stop': async () => qobuz.stopSync(),
   };
 
@@ -290,6 +291,12 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
  * An exception as a Result for a client. Only AppErrors carry their message out: anything else may name files or
  * internals, so it is logged here and the client gets a generic message.
  */
+const QOBUZ_FOLDER = { access: 'write', label: 'The Qobuz folder' } as const;
+/** A folder a client names is checked before anything touches it; none named: the saved one (checked when saved). */
+async function checkedQobuzFolder(folder: string | undefined): Promise<string | undefined> {
+  return folder === undefined ? undefined : (await checkFolder(folder, QOBUZ_FOLDER)).path;
+}
+
 export function toErrResult(e: unknown, logger: Logger): Result<never> {
   if (e instanceof AppError) return err(e.code, e.message);
   const code = (e as { code?: string } | null)?.code;

@@ -33,20 +33,35 @@ export interface ApiScopeOptions {
   ownOrigins(): ReadonlySet<string>;
 }
 
+/** The API scope's auth: sets req.principal, or answers 401 and returns false. */
+export function requirePrincipal(req: FastifyRequest, reply: FastifyReply, users: HostUser[]): boolean {
+  const allowQuery = req.routeOptions.config.tokenInQuery === true;
+  const principal = authenticate(tokenFromRequest(req.headers, req.query, allowQuery), users);
+  if (principal) {
+    req.principal = principal;
+    return true;
+  }
+  const queryToken = !allowQuery && typeof (req.query as { token?: unknown } | undefined)?.token === 'string';
+  sendError(
+    reply, 401, 'auth_required',
+    queryToken
+      ? 'Send the token as Authorization: Bearer <token> (?token= is accepted on /rpc only).'
+      : 'A valid token is required (Authorization: Bearer <token>).',
+  );
+  return false;
+}
+
+/**
+ * Fastify's not-found router is case-sensitive, so `/V1/nope` (which matched no route) lands in the root handler:
+ * it answers there as the API scope would — 401 before 404 — rather than with the renderer.
+ */
+export function isApiPath(url: string): boolean {
+  return /^\/v1(?:\/|$)/i.test(pathOf(url));
+}
+
 export async function apiRoutes(api: FastifyInstance, o: ApiScopeOptions): Promise<void> {
   api.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    const allowQuery = req.routeOptions.config.tokenInQuery === true;
-    const principal = authenticate(tokenFromRequest(req.headers, req.query, allowQuery), o.users);
-    if (!principal) {
-      const queryToken = !allowQuery && typeof (req.query as { token?: unknown } | undefined)?.token === 'string';
-      return sendError(
-        reply, 401, 'auth_required',
-        queryToken
-          ? 'Send the token as Authorization: Bearer <token> (?token= is accepted on /rpc only).'
-          : 'A valid token is required (Authorization: Bearer <token>).',
-      );
-    }
-    req.principal = principal;
+    if (!requirePrincipal(req, reply, o.users)) return reply;
     return undefined;
   });
 

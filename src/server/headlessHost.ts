@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { consoleLogger, type Core, type Logger } from '../main/core';
 import type { SourceId } from '../main/sources/types';
-import { apiRoutes, pathOf } from './apiRoutes';
+import { apiRoutes, isApiPath, pathOf, requirePrincipal } from './apiRoutes';
 import type { HostUser } from './auth';
 import { canonicalUrl } from './canonicalUrl';
 import { clientErrorHandler, errorHandler, frameworkErrors, sendError } from './errorReplies';
@@ -98,6 +98,10 @@ export async function startHeadlessHost(o: HeadlessHostOptions): Promise<Headles
   // in front of the API scope's own (authenticated) not-found handler.
   if (renderer) await app.register(fastifyStatic, { root: renderer, prefix: '/', wildcard: false });
   app.setNotFoundHandler((req, reply) => {
+    if (isApiPath(req.url)) {
+      if (!requirePrincipal(req, reply, users)) return reply;
+      return sendError(reply, 404, 'not_found', `No route ${req.method} ${pathOf(req.url)}`);
+    }
     // The renderer routes on the client: any other page is the app (public, like every static file).
     if (renderer && (req.method === 'GET' || req.method === 'HEAD')) return reply.sendFile('index.html');
     return sendError(reply, 404, 'not_found', `No route ${req.method} ${pathOf(req.url)}`);

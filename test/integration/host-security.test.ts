@@ -182,6 +182,10 @@ describe('roles', () => {
   it('WebSocket: a user token is refused every admin method with forbidden, and may call the user methods', async () => {
     const ws = await socketFor(USER);
     try {
+      // What the page in the issue did with a user's socket: pause the queue, change the Qobuz folder.
+      expect(await rpcCall(ws, 'queue.pause')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await rpcCall(ws, 'qobuz.setFolder', { folder: '/tmp' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(core.processor.isPaused).toBe(false);
       for (const [name, m] of Object.entries(methods)) {
         const r = await rpcCall(ws, name, undefined);
         if (m.role === 'admin') expect(r, name).toMatchObject({ ok: false, error: { code: 'forbidden' } });

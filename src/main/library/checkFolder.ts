@@ -108,8 +108,8 @@ async function kindOf(path: string, bad: (why: string) => AppError): Promise<'di
     return (await stat(path)).isDirectory() ? 'directory' : 'other';
   } catch (e) {
     const code = fsErrorCode(e);
-    if (code === 'ENOENT') return 'missing';
-    if (code === 'ENOTDIR') return 'other';
+    // ENOTDIR: a file on the way; the walk up finds it and names it.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
     throw bad(`${path} cannot be read (${code ?? 'error'}).`);
   }
 }

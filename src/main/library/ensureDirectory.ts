@@ -52,7 +52,8 @@ async function kindOf(path: string): Promise<'directory' | 'other' | 'missing'> 
     return (await stat(path)).isDirectory() ? 'directory' : 'other';
   } catch (e) {
     const code = fsErrorCode(e);
-    if (code === 'ENOENT') return 'missing';
+    // ENOTDIR: a file on the way; the walk up finds it and says so.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
     throw new EnsureDirectoryError(path, code ?? 'EIO', `Could not read ${path} (${code ?? 'EIO'}).`);
   }
 }

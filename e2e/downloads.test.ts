@@ -40,9 +40,9 @@ describe('downloads page', () => {
     const { core, page } = app;
     const methods: string[] = [];
     const dispatch = core.dispatch;
-    core.dispatch = (method, input) => {
+    core.dispatch = (method, input, caller) => {
       methods.push(method);
-      return dispatch(method, input);
+      return dispatch(method, input, caller);
     };
     try {
       const item = core.queue.activeForTrack(active.id)!;

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `cassette`: the catalog from a terminal — status, import, reconcile (and more as features land).
 import { Command } from 'commander';
+import { resolve } from 'node:path';
 import { catalogStatus } from '../main/catalog';
+import { AppError } from '../shared/result';
 import { EXIT, fail, printJson } from './output';
 import { openCliCore } from './openCore';
 import { addQobuzCommands } from './qobuz/qobuzCommands';
@@ -44,7 +46,7 @@ program
       const unsub = core.events.on('job.progress', (p) => {
         if (!p.finished && tty) process.stderr.write(`\rScanning ${p.done}/${p.total}`);
       });
-      const r = await core.handlers['catalog.import']({ folder });
+      const r = await core.handlers['catalog.import']({ folder: resolve(folder) });
       unsub();
       if (tty) process.stderr.write('\n');
       if (opts.json) printJson(r);
@@ -54,7 +56,8 @@ program
         if (r.skipped.length > 20) process.stdout.write(`  … and ${r.skipped.length - 20} more skipped\n`);
       }
     } catch (e) {
-      fail(e);
+      await core.close();
+      fail(e, e instanceof AppError && e.code === 'invalid_input' ? EXIT.usage : EXIT.failure);
     } finally {
       await core.close();
     }

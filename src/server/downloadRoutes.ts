@@ -1,4 +1,5 @@
 // REST /v1/download/*: scripts and other users request downloads; admins watch and steer the queue.
+// Registered inside the authenticated API scope (apiRoutes.ts): every request here has a principal.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sourceId } from '../shared/contract';
@@ -7,21 +8,20 @@ import { limitViolation, missingFilesWatchdog, userLimitsReport, PRIORITY, DEFAU
 import type { SourceId } from '../main/base';
 import { toQueueRows } from '../main/core';
 import type { Principal } from './auth';
+import { sendError } from './errorReplies';
+import { auditQuery, describeIssue, idParams, noQuery, scanQuery } from './requestParams';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const requestBody = z
   .object({ priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(), source: sourceId.optional() })
   .strict()
   .optional();
 
-export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply.code(status).send({ error: { code, message } });
-}
-
 function principalOf(req: FastifyRequest): Principal {
-  return (req as FastifyRequest & { principal: Principal }).principal;
+  if (!req.principal) throw new Error('A download route ran outside the authenticated scope');
+  return req.principal;
 }
 
+/** Registers the routes under the caller's prefix (`/v1`). */
 export function registerDownloadRoutes(app: FastifyInstance, core: Core, defaultSource: SourceId): void {
   const limits = core.config.userLimits ?? DEFAULT_USER_LIMITS;
   const admin = (req: FastifyRequest, reply: FastifyReply): boolean => {
@@ -30,16 +30,17 @@ export function registerDownloadRoutes(app: FastifyInstance, core: Core, default
     return false;
   };
   const parse = <S extends z.ZodType>(schema: S, value: unknown, reply: FastifyReply): z.infer<S> | undefined => {
+    if (reply.sent) return undefined;
     const r = schema.safeParse(value);
     if (r.success) return r.data;
-    const issue = r.error.issues[0];
-    sendError(reply, 400, 'invalid_input', `${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`);
+    sendError(reply, 400, 'invalid_input', describeIssue(r.error));
     return undefined;
   };
   const rows = (ids: number[]) => toQueueRows(core.db, ids.map((i) => core.queue.get(i)).filter((x) => x !== undefined), core.clock.now());
 
-  app.post('/v1/download/track/:id', async (req, reply) => {
-    const p = parse(idParam, req.params, reply);
+  app.post('/download/track/:id', async (req, reply) => {
+    const p = parse(idParams, req.params, reply);
+    parse(noQuery, req.query, reply);
     const body = parse(requestBody, req.body ?? undefined, reply);
     if (!p || reply.sent) return;
     const track = core.catalog.getTrack(p.id);
@@ -60,8 +61,9 @@ export function registerDownloadRoutes(app: FastifyInstance, core: Core, default
     return reply.code(r.created ? 201 : 200).send({ created: r.created, request: rows([r.item.id])[0] });
   });
 
-  app.post('/v1/download/album/:id', async (req, reply) => {
-    const p = parse(idParam, req.params, reply);
+  app.post('/download/album/:id', async (req, reply) => {
+    const p = parse(idParams, req.params, reply);
+    parse(noQuery, req.query, reply);
     const body = parse(requestBody, req.body ?? undefined, reply);
     if (!p || reply.sent) return;
     const album = core.db.prepare('SELECT id FROM albums WHERE id=?').get(p.id);
@@ -80,17 +82,22 @@ export function registerDownloadRoutes(app: FastifyInstance, core: Core, default
     return reply.code(201).send({ album: r.parent.id, tracks: rows(r.children.map((c) => c.id)), alreadyQueued: r.alreadyQueued });
   });
 
-  app.get('/v1/download/my-requests', async (req) => {
+  app.get('/download/my-requests', async (req, reply) => {
+    if (!parse(noQuery, req.query, reply)) return;
     const { items, total } = core.queue.list({ requestedBy: principalOf(req).name, limit: 500 });
     return { total, requests: toQueueRows(core.db, items, core.clock.now()) };
   });
 
-  app.get('/v1/download/limits', async (req) => userLimitsReport(core.queue, principalOf(req).name, limits, core.clock.now()));
+  app.get('/download/limits', async (req, reply) => {
+    if (!parse(noQuery, req.query, reply)) return;
+    return userLimitsReport(core.queue, principalOf(req).name, limits, core.clock.now());
+  });
 
-  app.post('/v1/download/admin/scan', async (req, reply) => {
+  app.post('/download/admin/scan', async (req, reply) => {
     if (!admin(req, reply)) return;
-    const q = req.query as { dryRun?: string };
-    const dryRun = q.dryRun === '1' || q.dryRun === 'true';
+    const q = parse(scanQuery, req.query, reply);
+    if (!q) return;
+    const dryRun = q.dryRun ?? false;
     const report = missingFilesWatchdog(core.db, core.clock, core.queue, (t) => (t.source === 'qobuz' ? 'qobuz' : defaultSource), { dryRun });
     if (!dryRun) {
       core.processor.kick();
@@ -99,26 +106,26 @@ export function registerDownloadRoutes(app: FastifyInstance, core: Core, default
     return report;
   });
 
-  app.post('/v1/download/admin/queue-all', async (req, reply) => {
-    if (!admin(req, reply)) return;
+  app.post('/download/admin/queue-all', async (req, reply) => {
+    if (!admin(req, reply) || !parse(noQuery, req.query, reply)) return;
     return core.reconcile();
   });
 
-  app.get('/v1/download/admin/stats', async (req, reply) => {
-    if (!admin(req, reply)) return;
+  app.get('/download/admin/stats', async (req, reply) => {
+    if (!admin(req, reply) || !parse(noQuery, req.query, reply)) return;
     return { queue: core.queue.stats(), paused: core.processor.isPaused, active: core.processor.activeCount };
   });
 
-  app.get('/v1/download/admin/failed', async (req, reply) => {
-    if (!admin(req, reply)) return;
+  app.get('/download/admin/failed', async (req, reply) => {
+    if (!admin(req, reply) || !parse(noQuery, req.query, reply)) return;
     const { items, total } = core.queue.list({ view: 'failed', limit: 500 });
     return { total, failed: toQueueRows(core.db, items, core.clock.now()) };
   });
 
-  app.post('/v1/download/admin/retry/:id', async (req, reply) => {
+  app.post('/download/admin/retry/:id', async (req, reply) => {
     if (!admin(req, reply)) return;
-    const p = parse(idParam, req.params, reply);
-    if (!p) return;
+    const p = parse(idParams, req.params, reply);
+    if (!p || !parse(noQuery, req.query, reply)) return;
     const item = core.queue.get(p.id);
     if (!item) return sendError(reply, 404, 'not_found', `No request ${p.id}.`);
     const after = core.queue.retryNow(p.id, principalOf(req).name);
@@ -126,9 +133,10 @@ export function registerDownloadRoutes(app: FastifyInstance, core: Core, default
     return { request: rows([after?.id ?? p.id])[0] };
   });
 
-  app.get('/v1/download/admin/audit', async (req, reply) => {
+  app.get('/download/admin/audit', async (req, reply) => {
     if (!admin(req, reply)) return;
-    const q = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional(), before: z.coerce.number().int().optional() }).safeParse(req.query);
-    return { entries: core.queue.audit.list({ limit: q.success ? q.data.limit : 200, beforeId: q.success ? q.data.before : undefined }) };
+    const q = parse(auditQuery, req.query, reply);
+    if (!q) return;
+    return { entries: core.queue.audit.list({ limit: q.limit ?? 200, beforeId: q.before }) };
   });
 }

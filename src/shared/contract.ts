@@ -150,12 +150,23 @@ const qobuzFolderInput = z.object({ folder: z.string().min(1).max(4096).optional
 const idInput = z.object({ id: z.number().int().positive() });
 const empty = z.object({}).strict().optional();
 
-/** Every method: input schema, output schema. */
+/** Who may call a method: `user` (any valid token) or `admin` (the owner; Electron IPC is always the owner). */
+export type Role = 'user' | 'admin';
+export const roles = ['user', 'admin'] as const satisfies readonly Role[];
+
+/** The shape every method entry has; `role` is required so a new method cannot forget to say who may call it. */
+export interface MethodEntry {
+  input: z.ZodType;
+  output: z.ZodType;
+  role: Role;
+}
+
+/** Every method: input schema, output schema, the role it needs. */
 export const methods = {
-  'app.info': { input: empty, output: appInfo },
-  'catalog.status': { input: empty, output: catalogCounters },
-  'catalog.reconcile': { input: empty, output: reconcileReport },
-  'catalog.import': { input: z.object({ folder: z.string().min(1) }), output: importReport },
+  'app.info': { input: empty, output: appInfo, role: 'admin' },
+  'catalog.status': { input: empty, output: catalogCounters, role: 'user' },
+  'catalog.reconcile': { input: empty, output: reconcileReport, role: 'admin' },
+  'catalog.import': { input: z.object({ folder: z.string().min(1) }), output: importReport, role: 'admin' },
   'queue.list': {
     input: z.object({
       view: queueView.default('all'),
@@ -165,28 +176,30 @@ export const methods = {
       offset: z.number().int().min(0).default(0),
     }),
     output: z.object({ items: z.array(queueRow), total: z.number().int() }),
+    role: 'admin',
   },
-  'queue.cancel': { input: idInput, output: queueRow.nullable() },
-  'queue.retry': { input: idInput, output: queueRow.nullable() },
-  'queue.setPriority': { input: idInput.extend({ priority }), output: queueRow.nullable() },
-  'queue.clearFinished': { input: empty, output: z.object({ removed: z.number().int() }) },
-  'queue.pause': { input: empty, output: queueState },
-  'queue.resume': { input: empty, output: queueState },
-  'queue.state': { input: empty, output: queueState },
+  'queue.cancel': { input: idInput, output: queueRow.nullable(), role: 'admin' },
+  'queue.retry': { input: idInput, output: queueRow.nullable(), role: 'admin' },
+  'queue.setPriority': { input: idInput.extend({ priority }), output: queueRow.nullable(), role: 'admin' },
+  'queue.clearFinished': { input: empty, output: z.object({ removed: z.number().int() }), role: 'admin' },
+  'queue.pause': { input: empty, output: queueState, role: 'admin' },
+  'queue.resume': { input: empty, output: queueState, role: 'admin' },
+  'queue.state': { input: empty, output: queueState, role: 'user' },
   'queue.enqueueTrack': {
     input: z.object({ trackId: z.number().int().positive(), priority: priority.optional(), source: sourceId.optional() }),
     output: queueRow,
+    role: 'admin',
   },
-  'qobuz.status': { input: empty, output: qobuzStatus },
-  'qobuz.signIn': { input: z.object({ token: z.string().trim().min(1).max(4096) }).strict(), output: qobuzStatus },
-  'qobuz.signOut': { input: empty, output: qobuzStatus },
-  'qobuz.setFolder': { input: z.object({ folder: z.string().min(1).max(4096) }).strict(), output: qobuzStatus },
+  'qobuz.status': { input: empty, output: qobuzStatus, role: 'admin' },
+  'qobuz.signIn': { input: z.object({ token: z.string().trim().min(1).max(4096) }).strict(), output: qobuzStatus, role: 'admin' },
+  'qobuz.signOut': { input: empty, output: qobuzStatus, role: 'admin' },
+  'qobuz.setFolder': { input: z.object({ folder: z.string().min(1).max(4096) }).strict(), output: qobuzStatus, role: 'admin' },
   /** Dry run of a sync (to the given folder or the configured one). */
-  'qobuz.preview': { input: qobuzFolderInput, output: qobuzPreview },
+  'qobuz.preview': { input: qobuzFolderInput, output: qobuzPreview, role: 'admin' },
   /** Starts a sync in the background; watch job.progress (job 'qobuz.sync') and queue.rows. */
-  'qobuz.sync.start': { input: qobuzFolderInput, output: qobuzStatus },
-  'qobuz.sync.stop': { input: empty, output: qobuzStatus },
-} as const;
+  'qobuz.sync.start': { input: qobuzFolderInput, output: qobuzStatus, role: 'admin' },
+  'qobuz.sync.stop': { input: empty, output: qobuzStatus, role: 'admin' },
+} as const satisfies Record<string, MethodEntry>;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
@@ -215,6 +228,11 @@ export type EventPayload<E extends EventName> = z.infer<Events[E]>;
 
 export const methodNames = Object.keys(methods) as MethodName[];
 export const eventNames = Object.keys(events) as EventName[];
+
+/** Whether a caller with `caller`'s role may call a method that needs `needed` (admins may call everything). */
+export function roleAllows(caller: Role, needed: Role): boolean {
+  return caller === 'admin' || needed === 'user';
+}
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(methods, name);

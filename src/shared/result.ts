@@ -4,10 +4,12 @@ export type ErrorCode =
   | 'not_found'
   | 'auth_expired'
   | 'auth_required'
+  | 'forbidden'
   | 'rate_limited'
   | 'limit_exceeded'
   | 'disk_full'
   | 'conflict'
+  | 'catalog_damaged'
   | 'unavailable'
   | 'internal';
 

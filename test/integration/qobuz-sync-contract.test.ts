@@ -5,7 +5,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload, QobuzStatusDto } from '../../src/shared/contract';
-import type { Core } from '../../src/main/core';
+import { OWNER, type Core } from '../../src/main/core';
 import { qobuzLibrary, startQobuzEmulator, type QobuzEmulator } from '../emulators/qobuz';
 import { captureLogger, filesUnder, openSyncCore, playableDuration, syncSandbox, type LogLines, type SyncSandbox } from '../support/qobuzSync';
 
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function call<T>(method: string, input?: unknown): Promise<T> {
-  const r = await core.dispatch(method, input);
+  const r = await core.dispatch(method, input, OWNER);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.data as T;
 }
@@ -70,7 +70,7 @@ describe('the Qobuz page contract', () => {
   });
 
   it('a rejected token is an auth error and is not stored', async () => {
-    const r = await core.dispatch('qobuz.signIn', { token: 'not-a-token' });
+    const r = await core.dispatch('qobuz.signIn', { token: 'not-a-token' }, OWNER);
     expect(r).toMatchObject({ ok: false, error: { code: 'auth_expired' } });
     expect(JSON.stringify(r)).not.toContain('not-a-token');
     expect((await call<QobuzStatusDto>('qobuz.status')).signedIn).toBe(false);
@@ -87,7 +87,7 @@ describe('the Qobuz page contract', () => {
   });
 
   it('the folder must be absolute and is remembered', async () => {
-    expect(await core.dispatch('qobuz.setFolder', { folder: 'relative/music' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await core.dispatch('qobuz.setFolder', { folder: 'relative/music' }, OWNER)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call<QobuzStatusDto>('qobuz.setFolder', { folder: box.musicDir })).toMatchObject({ folder: box.musicDir });
   });
 
@@ -113,7 +113,7 @@ describe('the Qobuz page contract', () => {
     emu.setBandwidth({ bytesPerSec: 400_000 });
     try {
       expect(await call<QobuzStatusDto>('qobuz.sync.start')).toMatchObject({ syncing: true, run: { downloaded: 0 } });
-      expect(await core.dispatch('qobuz.sync.start', undefined)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(await core.dispatch('qobuz.sync.start', undefined, OWNER)).toMatchObject({ ok: false, error: { code: 'conflict' } });
       const mid = await midRun;
       expect(mid).toMatchObject({ syncing: true, run: { total: 5, skipped: 0, recognised: 0, failed: 0 } });
       expect(mid.run?.downloaded).toBeGreaterThanOrEqual(1);

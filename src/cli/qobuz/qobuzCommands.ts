@@ -4,7 +4,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createCore, defaultDataDir, HEADLESS_SECRETS_FILE, pathsFor, type Core, type Logger } from '../../main/core';
-import { closeTagWorker } from '../../main/library';
+import { checkFolder, closeTagWorker } from '../../main/library';
 import { describeReason, type SyncPreview, type SyncSummary } from '../../main/flows/qobuzSync';
 import { AppError } from '../../shared/result';
 import { EXIT } from '../output';
@@ -106,14 +106,25 @@ function interruptOnSignals(controller: AbortController, err: NodeJS.WritableStr
   };
 }
 
+/** The folder named on the command line, checked before the catalog is opened or anything is created. */
+function checkedDir(dir: string): Promise<string> {
+  return checkFolder(resolve(dir), { access: 'write', label: 'The sync folder' }).then((f) => f.path);
+}
+
 async function sync(dir: string, opts: SyncOptions): Promise<number> {
+  let folder: string;
+  try {
+    folder = await checkedDir(dir);
+  } catch (e) {
+    return reportError(e, opts.json);
+  }
   const progress = createSyncProgress({ mode: outputMode(opts), verbose: opts.verbose });
   const core = openSyncCore(cliLogger(opts.verbose ?? false));
   const controller = new AbortController();
   const release = interruptOnSignals(controller, process.stderr);
   try {
     const summary = await core.qobuz.sync({
-      folder: resolve(dir), verbose: opts.verbose, signal: controller.signal, onAbort: 'leave_queued', onEvent: (e) => progress.onEvent(e),
+      folder, verbose: opts.verbose, signal: controller.signal, onAbort: 'leave_queued', onEvent: (e) => progress.onEvent(e),
     });
     progress.finish(summary);
     return exitCodeFor(summary);
@@ -133,9 +144,15 @@ export function exitCodeFor(s: SyncSummary): number {
 }
 
 async function dryRun(dir: string, opts: SyncOptions): Promise<number> {
+  let folder: string;
+  try {
+    folder = await checkedDir(dir);
+  } catch (e) {
+    return reportError(e, opts.json);
+  }
   const core = openSyncCore(cliLogger(opts.verbose ?? false));
   try {
-    const p = await core.qobuz.preview({ folder: resolve(dir) });
+    const p = await core.qobuz.preview({ folder });
     if (opts.json) {
       const planned = p.planned.map((t) => ({ trackId: t.trackId, albumId: t.albumId, path: t.path, reason: t.reason }));
       process.stdout.write(`${JSON.stringify({ planned, skipped: p.skipped })}\n`);

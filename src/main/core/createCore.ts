@@ -2,14 +2,14 @@
 // contract's handlers. Hosts (Electron, headless server, CLI, tests) call this and nothing deeper.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { methods, type MethodName, type MethodOutput } from '../../shared/contract';
+import { methods, roleAllows, type MethodName, type MethodOutput, type Role } from '../../shared/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
 import { openDatabase, type Db } from '../db';
 import { CatalogStore, catalogStatus, importFolder, reconcileCatalog } from '../catalog';
 import {
   DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, missingFilesWatchdog, type UserLimits,
 } from '../queue';
-import { moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
+import { checkFolder, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
 import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
 import { QOBUZ_JOB_SLOTS } from '../sources';
@@ -53,6 +53,13 @@ export interface CoreConfig {
   qobuz?: QobuzServiceOptions;
 }
 
+/** Who is calling a contract method, as far as the core needs to know. */
+export interface Caller {
+  role: Role;
+}
+/** The person at the machine (Electron IPC, the CLI): every method is theirs. */
+export const OWNER: Caller = { role: 'admin' };
+
 export type Handlers = { [M in MethodName]: (input: z.infer<(typeof methods)[M]['input']>) => Promise<MethodOutput<M>> };
 
 export interface Core {
@@ -67,7 +74,11 @@ export interface Core {
   config: CoreConfig;
   paths: Paths;
   clock: Clock;
-  dispatch(method: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Runs a contract method for a caller: unknown methods, methods the caller's role does not allow and invalid
+   * input are refused as values. Every transport says who is calling (Electron IPC: the owner, an admin).
+   */
+  dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
   reconcile(): MethodOutput<'catalog.reconcile'>;
   close(): Promise<void>;
 }
@@ -169,7 +180,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'app.info': async () => ({ version: config.version ?? '0.1.0', dataDir: ports.paths.dataDir, host: config.host }),
     'catalog.status': async () => catalogStatus(db),
     'catalog.reconcile': async () => reconcile(),
-    'catalog.import': async ({ folder }) => {
+    'catalog.import': async (input) => {
+      const { path: folder } = await checkFolder(input.folder, { access: 'read', mayCreate: false, label: 'The folder to import' });
       const report = await importFolder(catalog, folder, (p) =>
         events.emit('job.progress', { job: 'import', label: `Importing ${folder}`, done: p.scanned, total: p.total, finished: false }),
       );
@@ -226,18 +238,19 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'qobuz.status': async () => qobuz.status(),
     'qobuz.signIn': async ({ token }) => qobuz.signInWithToken(token),
     'qobuz.signOut': async () => qobuz.signOut(),
-    'qobuz.setFolder': async ({ folder }) => qobuz.setFolder(folder),
+    'qobuz.setFolder': async ({ folder }) => qobuz.setFolder((await checkFolder(folder, QOBUZ_FOLDER)).path),
     'qobuz.preview': async (input) => {
-      const p = await qobuz.preview({ folder: input?.folder });
+      const p = await qobuz.preview({ folder: await checkedQobuzFolder(input?.folder) });
       return { folder: p.root, planned: p.planned, skipped: p.skipped, recognised: p.recognised.length, total: p.total, deduplicated: p.deduplicated };
     },
-    'qobuz.sync.start': async (input) => qobuz.startSync({ folder: input?.folder }),
+    'qobuz.sync.start': async (input) => qobuz.startSync({ folder: await checkedQobuzFolder(input?.folder) }),
     'qobuz.sync.stop': async () => qobuz.stopSync(),
   };
 
-  async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {
-    if (!Object.hasOwn(methods, method)) return err('invalid_input', `Unknown method: ${method}`);
+  async function dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
+    if (!Object.hasOwn(methods, method)) return err('invalid_input', `Unknown method: ${method.slice(0, 100)}`);
     const m = method as MethodName;
+    if (!roleAllows(caller.role, methods[m].role)) return err('forbidden', `${m} needs an admin token.`);
     const parsed = methods[m].input.safeParse(input ?? undefined);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -274,13 +287,23 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   };
 }
 
+/**
+ * An exception as a Result for a client. Only AppErrors carry their message out: anything else may name files or
+ * internals, so it is logged here and the client gets a generic message.
+ */
+const QOBUZ_FOLDER = { access: 'write', label: 'The Qobuz folder' } as const;
+/** A folder a client names is checked before anything touches it; none named: the saved one (checked when saved). */
+async function checkedQobuzFolder(folder: string | undefined): Promise<string | undefined> {
+  return folder === undefined ? undefined : (await checkFolder(folder, QOBUZ_FOLDER)).path;
+}
+
 export function toErrResult(e: unknown, logger: Logger): Result<never> {
   if (e instanceof AppError) return err(e.code, e.message);
   const code = (e as { code?: string } | null)?.code;
+  logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
   if (code === 'ENOSPC') return err('disk_full', 'Out of disk space');
-  if (code === 'ENOENT') return err('not_found', e instanceof Error ? e.message : 'Not found');
-  logger.error(e instanceof Error ? e.message : String(e));
-  return err('internal', e instanceof Error ? e.message : 'Something went wrong');
+  if (code === 'ENOENT') return err('not_found', 'A file or folder this needs is missing (details in the host log).');
+  return err('internal', 'Something went wrong (details in the host log).');
 }
 
 export { missingFilesWatchdog, DEFAULT_STALE_MS, DEFAULT_USER_LIMITS };

@@ -1,4 +1,4 @@
-export { createCore, toErrResult, type Core, type CoreConfig, type CorePorts, type Handlers } from './createCore';
+export { createCore, toErrResult, OWNER, type Caller, type Core, type CoreConfig, type CorePorts, type Handlers } from './createCore';
 export { defaultDataDir, pathsFor } from './dataDir';
 export { EventHub } from './eventHub';
 export { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';

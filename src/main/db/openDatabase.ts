@@ -8,27 +8,47 @@ import { migrations } from './migrations';
 export type Db = Database.Database;
 
 export function openDatabase(path: string, migrationList: readonly string[] = migrations): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  let db: Db | undefined;
   try {
-    migrate(db, migrationList);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrationList, path);
+    return db;
   } catch (e) {
-    db.close();
-    throw e;
+    db?.close();
+    throw catalogOpenError(e, path);
   }
-  return db;
 }
 
-export function migrate(db: Db, migrationList: readonly string[]): void {
+/** What went wrong opening the catalog, as one line naming the file and what to do. */
+export function catalogOpenError(e: unknown, path: string): AppError {
+  if (e instanceof AppError) return e;
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new AppError(
+      'catalog_damaged',
+      `The catalog ${path} is damaged (${code === 'SQLITE_NOTADB' ? 'not a database' : 'corrupt'}). ` +
+        'Move it aside to start a new one, or put a backup copy in its place.',
+    );
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new AppError('disk_full', `The disk holding the catalog ${path} is full: free some space and try again.`);
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new AppError('conflict', `The catalog ${path} is locked by another program: close it and try again.`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError('unavailable', `The catalog ${path} cannot be opened for writing: check that its folder exists and is writable, or set CASSETTE_DATA_DIR.`);
+  }
+  return new AppError('internal', `The catalog ${path} could not be opened (${code || (e instanceof Error ? e.message : String(e))}).`);
+}
+
+export function migrate(db: Db, migrationList: readonly string[], path?: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrationList.length) {
     throw new AppError(
       'conflict',
-      `This catalog was written by a newer version of Cassette (schema ${current}, this version knows ${migrationList.length}). ` +
+      `${path ? `The catalog ${path}` : 'This catalog'} was written by a newer version of Cassette (schema ${current}, this version knows ${migrationList.length}). ` +
         'Update Cassette, or point CASSETTE_DATA_DIR at another folder.',
     );
   }

@@ -1,9 +1,9 @@
 // Runs the queue: claims items per source within concurrency limits, fetches through the source, validates,
 // finalises (tags), moves the file into place atomically and records the outcome in queue and catalog together.
-import { mkdirSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { dirname, extname, join, basename } from 'node:path';
 import type { CatalogStore } from '../catalog';
+import { ensureDirectory } from '../library';
 import type { Clock, Logger } from '../base';
 import { DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import type { QueueStore } from './queueStore';
@@ -304,9 +304,13 @@ export class QueueProcessor {
     }
   }
 
-  /** Sync on purpose: an existing folder costs one syscall, cheaper than a thread-pool round trip per job. */
+  /** Bounded (a recursive mkdir never returns under /proc) and asynchronous: the host keeps answering meanwhile. */
   private async ensureDir(dir: string): Promise<void> {
-    mkdirSync(dir, { recursive: true });
+    try {
+      await ensureDirectory(dir);
+    } catch (e) {
+      throw new DownloadError('storage', e instanceof Error ? e.message : String(e));
+    }
   }
 
   private emit(id: number): void {

@@ -14,8 +14,8 @@ export interface CassetteClient extends CassetteApi {
 }
 
 const ERROR_CODES: readonly ErrorCode[] = [
-  'invalid_input', 'not_found', 'auth_expired', 'auth_required', 'rate_limited', 'limit_exceeded', 'disk_full',
-  'conflict', 'unavailable', 'internal',
+  'invalid_input', 'not_found', 'auth_expired', 'auth_required', 'forbidden', 'rate_limited', 'limit_exceeded', 'disk_full',
+  'conflict', 'catalog_damaged', 'unavailable', 'internal',
 ];
 
 const resultShape = z.union([

@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isPartFile } from '../../src/main/library';
 import { qobuzLibrary, startQobuzEmulator, type QobuzEmulator } from '../emulators/qobuz';
 import { cli, filesUnder, playableDuration, syncSandbox, waitForOutput, writeConfig, type SyncSandbox } from '../support/qobuzSync';
 
@@ -56,9 +57,9 @@ describe('interrupted syncs', () => {
     run.child.kill('SIGKILL');
     expect((await run).signal).toBe('SIGKILL');
     const left = await filesUnder(box.musicDir);
-    // Only .part files (beside their targets) can remain: no file under its final name is half-written.
+    // Only part files (beside their targets) can remain: no file under its final name is half-written.
     expect(left.length).toBeGreaterThan(0);
-    expect(left.every((f) => f.endsWith('.part'))).toBe(true);
+    expect(left.every((f) => isPartFile(f))).toBe(true);
     emu.setBandwidth({});
     await expectResumedAndComplete(box);
   });

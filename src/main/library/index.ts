@@ -15,7 +15,18 @@ export {
   type LayoutStrategy,
 } from './layout';
 export { moveFileAtomic, TransferError, type TransferErrorCode, type TransferFs, type MoveOptions, type MoveResult } from './transfer';
-export { partPathFor, isPartFile, removeStalePartFiles, PART_SUFFIX, type StalePartOptions } from './partFile';
+export {
+  partPathFor,
+  parsePartFile,
+  isPartFile,
+  isPartOf,
+  partWriterToken,
+  ownPartWriter,
+  localWorkerOfPartWriter,
+  PART_SUFFIX,
+  type ParsedPartFile,
+} from './partFile';
+export { sweepPartFiles, type SweepPartFilesOptions } from './sweepPartFiles';
 export {
   validateAudioFile,
   hasFfmpegTools,

@@ -352,6 +352,18 @@ export class QobuzService {
     return this.tagger.finalize(track, file);
   }
 
+  /** The folder syncs go to (app setting, else config), or null; never throws (start-up clean-up asks). */
+  async knownFolder(): Promise<string | null> {
+    const settings = await this.readSettings();
+    const cfg = await this.loadConfig().catch(() => undefined);
+    return cfg ? this.folderFrom(settings, cfg) : (settings.folder ?? null);
+  }
+
+  /** Whether the sync planned this track's download to replace the file at `path`. */
+  replaces(track: TrackWanted, path: string): boolean {
+    return this.tagger.replaces(track.trackId) === path;
+  }
+
   private runtime(): SyncRuntime {
     return {
       ...this.deps,

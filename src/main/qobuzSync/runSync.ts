@@ -10,8 +10,8 @@ import type { CatalogStore } from '../catalog';
 import type { EventHub } from '../core/eventHub';
 import type { Clock, Logger } from '../core/ports';
 import type { Db } from '../db';
-import { titleWithVersion } from '../library';
-import { PRIORITY, type QueueProcessor, type QueueStore } from '../queue';
+import { sweepPartFiles, titleWithVersion } from '../library';
+import { PRIORITY, isPartWriterAlive, type QueueProcessor, type QueueStore } from '../queue';
 import type { QobuzClient } from '../sources/qobuz';
 import { albumDisplayTitle, type PlanEntry } from './plan';
 import { prepareSync, type PreparedItem, type PreparedSync } from './prepareSync';
@@ -29,7 +29,6 @@ import {
   type TrackRef,
 } from './summary';
 import { SyncCatalog } from './syncCatalog';
-import { sweepPartFiles } from './sweepPartFiles';
 
 /** What a sync needs from the core. */
 export interface SyncRuntime {
@@ -179,7 +178,7 @@ export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<
   const jobs = new Map<number, Job>();
   if (downloads.length && !o.signal?.aborted) {
     await refreshCachedAlbums(o, prepared, downloads, rt.logger);
-    await sweepPartFiles(root, keepRunningParts(rt.db));
+    await sweepPartFiles([root], { isWriterAlive: isPartWriterAlive });
     enqueue(rt, downloads, catalogIds, jobs);
     rt.startDownloads(o.client);
     rt.processor.kick();
@@ -244,15 +243,6 @@ async function refreshCachedAlbums(o: RunSyncOptions, p: PreparedSync, downloads
     if (f.album) d.entry.album = { ...d.entry.album, copyright: f.album };
     if (trackCopyright) d.entry.track = { ...d.entry.track, copyright: trackCopyright };
   }
-}
-
-/** Part files of downloads running right now (another sync, the app's queue) are not leftovers. */
-function keepRunningParts(db: Db): (path: string) => boolean {
-  const rows = db.prepare(`SELECT destination_path FROM queue_items WHERE status='in_progress' AND destination_path IS NOT NULL`).all() as {
-    destination_path: string;
-  }[];
-  const running = new Set(rows.map((r) => `${r.destination_path}.part`));
-  return (path) => running.has(path.replace(/(\.tagging\.part|\.flac)$/, ''));
 }
 
 function enqueue(rt: SyncRuntime, downloads: Job['item'][], catalogIds: Map<number, number>, jobs: Map<number, Job>): void {

@@ -5,3 +5,4 @@ export { retryDelayMs, isRetryable, DEFAULT_MAX_RETRIES, RETRY_BASE_MS, RETRY_CA
 export { PRIORITY, type QueueItem, type QueueStatus, type Priority, type RequestSource, type EnqueueTrackInput } from './types';
 export { missingFilesWatchdog, DEFAULT_STALE_MS, type MissingFilesReport } from './watchdogs';
 export { userLimitsReport, limitViolation, DEFAULT_USER_LIMITS, type UserLimits, type LimitsReport } from './userLimits';
+export { thisWorker, isLocalWorkerAlive, isWorkerRunning, isPartWriterAlive } from './worker';

@@ -4,6 +4,7 @@
 // reconcile and report. One failed track never stops the run; running out of disk space pauses the queue and
 // leaves the rest queued; an abort either leaves the rest queued (CLI interrupt) or cancels it (the app's Stop).
 import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { EventPayload, QobuzSyncCountsDto, QueueRow } from '../../shared/contract';
 import type { CatalogStore } from '../catalog';
@@ -13,6 +14,7 @@ import type { Db } from '../db';
 import { sweepPartFiles, titleWithVersion } from '../library';
 import { PRIORITY, isPartWriterAlive, type QueueProcessor, type QueueStore } from '../queue';
 import type { QobuzClient } from '../sources/qobuz';
+import { acquireFolderLock } from './folderLock';
 import { albumDisplayTitle, type PlanEntry } from './plan';
 import { prepareSync, type PreparedItem, type PreparedSync } from './prepareSync';
 import type { QobuzTagger } from './qobuzTagger';
@@ -109,6 +111,17 @@ interface Job {
 }
 
 export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<SyncSummary> {
+  // One writer per folder: a second sync into it (another process, another catalog) refuses before it plans.
+  await mkdir(o.root, { recursive: true });
+  const lock = await acquireFolderLock(resolve(o.root));
+  try {
+    return await runLockedSync(rt, o);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLockedSync(rt: SyncRuntime, o: RunSyncOptions): Promise<SyncSummary> {
   const started = Date.now();
   const emit = o.onEvent ?? (() => {});
   const throttled = throttledJobProgress(rt.events);

@@ -358,7 +358,13 @@ export class QueueProcessor {
   private async adoptable(track: TrackWanted, item: QueueItem, dest: string, ext: string): Promise<{ size: number } | undefined> {
     const info = await stat(dest).catch(() => undefined);
     if (!info?.isFile() || !ext) return undefined;
-    if (this.o.catalog.trackIdAtPath(dest) !== undefined || this.o.replaces?.(track, item, dest)) return undefined;
+    const holder = this.o.catalog.trackIdAtPath(dest);
+    if (holder === track.trackId) {
+      // Recorded already (a sync adopted it meanwhile) with the size on disk: nothing left to do.
+      const row = this.o.catalog.getTrack(holder);
+      return row?.status === 'downloaded' && row.size_bytes === info.size ? { size: info.size } : undefined;
+    }
+    if (holder !== undefined || this.o.replaces?.(track, item, dest)) return undefined;
     try {
       await this.o.validate(dest, { ext, ...(track.durationSec ? { durationSec: track.durationSec } : {}) });
     } catch {

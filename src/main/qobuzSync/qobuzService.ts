@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { qobuzLastSync } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../core/ports';
+import { catalogFullError, isCatalogFull } from '../queue';
 import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../sources/qobuz';
 import type { DownloadSource, FetchedFile, TrackWanted } from '../sources/types';
 import { loadQobuzConfig, type LoadedQobuzConfig } from './config';
@@ -285,7 +286,7 @@ export class QobuzService {
       await this.rememberLastSync(lastSyncOf(summary, this.deps.clock.now()));
       return summary;
     } catch (e) {
-      let err = toAppError(e);
+      let err = isCatalogFull(e) ? catalogFullError(this.deps.db.name) : toAppError(e);
       if (isTokenRejection(e) && this.session) {
         // A remembered token that stopped working: forget it and say what to do, as a fresh sign-in would.
         const { credentials, key } = this.session;
@@ -293,7 +294,8 @@ export class QobuzService {
         await this.checkedTokens.forget(key);
         err = tokenRejectedError(credentials, (await this.loadConfig()).configPath);
       }
-      await this.rememberLastSync({ ...emptyLast(root, this.deps.clock.now()), error: err.message });
+      // On a full disk this may fail too: the sync's own error is the one to report.
+      await this.rememberLastSync({ ...emptyLast(root, this.deps.clock.now()), error: err.message }).catch(() => undefined);
       throw err;
     } finally {
       this.running = undefined;

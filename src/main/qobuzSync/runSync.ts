@@ -4,6 +4,7 @@
 // reconcile and report. One failed track never stops the run; running out of disk space pauses the queue and
 // leaves the rest queued; an abort either leaves the rest queued (CLI interrupt) or cancels it (the app's Stop).
 import { mkdir } from 'node:fs/promises';
+import { AppError } from '../../shared/result';
 import { resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { EventPayload, QobuzSyncCountsDto, QueueRow } from '../../shared/contract';
@@ -196,6 +197,12 @@ async function runLockedSync(rt: SyncRuntime, o: RunSyncOptions): Promise<SyncSu
     rt.startDownloads(o.client);
     rt.processor.kick();
     stop = await waitForJobs(rt, o, jobs, emit, counts, jobProgress);
+    const halt = rt.processor.halted;
+    if (halt) {
+      // Nothing more can be recorded: say so in one line; the requests stay queued for the next run.
+      jobProgress(halt.message, 0, 0, true);
+      throw new AppError(halt.code, halt.message);
+    }
   } else if (o.signal?.aborted) {
     stop = 'interrupted';
   }
@@ -342,6 +349,9 @@ async function waitForJobs(
       }
     }
   };
+  // The catalog cannot be written (its disk is full): the processor has paused itself; stop waiting for rows
+  // that can no longer change.
+  const unsubscribeHalt = rt.processor.onHalt((h) => stopWith('disk_full', h.message, async () => {}));
   const unsubscribe = rt.events.on('queue.rows', (rows) => {
     for (const row of rows) onRow(row);
     counts.downloaded = outcomes.downloaded;
@@ -368,8 +378,12 @@ async function waitForJobs(
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
-      const open = ((stop ? openRunning : openAll).get(idsJson) as { n: number }).n;
-      if (open === 0) break;
+      if (rt.processor.halted) {
+        if (rt.processor.activeCount === 0) break;
+      } else {
+        const open = ((stop ? openRunning : openAll).get(idsJson) as { n: number }).n;
+        if (open === 0) break;
+      }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, 1000);
         wake = () => {
@@ -382,6 +396,7 @@ async function waitForJobs(
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
     unsubscribe();
+    unsubscribeHalt();
   }
   return stop;
 }

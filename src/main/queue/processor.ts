@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, extname, join, basename } from 'node:path';
+import { AppError } from '../../shared/result';
 import type { CatalogStore } from '../catalog';
 import type { Clock, Logger } from '../core/ports';
 import { TransferError, isPartOf, parsePartFile, partPathFor, partWriterToken } from '../library';
@@ -197,10 +198,7 @@ export class QueueProcessor {
   private haltOnCatalogFailure(e: unknown): boolean {
     if (!isCatalogFull(e)) return false;
     if (this.halt) return true;
-    this.halt = {
-      code: 'disk_full',
-      message: `The catalog ${this.o.store.db.name} cannot be written: its disk is full. Free some space there, then start the downloads again.`,
-    };
+    this.halt = { code: 'disk_full', message: catalogFullError(this.o.store.db.name).message };
     this.pause();
     this.o.onHalt?.(this.halt);
     for (const l of this.haltListeners) l(this.halt);
@@ -456,9 +454,15 @@ export class QueueProcessor {
 /** A failure no automatic retry can change (a conflicting file at the destination): failed at once. */
 class FinalFailure extends DownloadError {}
 
-function isCatalogFull(e: unknown): boolean {
+/** SQLite could not grow the catalog: its disk (or quota) is full. */
+export function isCatalogFull(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === 'SQLITE_FULL';
+}
+
+/** What a user reads when the catalog's disk is full: which file, and what to do. */
+export function catalogFullError(dbPath: string): AppError {
+  return new AppError('disk_full', `The catalog ${dbPath} cannot be written: its disk is full. Free some space there and try again.`);
 }
 
 export function toDownloadError(e: unknown): DownloadError {

@@ -1,9 +1,9 @@
 // Atomic moves into the library and `.part` clean-up, on a real temp directory.
-import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { moveFileAtomic, partPathFor, removeStalePartFiles, TransferError, type TransferFs } from '../../src/main/library';
+import { isPartOf, moveFileAtomic, parsePartFile, partPathFor, partWriterToken, sweepPartFiles, TransferError, type TransferFs } from '../../src/main/library';
 
 let dir: string;
 
@@ -135,41 +135,66 @@ describe('moveFileAtomic', () => {
 });
 
 describe('partPathFor', () => {
-  it('appends .part in the same folder', () => {
-    expect(partPathFor('/m/A/01 - T.mp3')).toBe('/m/A/01 - T.mp3.part');
+  it('names a hidden file beside the target that says it is Cassette’s and whose it is', () => {
+    expect(partPathFor('/m/A/01 - T.mp3', 'box-42')).toBe('/m/A/.01 - T.mp3.box-42.cassette-part');
+    expect(parsePartFile('/m/A/.01 - T.mp3.box-42.cassette-part')).toEqual({ dir: '/m/A', stem: '01 - T.mp3', writer: 'box-42' });
+    expect(parsePartFile('/m/A/.01 - T.mp3.box-42.cassette-part.tagging.part')).toMatchObject({ writer: 'box-42', derived: '.tagging.part' });
+  });
+
+  it('gives two writers of one target two files', () => {
+    const a = partPathFor('/m/x.mp3', partWriterToken('host.example.org:100'));
+    const b = partPathFor('/m/x.mp3', partWriterToken('host.example.org:101'));
+    expect(a).not.toBe(b);
+    expect(parsePartFile(a)?.writer).toBe('host_example_org-100');
+  });
+
+  it('does not mistake other programs’ part files for its own', () => {
+    for (const p of ['/m/x.mp3.part', '/m/.x.mp3.part', '/m/x.cassette-part', '/m/.x.mp3.a b.cassette-part']) expect(parsePartFile(p)).toBeUndefined();
+  });
+
+  it('keeps long names within 255 bytes and still knows their target', () => {
+    const target = `/m/${'é'.repeat(120)}.mp3`;
+    const part = partPathFor(target, 'h-1');
+    expect(Buffer.byteLength(part.slice(3) + '.tagging.part')).toBeLessThanOrEqual(255);
+    expect(isPartOf(parsePartFile(part)!, target)).toBe(true);
+    expect(isPartOf(parsePartFile(part)!, '/m/other.mp3')).toBe(false);
   });
 });
 
-describe('removeStalePartFiles', () => {
-  it('removes .part files at any depth and nothing else', async () => {
+describe('sweepPartFiles', () => {
+  const dead = 'gone-1';
+  const alive = 'live-2';
+  const isWriterAlive = (w: string) => w === alive;
+
+  it('removes the part files of writers that are gone, at any depth, and nothing else', async () => {
     await mkdir(join(dir, 'A', 'B'), { recursive: true });
-    await writeFile(join(dir, 'x.mp3.part'), '1');
-    await writeFile(join(dir, 'A', 'B', 'y.flac.part'), '2');
+    const leftover = partPathFor(join(dir, 'x.mp3'), dead);
+    const deep = partPathFor(join(dir, 'A', 'B', 'y.flac'), dead);
+    const tagging = `${deep}.tagging.part`;
+    const running = partPathFor(join(dir, 'A', 'z.mp3'), alive);
+    for (const p of [leftover, deep, tagging, running]) await writeFile(p, '1');
+    // Not Cassette's: a browser's half-finished download, and files that merely look similar.
+    await writeFile(join(dir, 'A', 'browser.mp3.part'), 'keep');
     await writeFile(join(dir, 'A', 'B', 'y.flac'), 'keep');
-    await writeFile(join(dir, 'A', 'partial.mp3'), 'keep');
     await mkdir(join(dir, 'A', 'folder.part'));
 
-    const removed = await removeStalePartFiles(dir);
-    expect(removed.sort()).toEqual([join(dir, 'A', 'B', 'y.flac.part'), join(dir, 'x.mp3.part')]);
-    expect((await readdir(join(dir, 'A', 'B'))).sort()).toEqual(['y.flac']);
-    expect((await readdir(join(dir, 'A'))).sort()).toEqual(['B', 'folder.part', 'partial.mp3']);
+    const removed = await sweepPartFiles([dir, join(dir, 'A')], { isWriterAlive });
+    expect(removed.sort()).toEqual([deep, tagging, leftover].sort());
+    expect((await readdir(join(dir, 'A'))).sort()).toEqual(['.z.mp3.live-2.cassette-part', 'B', 'browser.mp3.part', 'folder.part']);
+    expect(await readdir(join(dir, 'A', 'B'))).toEqual(['y.flac']);
   });
 
-  it('keeps recent or explicitly kept .part files', async () => {
-    const old = join(dir, 'old.mp3.part');
-    const fresh = join(dir, 'fresh.mp3.part');
-    const resumable = join(dir, 'resume.mp3.part');
-    for (const p of [old, fresh, resumable]) await writeFile(p, 'x');
-    const longAgo = new Date(Date.now() - 3 * 3600_000);
-    await utimes(old, longAgo, longAgo);
-    await utimes(resumable, longAgo, longAgo);
-
-    const removed = await removeStalePartFiles(dir, { olderThanMs: 3600_000, keep: (p) => p === resumable });
-    expect(removed).toEqual([old]);
-    expect((await readdir(dir)).sort()).toEqual(['fresh.mp3.part', 'resume.mp3.part']);
+  it('keeps a part a source resumes from, but not its tagging copy', async () => {
+    const target = join(dir, 'resume.mp3');
+    const part = partPathFor(target, dead);
+    await writeFile(part, 'x');
+    await writeFile(`${part}.tagging.part`, 'x');
+    const removed = await sweepPartFiles([dir], { isWriterAlive, resumable: (p) => isPartOf(p, target) });
+    expect(removed).toEqual([`${part}.tagging.part`]);
+    expect(await readdir(dir)).toEqual([basename(part)]);
   });
 
   it('accepts a folder that does not exist', async () => {
-    expect(await removeStalePartFiles(join(dir, 'missing'))).toEqual([]);
+    expect(await sweepPartFiles([join(dir, 'missing')], { isWriterAlive })).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isPartFile } from '../../src/main/library';
+import { FOLDER_LOCK_FILE } from '../../src/main/flows/qobuzSync';
 import { qobuzLibrary, startQobuzEmulator, type QobuzEmulator } from '../emulators/qobuz';
 import { cli, filesUnder, playableDuration, syncSandbox, waitForOutput, writeConfig, type SyncSandbox } from '../support/qobuzSync';
 
@@ -56,9 +58,11 @@ describe('interrupted syncs', () => {
     run.child.kill('SIGKILL');
     expect((await run).signal).toBe('SIGKILL');
     const left = await filesUnder(box.musicDir);
-    // Only .part files (beside their targets) can remain: no file under its final name is half-written.
-    expect(left.length).toBeGreaterThan(0);
-    expect(left.every((f) => f.endsWith('.part'))).toBe(true);
+    // Only part files (beside their targets) and the dead run's folder lock can remain: no file under its
+    // final name is half-written. The next run takes the stale lock over.
+    expect(left).toContain(FOLDER_LOCK_FILE);
+    expect(left.length).toBeGreaterThan(1);
+    expect(left.every((f) => f === FOLDER_LOCK_FILE || isPartFile(f))).toBe(true);
     emu.setBandwidth({});
     await expectResumedAndComplete(box);
   });

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { catalogStatus } from '../../src/main/catalog';
 import { missingFilesWatchdog, PRIORITY } from '../../src/main/queue';
+import { partPathFor, partWriterToken } from '../../src/main/library';
 import { makeTone } from '../support/audio';
 import { seedAlbums } from '../support/catalogBuilder';
 import { scriptedSource } from '../support/scriptedSource';
@@ -164,7 +165,7 @@ describe('processor', () => {
     core.processor.kick();
     await waitFor(() => core.queue.get(items[0]!.id)!.status === 'in_progress' && source.calls.length === 1);
     const running = core.queue.get(items[0]!.id)!;
-    const part = `${join(dir, 'Library', 'Artist 1', 'Artist 1 - Album 1', '01 Song 1-1.mp3')}.part`;
+    const part = partPathFor(join(dir, 'Library', 'Artist 1', 'Artist 1 - Album 1', '01 Song 1-1.mp3'), partWriterToken(core.queue.workerId));
     await writeFile(part, 'partial');
     // waiting
     await core.handlers['queue.cancel']({ id: items[2]!.id });

@@ -1,10 +1,16 @@
-// Child process for the crash test: starts downloading, writes half a file, says so, then hangs until killed.
-import { writeFile } from 'node:fs/promises';
+// Child process for the crash tests: runs a core on the given data dir and says on stdout when it reached the
+// point under test, then waits to be killed (or kills itself there).
+//   mid-download (default): writes half a file into the part file, says STARTED <part>, hangs.
+//   after-rename <tone>:    delivers <tone>; the queue renames it into place, and the process dies (SIGKILL)
+//                           just before the catalog commit, after saying RENAMED <item id>.
+import { copyFile, stat, writeFile } from 'node:fs/promises';
 import { createCore, pathsFor, silentLogger } from '../../src/main/core';
 import type { DownloadSource } from '../../src/main/base';
 
 const dataDir = process.argv[2]!;
-const source: DownloadSource = {
+const mode = process.argv[3] ?? 'mid-download';
+
+const hanging: DownloadSource = {
   id: 'slskd',
   async fetch(_track, ctx) {
     await writeFile(ctx.partPath, Buffer.alloc(50_000, 1));
@@ -13,4 +19,24 @@ const source: DownloadSource = {
     return new Promise(() => {});
   },
 };
-createCore({ paths: pathsFor(dataDir), logger: silentLogger }, { host: 'test', sources: { slskd: source }, defaultSource: 'slskd', runQueue: true, libraryDir: `${dataDir}/Library` });
+
+const delivering: DownloadSource = {
+  id: 'slskd',
+  async fetch(_track, ctx) {
+    await copyFile(process.argv[4]!, ctx.partPath);
+    const size = (await stat(ctx.partPath)).size;
+    return { path: ctx.partPath, ext: 'mp3', sizeBytes: size, description: 'crash test' };
+  },
+};
+
+const core = createCore(
+  { paths: pathsFor(dataDir), logger: silentLogger },
+  { host: 'test', sources: { slskd: mode === 'after-rename' ? delivering : hanging }, defaultSource: 'slskd', runQueue: true, libraryDir: `${dataDir}/Library` },
+);
+if (mode === 'after-rename') {
+  // The file is in place under its final name; the commit that would record it never happens.
+  core.queue.markCompletedMany = (list) => {
+    process.stdout.write(`RENAMED ${list.map((c) => c.id).join(',')}\n`);
+    process.kill(process.pid, 'SIGKILL');
+  };
+}

@@ -3,3 +3,4 @@ export * from './downloadError';
 export * from './downloadSource';
 export * from './sourceId';
 export * from './ports';
+export * from './worker';

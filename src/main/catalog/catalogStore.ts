@@ -173,6 +173,11 @@ export class CatalogStore {
     return id;
   }
 
+  /** The track whose file is at `path`, if any. */
+  trackIdAtPath(path: string): number | undefined {
+    return (this.db.prepare('SELECT id FROM tracks WHERE local_path = ? LIMIT 1').get(path) as { id: number } | undefined)?.id;
+  }
+
   getTrack(id: number): TrackRow | undefined {
     return this.sql('SELECT * FROM tracks WHERE id = ?').get(id) as TrackRow | undefined;
   }

@@ -1,17 +1,17 @@
 // The composition root: opens the catalog, wires queue, processor, sources and events, and exposes the
 // contract's handlers. Hosts (Electron, headless server, CLI, tests) call this and nothing deeper.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { methods, roleAllows, type MethodName, type MethodOutput, type Role } from '../../shared/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
 import { openDatabase, type Db } from '../db';
 import { CatalogStore, catalogStatus, importFolder, reconcileCatalog } from '../catalog';
 import {
-  DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, missingFilesWatchdog, type UserLimits,
+  DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, isPartWriterAlive, missingFilesWatchdog, type UserLimits,
 } from '../queue';
-import { checkFolder, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
-import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
+import { isPartOf, moveFileAtomic, organisedLayout, sweepPartFiles, validateAudioFile, type LayoutStrategy, checkFolder } from '../library';
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
+import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import { QOBUZ_JOB_SLOTS } from '../sources';
 import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
@@ -80,6 +80,8 @@ export interface Core {
    */
   dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
   reconcile(): MethodOutput<'catalog.reconcile'>;
+  /** The start-up clean-up of part files left by crashed processes; resolves with the paths removed. */
+  startupSweep: Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -93,16 +95,23 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const catalog = new CatalogStore(db, clock);
   const queue = new QueueStore(db, clock, catalog);
   const events = new EventHub(() => catalogStatus(db));
-  const layout = config.layout ?? organisedLayout(config.libraryDir ?? join(ports.paths.dataDir, 'Library'), 'matched');
+  const libraryDir = config.libraryDir ?? join(ports.paths.dataDir, 'Library');
+  const layout = config.layout ?? organisedLayout(libraryDir, 'matched');
   const defaultSource = config.defaultSource ?? 'slskd';
   const sourceFor = (t: { source: string | null }): SourceId =>
     isSourceId(t.source) ? t.source : defaultSource;
 
   const rowsFor = (ids: number[]) => toQueueRows(db, ids.map((id) => queue.get(id)).filter((x) => x !== undefined), clock.now());
 
+  const planDestination = (track: TrackWanted, ext: string): string =>
+    layout.plan({
+      id: track.trackId, ext, title: track.title, artist: track.artist, albumArtist: track.albumArtist,
+      album: track.album, trackNumber: track.trackNumber, discNumber: track.discNumber, trackCount: track.albumTrackCount,
+    });
+
   // The processor reads this object on every tick: sources signed in later (Qobuz) are added to it.
   const sources: Partial<Record<SourceId, DownloadSource>> = { ...config.sources };
-  const processor = new QueueProcessor({
+  const processor: QueueProcessor = new QueueProcessor({
     store: queue,
     catalog,
     sources,
@@ -112,14 +121,15 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     staleMs: config.staleMs,
     clock,
     logger,
-    planDestination: (track, ext) =>
-      layout.plan({
-        id: track.trackId, ext, title: track.title, artist: track.artist, albumArtist: track.albumArtist,
-        album: track.album, trackNumber: track.trackNumber, discNumber: track.discNumber, trackCount: track.albumTrackCount,
-      }),
+    planDestination,
     validate: (path, claim) => validateAudioFile(path, claim),
-    moveFile: async (src, dest) => {
-      await moveFileAtomic(src, dest);
+    moveFile: async (src, dest, options) => {
+      await moveFileAtomic(src, dest, options);
+    },
+    replaces: (track, item, dest): boolean => item.source === 'qobuz' && qobuz.replaces(track, dest),
+    onHalt: (halt) => {
+      logger.error(halt.message);
+      events.emit('queue.state', { paused: true, active: processor.activeCount });
     },
     finalize: async (track, file, item) => {
       if (item.source === 'qobuz') await qobuz.finalize(track, file);
@@ -132,7 +142,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     },
   });
 
-  const qobuz = new QobuzService(
+  const qobuz: QobuzService = new QobuzService(
     {
       db, catalog, queue, processor, events, clock, logger, paths: ports.paths, secrets, reconcile: () => reconcile(),
       setSource: (source) => {
@@ -269,15 +279,48 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     const recovered = queue.recoverAfterCrash();
     if (recovered.length) logger.info(`Recovered ${recovered.length} interrupted downloads`);
   }
+  const startupSweep = config.recoverOnStart !== false ? sweepLeftoverParts() : Promise.resolve([]);
   if (config.reconcileOnStart !== false) reconcile();
   if (config.runQueue) {
     processor.start();
     qobuz.resumeQueued();
   }
 
+  /**
+   * Part files of every source whose writer is gone (a crash), in the library, the Qobuz folder and beside every
+   * waiting download. A part a resuming source (tickets) will continue from stays while its request waits.
+   */
+  async function sweepLeftoverParts(): Promise<string[]> {
+    try {
+      const waiting = db
+        .prepare(`SELECT source, track_id, destination_path FROM queue_items WHERE kind='track' AND status IN ('pending','in_progress','retry_waiting')`)
+        .all() as { source: SourceId; track_id: number | null; destination_path: string | null }[];
+      const resumeTargets: string[] = [];
+      const dirs: string[] = [];
+      for (const w of waiting) {
+        const track = w.destination_path === null && w.track_id !== null ? catalog.trackWanted(w.track_id) : undefined;
+        const target = w.destination_path ?? (track ? planDestination(track, 'mp3') : undefined);
+        if (!target) continue;
+        dirs.push(dirname(target));
+        if (sources[w.source]?.resumesPartFiles) resumeTargets.push(target);
+      }
+      const qobuzFolder = await qobuz.knownFolder();
+      const removed = await sweepPartFiles([libraryDir, ...(qobuzFolder ? [qobuzFolder] : []), ...dirs], {
+        isWriterAlive: isPartWriterAlive,
+        resumable: (part) => resumeTargets.some((t) => isPartOf(part, t)),
+      });
+      if (removed.length) logger.info(`Removed ${removed.length} part files left by an interrupted download`);
+      return removed;
+    } catch (e) {
+      logger.warn(`Could not clean up part files: ${e instanceof Error ? e.message : String(e)}`);
+      return [];
+    }
+  }
+
   return {
-    db, catalog, queue, processor, events, qobuz, handlers, config, paths: ports.paths, clock, dispatch, reconcile,
+    db, catalog, queue, processor, events, qobuz, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
     async close() {
+      await startupSweep;
       await qobuz.shutdown();
       await processor.stop();
       events.flush();

@@ -15,9 +15,10 @@ export {
   type LayoutStrategy,
 } from './layout';
 export { moveFileAtomic, TransferError, type TransferErrorCode, type TransferFs, type MoveOptions, type MoveResult } from './transfer';
+export { partPathFor, parsePartFile, isPartFile, isPartOf, partWriterToken, ownPartWriter, localWorkerOfPartWriter, PART_SUFFIX, type ParsedPartFile } from './partFile';
+export { sweepPartFiles, type SweepPartFilesOptions } from './sweepPartFiles';
 export { checkFolder, MAX_FOLDER_LENGTH, type CheckFolderOptions, type CheckedFolder } from './checkFolder';
 export { ensureDirectory, EnsureDirectoryError, MAX_DIRECTORY_DEPTH } from './ensureDirectory';
-export { partPathFor, isPartFile, removeStalePartFiles, PART_SUFFIX, type StalePartOptions } from './partFile';
 export {
   validateAudioFile,
   hasFfmpegTools,

@@ -1,65 +1,90 @@
-// `.part` files: where bytes live until a file is complete and verified. They sit beside their target (same
-// folder, so the final rename stays on one volume) and are swept at start-up after a crash.
-import { lstat, readdir, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fsErrorCode } from './fsErrorCode';
+// Part files: where bytes live until a file is complete and verified. They sit beside their target (same folder,
+// so the final rename stays on one volume) under a name that says whose they are — Cassette's, and which process
+// writes them: `.<target name>.<writer>.cassette-part`. Two processes fetching the same track into one folder
+// then never share (or delete) each other's bytes, and clean-up never touches a file Cassette did not write
+// (a browser's `x.mp3.part`, say).
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 
-export const PART_SUFFIX = '.part';
+export const PART_SUFFIX = '.cassette-part';
+/** Derived files some steps write beside a part file (tagging copy, FLAC staging of a transcode). */
+const DERIVED = ['.tagging.part', '.flac'] as const;
+/** Keeps `.<stem>.<writer>.cassette-part.tagging.part` within the 255 bytes every file system allows. */
+const MAX_STEM_BYTES = 160;
 
-/** `target + '.part'`, in the same folder as the target. */
-export function partPathFor(target: string): string {
-  return target + PART_SUFFIX;
+/** File-name-safe token for a writer `host:pid`: `host-pid` with anything but letters, digits and `_` in the host as `_`. */
+export function partWriterToken(worker: string): string {
+  const i = worker.lastIndexOf(':');
+  const host = i < 0 ? worker : worker.slice(0, i);
+  const pid = i < 0 ? '0' : worker.slice(i + 1);
+  return `${safeHost(host)}-${pid.replace(/\D/g, '') || '0'}`;
 }
 
-export function isPartFile(path: string): boolean {
-  return path.endsWith(PART_SUFFIX);
-}
-
-export interface StalePartOptions {
-  /** Only remove `.part` files not modified for this long (keeps in-flight or resumable downloads). */
-  olderThanMs?: number;
-  /** Return true to keep a file, e.g. a `.part` the queue will resume with a Range request. */
-  keep?: (path: string) => boolean;
-  /** Injectable clock for tests. */
-  now?: () => number;
+/** This process as a part-file writer. */
+export function ownPartWriter(): string {
+  return partWriterToken(`${hostname()}:${process.pid}`);
 }
 
 /**
- * Deletes leftover `.part` files under `dir` (recursively; symlinks are not followed).
- * Returns the removed paths. A missing `dir` is not an error.
+ * The `host:pid` worker a token names when it names a process on this machine; undefined for another machine
+ * (whose processes cannot be asked).
  */
-export async function removeStalePartFiles(dir: string, options: StalePartOptions = {}): Promise<string[]> {
-  const removed: string[] = [];
-  const now = options.now ?? Date.now;
-  const pending = [dir];
-  while (pending.length > 0) {
-    const current = pending.pop() as string;
-    let entries;
-    try {
-      entries = await readdir(current, { withFileTypes: true });
-    } catch (err) {
-      if (['ENOENT', 'ENOTDIR', 'EACCES'].includes(fsErrorCode(err) ?? '')) continue;
-      throw err;
-    }
-    for (const entry of entries) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) {
-        pending.push(path);
-        continue;
-      }
-      if (!entry.isFile() || !isPartFile(entry.name)) continue;
-      if (options.keep?.(path)) continue;
-      if (options.olderThanMs !== undefined) {
-        const info = await lstat(path).catch(() => undefined);
-        if (!info || now() - info.mtimeMs < options.olderThanMs) continue;
-      }
-      try {
-        await unlink(path);
-        removed.push(path);
-      } catch (err) {
-        if (fsErrorCode(err) !== 'ENOENT') throw err;
-      }
+export function localWorkerOfPartWriter(token: string): string | undefined {
+  const i = token.lastIndexOf('-');
+  if (i <= 0) return undefined;
+  const pid = Number(token.slice(i + 1));
+  if (!Number.isInteger(pid) || pid <= 0 || token.slice(0, i) !== safeHost(hostname())) return undefined;
+  return `${hostname()}:${pid}`;
+}
+
+/** The part file `writer` fills for `target`, in the target's folder. */
+export function partPathFor(target: string, writer: string = ownPartWriter()): string {
+  return join(dirname(target), `.${partStem(basename(target))}.${writer}${PART_SUFFIX}`);
+}
+
+export interface ParsedPartFile {
+  /** The part's folder. */
+  dir: string;
+  /** The target's name as the part records it (possibly shortened). */
+  stem: string;
+  writer: string;
+  /** Set for a file derived from a part (its tagging copy, a transcode's staging file). */
+  derived?: string;
+}
+
+/** Reads a Cassette part-file path; undefined for anything else (including other programs' `.part` files). */
+export function parsePartFile(path: string): ParsedPartFile | undefined {
+  let name = basename(path);
+  let derived: string | undefined;
+  for (const d of DERIVED) {
+    if (name.endsWith(PART_SUFFIX + d)) {
+      derived = d;
+      name = name.slice(0, -d.length);
     }
   }
-  return removed;
+  if (!name.startsWith('.') || !name.endsWith(PART_SUFFIX)) return undefined;
+  const inner = name.slice(1, -PART_SUFFIX.length);
+  const dot = inner.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const writer = inner.slice(dot + 1);
+  if (!/^[A-Za-z0-9_]+-\d+$/.test(writer)) return undefined;
+  return { dir: dirname(path), stem: inner.slice(0, dot), writer, ...(derived ? { derived } : {}) };
+}
+
+export function isPartFile(path: string): boolean {
+  return parsePartFile(path) !== undefined;
+}
+
+/** Whether `part` holds (or held) bytes for `target`, whoever wrote it. */
+export function isPartOf(part: ParsedPartFile, target: string): boolean {
+  return part.dir === dirname(target) && part.stem === partStem(basename(target));
+}
+
+function partStem(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_STEM_BYTES) return name;
+  return Buffer.from(name).subarray(0, MAX_STEM_BYTES).toString('utf8').replace(/\uFFFD+$/, '');
+}
+
+function safeHost(host: string): string {
+  return host.replace(/[^A-Za-z0-9_]/g, '_') || '_';
 }

@@ -1,13 +1,15 @@
 // Runs the queue: claims items per source within concurrency limits, fetches through the source, validates,
 // finalises (tags), moves the file into place atomically and records the outcome in queue and catalog together.
-import { rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, extname, join, basename } from 'node:path';
+import { AppError } from '../../shared/result';
 import type { CatalogStore } from '../catalog';
-import { ensureDirectory } from '../library';
 import type { Clock, Logger } from '../base';
+import { TransferError, isPartOf, parsePartFile, partPathFor, partWriterToken, ensureDirectory } from '../library';
 import { DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import type { QueueStore } from './queueStore';
 import type { QueueItem } from './types';
+import { isPartWriterAlive } from './worker';
 
 export const DEFAULT_CONCURRENCY: Record<SourceId, number> = { qobuz: 4, slskd: 2, tickets: 2 };
 
@@ -19,7 +21,12 @@ export interface ProcessorOptions {
   /** Where a track goes when its request names no destination (layout strategy). Returned path has an extension. */
   planDestination(track: TrackWanted, ext: string): string;
   validate(path: string, claim: AudioClaim): Promise<unknown>;
-  moveFile(src: string, dest: string): Promise<void>;
+  /** Moves atomically; without `overwrite` an existing different file at `dest` is a TransferError('dest_exists'). */
+  moveFile(src: string, dest: string, options?: { overwrite?: boolean }): Promise<void>;
+  /** True when the file at `dest` is one this request was asked to replace (a damaged earlier download). */
+  replaces?(track: TrackWanted, item: QueueItem, dest: string): boolean;
+  /** The catalog could not be written (a full disk): the queue has paused itself; say so once, in one line. */
+  onHalt?(error: CatalogHalt): void;
   /** Runs on the fetched file before it is moved into place (tags, cover art). */
   finalize?(track: TrackWanted, file: FetchedFile, item: QueueItem): Promise<void>;
   clock: Clock;
@@ -30,6 +37,12 @@ export interface ProcessorOptions {
   /** In-progress items of other processes silent this long go back to pending (default 1 h). */
   staleMs?: number;
   tickMs?: number;
+}
+
+/** Why the queue stopped itself: the catalog cannot be written. */
+export interface CatalogHalt {
+  code: 'disk_full';
+  message: string;
 }
 
 interface RunningJob {
@@ -87,6 +100,7 @@ export class QueueProcessor {
 
   resume(): void {
     this.paused = false;
+    this.halt = undefined;
     this.tick();
   }
 
@@ -137,23 +151,57 @@ export class QueueProcessor {
   /** Claims work up to the limits. Housekeeping (due retries, stalls) runs on the timer, not after every job. */
   private tick(housekeeping = false): void {
     if (!this.started) return;
-    if (housekeeping) {
-      this.o.store.promoteDueRetries();
-      this.stopStalledJobs();
-      this.recoverStaleElsewhere();
-    }
-    if (!this.paused) {
-      for (const [sourceId, source] of Object.entries(this.o.sources) as [SourceId, DownloadSource][]) {
-        const limit = this.o.concurrency?.[sourceId] ?? DEFAULT_CONCURRENCY[sourceId];
-        const free = limit - this.countRunning(sourceId);
-        if (free > 0) for (const item of this.o.store.claimBatch(free, sourceId)) this.launch(item, source);
+    try {
+      if (housekeeping) {
+        this.o.store.promoteDueRetries();
+        this.stopStalledJobs();
+        this.recoverStaleElsewhere();
       }
+      if (!this.paused) {
+        for (const [sourceId, source] of Object.entries(this.o.sources) as [SourceId, DownloadSource][]) {
+          const limit = this.o.concurrency?.[sourceId] ?? DEFAULT_CONCURRENCY[sourceId];
+          const free = limit - this.countRunning(sourceId);
+          if (free > 0) for (const item of this.o.store.claimBatch(free, sourceId)) this.launch(item, source);
+        }
+      }
+    } catch (e) {
+      // The tick runs on a timer: an error here would be an uncaught exception (a raw stack trace, a dead host).
+      if (!this.haltOnCatalogFailure(e)) this.o.logger.error(`Queue: ${e instanceof Error ? e.message : String(e)}`);
+      return;
     }
     if (this.idleWaiters.length && this.isIdle()) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const w of waiters) w();
     }
+  }
+
+  /** Set once the catalog could not be written; cleared by resume(). */
+  get halted(): CatalogHalt | undefined {
+    return this.halt;
+  }
+
+  private halt: CatalogHalt | undefined;
+  private haltListeners = new Set<(h: CatalogHalt) => void>();
+
+  /** Called once when the queue stops itself because the catalog cannot be written. Returns an unsubscribe. */
+  onHalt(listener: (h: CatalogHalt) => void): () => void {
+    this.haltListeners.add(listener);
+    return () => this.haltListeners.delete(listener);
+  }
+
+  /**
+   * SQLite could not write the catalog (its disk is full): pause — running jobs stop and drop their part
+   * files — and report it once. Returns false for any other error.
+   */
+  private haltOnCatalogFailure(e: unknown): boolean {
+    if (!isCatalogFull(e)) return false;
+    if (this.halt) return true;
+    this.halt = { code: 'disk_full', message: catalogFullError(this.o.store.db.name).message };
+    this.pause();
+    this.o.onHalt?.(this.halt);
+    for (const l of this.haltListeners) l(this.halt);
+    return true;
   }
 
   private countRunning(source: SourceId): number {
@@ -193,13 +241,17 @@ export class QueueProcessor {
     const controller = new AbortController();
     const track = item.track_id !== null ? this.o.catalog.trackWanted(item.track_id) : undefined;
     const dest0 = item.destination_path ?? (track ? this.o.planDestination(track, 'mp3') : '');
+    // The part's name says which process writes it: another process fetching the same track into the same
+    // folder writes its own, and neither deletes the other's.
     const job: RunningJob = {
-      item, controller, partPath: `${dest0}.part`, lastProgressAt: this.o.clock.now(), done: Promise.resolve(),
+      item, controller, partPath: partPathFor(dest0, partWriterToken(this.o.store.workerId)), lastProgressAt: this.o.clock.now(), done: Promise.resolve(),
     };
     this.running.set(item.id, job);
     this.emit(item.id);
     job.done = this.runJob(job, source, track, dest0)
-      .catch((e: unknown) => this.o.logger.error(`queue item ${item.id}: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => {
+        if (!this.haltOnCatalogFailure(e)) this.o.logger.error(`queue item ${item.id}: ${e instanceof Error ? e.message : String(e)}`);
+      })
       .finally(() => {
         this.running.delete(item.id);
         this.emit(item.id);
@@ -221,7 +273,13 @@ export class QueueProcessor {
       externalRef: item.external_ref ?? undefined,
       onProgress: (p: { bytesDownloaded: number; bytesTotal?: number; detail?: string }) => {
         job.lastProgressAt = this.o.clock.now();
-        this.o.store.heartbeat(item.id, p);
+        try {
+          this.o.store.heartbeat(item.id, p);
+        } catch (e) {
+          // Thrown into a source's stream this would read as a broken connection and be retried.
+          if (this.haltOnCatalogFailure(e)) return;
+          throw e;
+        }
         const now = Date.now();
         if (now - lastEmit >= 150) {
           lastEmit = now;
@@ -242,6 +300,13 @@ export class QueueProcessor {
     try {
       await this.ensureDir(dirname(job.partPath));
       job.controller.signal.throwIfAborted();
+      // A crash between the final rename and the catalog commit leaves the finished file in place: adopt it.
+      const inPlace = await this.adoptable(track, item, dest0, extname(dest0).slice(1));
+      if (inPlace) {
+        await this.recordCompletion({ id: item.id, path: dest0, sizeBytes: inPlace.size, note: 'Already in place' });
+        return;
+      }
+      if (source.resumesPartFiles) await this.takeOverOrphanPart(job.partPath, dest0);
       fetched = await source.fetch(track, ctx);
       if (job.stopReason) throw job.controller.signal.reason;
       if (!validated.has(fetched.path)) {
@@ -251,8 +316,8 @@ export class QueueProcessor {
       // Tagging changes the size: the catalog records what is on disk, or the next reconcile calls it wrong.
       const sizeBytes = this.o.finalize ? (await stat(fetched.path)).size : fetched.sizeBytes;
       const dest = withExt(dest0, fetched.ext);
-      await this.o.moveFile(fetched.path, dest);
-      await this.recordCompletion({ id: item.id, path: dest, sizeBytes, note: fetched.note });
+      const placed = await this.place(track, item, fetched, dest, sizeBytes);
+      await this.recordCompletion({ id: item.id, path: dest, sizeBytes: placed.sizeBytes, note: placed.note ?? fetched.note });
     } catch (e) {
       await this.afterFailure(job, source, e, fetched);
     }
@@ -271,9 +336,7 @@ export class QueueProcessor {
         // Paused or shutting down: the request waits, it did not fail. The .part file stays only for a source
         // that resumes from it.
         if (!source.resumesPartFiles) await removeQuietly(job.partPath);
-        this.o.store.db.prepare(`UPDATE queue_items SET status='pending', detail=? WHERE id=? AND status='in_progress'`)
-          .run(job.stopReason === 'paused' ? 'Paused' : 'Interrupted', item.id);
-        if (item.track_id !== null) this.o.store.db.prepare(`UPDATE tracks SET status='queued' WHERE id=? AND status='downloading'`).run(item.track_id);
+        this.o.store.requeueInterrupted(item.id, job.stopReason === 'paused' ? 'Paused' : 'Interrupted');
       }
       return;
     }
@@ -282,7 +345,79 @@ export class QueueProcessor {
     if (err.type !== 'connection' && err.type !== 'timeout') await removeQuietly(job.partPath);
     if (ref && source.cancel && job.stopReason === 'stalled') await source.cancel(ref).catch(() => {});
     if (job.stopReason === 'stalled') this.o.store.setExternalRef(item.id, null);
-    this.o.store.markFailed(item.id, { type: err.type, message: err.message, tried: err.tried });
+    this.o.store.markFailed(item.id, { type: err.type, message: err.message, tried: err.tried, ...(err instanceof FinalFailure ? { final: true } : {}) });
+  }
+
+  /**
+   * A file already at the destination that no catalog track holds, and that validates as this track: the
+   * result of an earlier attempt that renamed it into place and died before recording it.
+   */
+  private async adoptable(track: TrackWanted, item: QueueItem, dest: string, ext: string): Promise<{ size: number } | undefined> {
+    const info = await stat(dest).catch(() => undefined);
+    if (!info?.isFile() || !ext) return undefined;
+    const holder = this.o.catalog.trackIdAtPath(dest);
+    if (holder === track.trackId) {
+      // Recorded already (a sync adopted it meanwhile) with the size on disk: nothing left to do.
+      const row = this.o.catalog.getTrack(holder);
+      return row?.status === 'downloaded' && row.size_bytes === info.size ? { size: info.size } : undefined;
+    }
+    if (holder !== undefined || this.o.replaces?.(track, item, dest)) return undefined;
+    try {
+      await this.o.validate(dest, { ext, ...(track.durationSec ? { durationSec: track.durationSec } : {}) });
+    } catch {
+      return undefined;
+    }
+    return { size: info.size };
+  }
+
+  /**
+   * Moves the finished file into place. A file already there is replaced by the rename when it is this track's
+   * own earlier file (or one the request was asked to replace), adopted when it validates as this track (and the
+   * fresh copy dropped), and otherwise left alone: the request fails for good with a message, since no retry
+   * would change it.
+   */
+  private async place(track: TrackWanted, item: QueueItem, fetched: FetchedFile, dest: string, sizeBytes: number): Promise<{ sizeBytes: number; note?: string }> {
+    try {
+      await this.o.moveFile(fetched.path, dest);
+      return { sizeBytes };
+    } catch (e) {
+      if (!(e instanceof TransferError) || e.code !== 'dest_exists') throw e;
+    }
+    const holder = this.o.catalog.trackIdAtPath(dest);
+    if (holder === track.trackId || (holder === undefined && this.o.replaces?.(track, item, dest))) {
+      await this.o.moveFile(fetched.path, dest, { overwrite: true });
+      return { sizeBytes };
+    }
+    if (holder === undefined) {
+      const existing = await this.adoptable(track, item, dest, fetched.ext);
+      if (existing) {
+        await removeQuietly(fetched.path);
+        return { sizeBytes: existing.size, note: 'Already in place' };
+      }
+    }
+    await removeQuietly(fetched.path);
+    throw new FinalFailure(
+      'storage',
+      holder === undefined
+        ? `A different file is already at ${dest}; move it away and retry this download.`
+        : `${dest} already belongs to another track in the catalog; move it away and retry this download.`,
+    );
+  }
+
+  /** A resumable part left by a process that is gone becomes this writer's, so the source continues from it. */
+  private async takeOverOrphanPart(own: string, target: string): Promise<void> {
+    if (await stat(own).then(() => true, () => false)) return;
+    const dir = dirname(own);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    let best: { path: string; size: number } | undefined;
+    for (const name of names) {
+      const path = join(dir, name);
+      const part = parsePartFile(path);
+      if (!part || part.derived || !isPartOf(part, target) || path === own || isPartWriterAlive(part.writer)) continue;
+      const size = (await stat(path).catch(() => undefined))?.size ?? -1;
+      if (!best || size > best.size) best = { path, size };
+    }
+    if (best) await rename(best.path, own).catch(() => undefined);
   }
 
   /** Completions of the same turn share one commit; each job still waits for its own to be recorded. */
@@ -317,6 +452,20 @@ export class QueueProcessor {
     const item = this.o.store.get(id);
     if (item) this.o.onChange(item);
   }
+}
+
+/** A failure no automatic retry can change (a conflicting file at the destination): failed at once. */
+class FinalFailure extends DownloadError {}
+
+/** SQLite could not grow the catalog: its disk (or quota) is full. */
+export function isCatalogFull(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL';
+}
+
+/** What a user reads when the catalog's disk is full: which file, and what to do. */
+export function catalogFullError(dbPath: string): AppError {
+  return new AppError('disk_full', `The catalog ${dbPath} cannot be written: its disk is full. Free some space there and try again.`);
 }
 
 export function toDownloadError(e: unknown): DownloadError {

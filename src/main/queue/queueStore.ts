@@ -1,11 +1,11 @@
 // The durable queue: every download request, its state machine, and the catalog status it implies.
 // Claiming is one atomic UPDATE … RETURNING, so two workers (or processes) never take the same item.
-import { hostname } from 'node:os';
 import { statementCache, type Db, type PreparedSql } from '../db';
 import type { Clock } from '../base';
 import type { CatalogStore } from '../catalog';
 import type { DownloadErrorType, SourceId } from '../base';
 import { AuditLog } from './auditLog';
+import { isLocalWorkerAlive, thisWorker } from '../base';
 import { DEFAULT_MAX_RETRIES, isRetryable, retryDelayMs } from './retryPolicy';
 import { PRIORITY, type EnqueueTrackInput, type Priority, type QueueItem, type QueueStatus, type RequestSource } from './types';
 
@@ -18,6 +18,8 @@ export interface FailureInput {
   type: DownloadErrorType;
   message: string;
   tried?: string[];
+  /** No automatic retry: waiting cannot change the outcome (the user has to act first). */
+  final?: boolean;
 }
 
 export type QueueView = 'active' | 'queued' | 'finished' | 'failed' | 'all';
@@ -62,7 +64,7 @@ export class QueueStore {
     private readonly clock: Clock,
     private readonly catalog: CatalogStore,
     /** This process, as `host:pid`; written on every claim. */
-    readonly workerId = `${hostname()}:${process.pid}`,
+    readonly workerId = thisWorker(),
   ) {
     this.audit = new AuditLog(db, clock);
     this.sql = statementCache(db);
@@ -224,7 +226,7 @@ export class QueueStore {
       const tried = JSON.stringify([...(JSON.parse(item.tried) as string[]), ...(f.tried ?? [])].slice(-50));
       const trackRow = item.track_id !== null ? this.catalog.getTrack(item.track_id) : undefined;
       const cooldown = retryDelayMs(trackRow?.retry_count ?? item.retry_count);
-      const retry = isRetryable(f.type) && retryCount < item.max_retries;
+      const retry = !f.final && isRetryable(f.type) && retryCount < item.max_retries;
       const next = retry ? now + cooldown : null;
       this.sql(
           `UPDATE queue_items SET status=?, retry_count=?, next_retry_at=?, error_type=?, error_message=?, tried=?,
@@ -237,6 +239,17 @@ export class QueueStore {
       }
       this.audit.record(retry ? 'retry_scheduled' : 'failed', id, 'processor', `${f.type}: ${f.message}`);
       if (!retry && item.parent_id !== null) this.finishParentIfDone(item.parent_id);
+      return this.get(id);
+    }).immediate();
+  }
+
+  /** A pause or shutdown stopped a running request: it waits again (no failure counted), and so does its track. */
+  requeueInterrupted(id: number, detail: string): QueueItem | undefined {
+    return this.db.transaction(() => {
+      const item = this.get(id);
+      if (!item || item.status !== 'in_progress') return item;
+      this.sql(`UPDATE queue_items SET status='pending', detail=?, worker=NULL WHERE id=? AND status='in_progress'`).run(detail, id);
+      if (item.track_id !== null) this.sql(`UPDATE tracks SET status='queued' WHERE id=? AND status='downloading'`).run(item.track_id);
       return this.get(id);
     }).immediate();
   }
@@ -452,19 +465,5 @@ export class QueueStore {
     const status: QueueStatus = failed > 0 ? 'failed' : 'completed';
     this.sql(`UPDATE queue_items SET status=?, completed_at=?, error_message=? WHERE id=? AND status IN ('pending','in_progress')`)
       .run(status, this.clock.now(), failed ? `${failed} of ${c.n} tracks failed` : null, parentId);
-  }
-}
-
-/** `host:pid` names a live process when the host is this one and the pid answers signal 0. */
-export function isLocalWorkerAlive(worker: string): boolean {
-  const i = worker.lastIndexOf(':');
-  const host = worker.slice(0, i);
-  const pid = Number(worker.slice(i + 1));
-  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM';
   }
 }

@@ -17,8 +17,9 @@ describe('decideTrack', () => {
     ['skip: an adopted file elsewhere in the folder', known({ localPath: '/music/old/t.mp3', sizeBytes: 5 }), { '/music/old/t.mp3': 5 }, { action: 'skip', path: '/music/old/t.mp3' }],
     ['missing: downloaded once, now gone', known({ localPath: entry.path, sizeBytes: 100 }), {}, { action: 'download', reason: 'missing' }],
     ['missing: reconciled away (no local path), gone', known({ sizeBytes: 100 }), {}, { action: 'download', reason: 'missing' }],
-    ['wrong size: our file changed', known({ localPath: entry.path, sizeBytes: 100 }), { [entry.path]: 60 }, { action: 'download', reason: 'wrong_size', replaces: entry.path }],
-    ['wrong size after reconcile dropped the path', known({ sizeBytes: 100 }), { [entry.path]: 60 }, { action: 'download', reason: 'wrong_size', replaces: entry.path }],
+    ['verify: our file changed size (re-tagged or damaged)', known({ localPath: entry.path, sizeBytes: 100 }), { [entry.path]: 60 }, { action: 'verify', path: entry.path, sizeBytes: 60 }],
+    ['verify: our file changed size after reconcile dropped the path', known({ sizeBytes: 100 }), { [entry.path]: 60 }, { action: 'verify', path: entry.path, sizeBytes: 60 }],
+    ['wrong size: our file elsewhere changed, nothing at the place', known({ localPath: '/music/old/t.mp3', sizeBytes: 5 }), { '/music/old/t.mp3': 9 }, { action: 'download', reason: 'wrong_size' }],
     ['probe: a file nobody recorded at the place', undefined, { [entry.path]: 70 }, { action: 'probe', path: entry.path, sizeBytes: 70 }],
     ['a recorded file outside the folder does not count', known({ localPath: '/other/t.mp3', plannedPath: '/other/t.mp3', sizeBytes: 5 }), { '/other/t.mp3': 5 }, { action: 'download', reason: 'missing' }],
   ] as const)('%s', (_name, k, files, want) => {

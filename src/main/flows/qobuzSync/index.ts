@@ -35,3 +35,4 @@ export type {
   DownloadedTrack,
   FailedTrack,
 } from './summary';
+export { acquireFolderLock, FOLDER_LOCK_FILE, type FolderLock } from './folderLock';

@@ -1,9 +1,11 @@
 // The read-only half of a sync (all a dry run does): list the purchases, get the track lists of albums the
 // catalog does not know completely, plan paths, and decide per track — skip, recognise a file already there, or
 // download. Writes nothing.
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import { listAudioFiles, statSize, SyncCatalog, type CatalogQobuzTrack, type StatSize } from '../../catalog';
+import { listAudioFiles, statSize, type StatSize, SyncCatalog, type CatalogQobuzTrack } from '../../catalog';
+import { validateAudioFile } from '../../library';
+import type { AudioClaim } from '../../base';
 import type { QobuzClient } from '../../sources';
 import { decideTrack, type DownloadReason } from './decide';
 import { syncAlbumFromQobuz, syncTrackFromQobuz } from './fromQobuz';
@@ -36,6 +38,8 @@ export interface PrepareOptions {
   albumConcurrency?: number;
   stat?: StatSize;
   probe?: (path: string) => Promise<AudioProbe | undefined>;
+  /** Full check of a file about to be adopted (decodes to the end); default validateAudioFile. */
+  validate?: (path: string, claim: AudioClaim) => Promise<unknown>;
 }
 
 export async function prepareSync(o: PrepareOptions): Promise<PreparedSync> {
@@ -43,6 +47,10 @@ export async function prepareSync(o: PrepareOptions): Promise<PreparedSync> {
   const emit = o.onEvent ?? (() => {});
   const stat = o.stat ?? statSize;
   const probe = o.probe ?? probeAudioFile;
+  const validate = o.validate ?? validateAudioFile;
+  // Headers alone do not tell a cut-short MP3 (its LAME header announces the full length): decode it.
+  const decodesFully = (path: string, entry: PlanEntry) =>
+    validate(path, { ext: extname(path).slice(1).toLowerCase() || 'mp3', ...(entry.track.durationSec ? { durationSec: entry.track.durationSec } : {}) }).then(() => true, () => false);
 
   emit({ type: 'phase', phase: 'listing' });
   // Each type is paged to its own total; any error aborts (never "nothing bought").
@@ -93,15 +101,38 @@ export async function prepareSync(o: PrepareOptions): Promise<PreparedSync> {
 
   const items: PreparedItem[] = [];
   const toProbe: number[] = [];
+  const toVerify: number[] = [];
   for (const entry of plan.entries) {
     const d = decideTrack(root, entry, known.get(entry.track.qobuzId), stat);
     if (d.action === 'probe') toProbe.push(items.length);
+    if (d.action === 'verify') toVerify.push(items.length);
     items.push(
       d.action === 'skip'
         ? { entry, action: 'skip', path: d.path }
         : d.action === 'probe'
           ? { entry, action: 'recognise', path: d.path, how: 'path', sizeBytes: d.sizeBytes }
-          : { entry, action: 'download', reason: d.reason, ...(d.replaces ? { replaces: d.replaces } : {}) },
+          : d.action === 'verify'
+            ? { entry, action: 'download', reason: 'wrong_size', replaces: d.path }
+            : { entry, action: 'download', reason: d.reason, ...(d.replaces ? { replaces: d.replaces } : {}) },
+    );
+  }
+
+  // Our own file with a new size: a re-tag by the user keeps the tags naming the track and still decodes fully
+  // (keep it, record the size); anything else is damage and is downloaded again, replacing it.
+  if (toVerify.length) {
+    const limit = pLimit(4);
+    await Promise.all(
+      toVerify.map((i) =>
+        limit(async () => {
+          const item = items[i] as Extract<PreparedItem, { action: 'download' }>;
+          const path = item.replaces!;
+          const hit = (await TagIndex.build([path], probe)).claim(item.entry);
+          const size = stat(path);
+          if (hit && size !== null && (await decodesFully(path, item.entry))) {
+            items[i] = { entry: item.entry, action: 'recognise', path, how: hit.how, sizeBytes: size };
+          }
+        }),
+      ),
     );
   }
 
@@ -114,7 +145,9 @@ export async function prepareSync(o: PrepareOptions): Promise<PreparedSync> {
         limit(async () => {
           const item = items[i]!;
           const p = await probe(item.entry.path);
-          if (!p || !probeFitsEntry(p, item.entry)) items[i] = { entry: item.entry, action: 'download', reason: 'unreadable', replaces: item.entry.path };
+          if (!p || !probeFitsEntry(p, item.entry) || !(await decodesFully(item.entry.path, item.entry))) {
+            items[i] = { entry: item.entry, action: 'download', reason: 'unreadable', replaces: item.entry.path };
+          }
         }),
       ),
     );

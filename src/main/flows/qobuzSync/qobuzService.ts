@@ -7,9 +7,9 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { qobuzLastSync } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
-import type { Paths, SecretStore } from '../../base';
+import { catalogFullError, isCatalogFull } from '../../queue';
 import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../../sources';
-import type { DownloadSource, FetchedFile, TrackWanted } from '../../base';
+import type { DownloadSource, FetchedFile, TrackWanted, Paths, SecretStore } from '../../base';
 import { loadQobuzConfig, type LoadedQobuzConfig } from './config';
 import { CheckedTokens, isTokenRejection } from './checkedTokens';
 import { LimitedQobuzSource } from '../../sources';
@@ -285,7 +285,7 @@ export class QobuzService {
       await this.rememberLastSync(lastSyncOf(summary, this.deps.clock.now()));
       return summary;
     } catch (e) {
-      let err = toAppError(e);
+      let err = isCatalogFull(e) ? catalogFullError(this.deps.db.name) : toAppError(e);
       if (isTokenRejection(e) && this.session) {
         // A remembered token that stopped working: forget it and say what to do, as a fresh sign-in would.
         const { credentials, key } = this.session;
@@ -293,7 +293,8 @@ export class QobuzService {
         await this.checkedTokens.forget(key);
         err = tokenRejectedError(credentials, (await this.loadConfig()).configPath);
       }
-      await this.rememberLastSync({ ...emptyLast(root, this.deps.clock.now()), error: err.message });
+      // On a full disk this may fail too: the sync's own error is the one to report.
+      await this.rememberLastSync({ ...emptyLast(root, this.deps.clock.now()), error: err.message }).catch(() => undefined);
       throw err;
     } finally {
       this.running = undefined;
@@ -347,6 +348,18 @@ export class QobuzService {
   /** The queue's finalize step for Qobuz downloads (tags, cover). */
   finalize(track: TrackWanted, file: FetchedFile): Promise<void> {
     return this.tagger.finalize(track, file);
+  }
+
+  /** The folder syncs go to (app setting, else config), or null; never throws (start-up clean-up asks). */
+  async knownFolder(): Promise<string | null> {
+    const settings = await this.readSettings();
+    const cfg = await this.loadConfig().catch(() => undefined);
+    return cfg ? this.folderFrom(settings, cfg) : (settings.folder ?? null);
+  }
+
+  /** Whether the sync planned this track's download to replace the file at `path`. */
+  replaces(track: TrackWanted, path: string): boolean {
+    return this.tagger.replaces(track.trackId) === path;
   }
 
   private runtime(): SyncRuntime {

@@ -1,7 +1,6 @@
 // The queue's finalize step for Qobuz downloads: writes the ID3v2.4 tags (and the album cover, fetched once per
-// album) into the fetched file before it is moved into place, removes the damaged file a re-download replaces,
-// and records the tagged size so the catalog's size check holds afterwards.
-import { rm } from 'node:fs/promises';
+// album) into the fetched file before it is moved into place, and tells the queue which damaged file a
+// re-download replaces (the rename replaces it: the old file stays until the new one is in place).
 import type { Db } from '../../db';
 import { writeTags } from '../../library';
 import type { FetchedFile, TrackWanted } from '../../base';
@@ -42,7 +41,11 @@ export class QobuzTagger {
     const cover = await this.covers.get(entry.album.coverUrl);
     // The queue processor measures the tagged file itself before recording its size.
     await writeTags(file.path, qobuzTrackTags(entry, cover), { ext: file.ext });
-    if (remembered?.replaces) await rm(remembered.replaces, { force: true });
+  }
+
+  /** The file at the target this track's download was planned to replace (a damaged or unreadable one). */
+  replaces(catalogTrackId: number): string | undefined {
+    return this.byTrack.get(catalogTrackId)?.replaces;
   }
 
   /** Tag data for a Qobuz track queued outside a sync (reconcile, retry from the queue page). */

@@ -4,15 +4,17 @@
 // reconcile and report. One failed track never stops the run; running out of disk space pauses the queue and
 // leaves the rest queued; an abort either leaves the rest queued (CLI interrupt) or cancels it (the app's Stop).
 import { mkdir } from 'node:fs/promises';
+import { AppError } from '../../../shared/result';
+import { resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { EventPayload, QobuzSyncCountsDto, QueueRow } from '../../../shared/contract';
 import { SyncCatalog, type CatalogStore } from '../../catalog';
-
 import type { Clock, CoreEvents, Logger } from '../../base';
 import type { Db } from '../../db';
-import { titleWithVersion } from '../../library';
-import { PRIORITY, type QueueProcessor, type QueueStore } from '../../queue';
+import { sweepPartFiles, titleWithVersion } from '../../library';
+import { PRIORITY, isPartWriterAlive, type QueueProcessor, type QueueStore } from '../../queue';
 import type { QobuzClient } from '../../sources';
+import { acquireFolderLock } from './folderLock';
 import { albumDisplayTitle, type PlanEntry } from './plan';
 import { prepareSync, type PreparedItem, type PreparedSync } from './prepareSync';
 import type { QobuzTagger } from './qobuzTagger';
@@ -28,7 +30,6 @@ import {
   type SyncSummary,
   type TrackRef,
 } from './summary';
-import { sweepPartFiles } from './sweepPartFiles';
 
 /** What a sync needs from the core. */
 export interface SyncRuntime {
@@ -109,6 +110,17 @@ interface Job {
 }
 
 export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<SyncSummary> {
+  // One writer per folder: a second sync into it (another process, another catalog) refuses before it plans.
+  await mkdir(o.root, { recursive: true });
+  const lock = await acquireFolderLock(resolve(o.root));
+  try {
+    return await runLockedSync(rt, o);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLockedSync(rt: SyncRuntime, o: RunSyncOptions): Promise<SyncSummary> {
   const started = Date.now();
   const emit = o.onEvent ?? (() => {});
   const throttled = throttledJobProgress(rt.events);
@@ -178,11 +190,17 @@ export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<
   const jobs = new Map<number, Job>();
   if (downloads.length && !o.signal?.aborted) {
     await refreshCachedAlbums(o, prepared, downloads, rt.logger);
-    await sweepPartFiles(root, keepRunningParts(rt.queue));
+    await sweepPartFiles([root], { isWriterAlive: isPartWriterAlive });
     enqueue(rt, downloads, catalogIds, jobs);
     rt.startDownloads(o.client);
     rt.processor.kick();
     stop = await waitForJobs(rt, o, jobs, emit, counts, jobProgress);
+    const halt = rt.processor.halted;
+    if (halt) {
+      // Nothing more can be recorded: say so in one line; the requests stay queued for the next run.
+      jobProgress(halt.message, 0, 0, true);
+      throw new AppError(halt.code, halt.message);
+    }
   } else if (o.signal?.aborted) {
     stop = 'interrupted';
   }
@@ -243,12 +261,6 @@ async function refreshCachedAlbums(o: RunSyncOptions, p: PreparedSync, downloads
     if (f.album) d.entry.album = { ...d.entry.album, copyright: f.album };
     if (trackCopyright) d.entry.track = { ...d.entry.track, copyright: trackCopyright };
   }
-}
-
-/** Part files of downloads running right now (another sync, the app's queue) are not leftovers. */
-function keepRunningParts(queue: QueueStore): (path: string) => boolean {
-  const running = new Set(queue.runningDestinations().map((d) => `${d}.part`));
-  return (path) => running.has(path.replace(/(\.tagging\.part|\.flac)$/, ''));
 }
 
 function enqueue(rt: SyncRuntime, downloads: Job['item'][], catalogIds: Map<number, number>, jobs: Map<number, Job>): void {
@@ -331,6 +343,9 @@ async function waitForJobs(
       }
     }
   };
+  // The catalog cannot be written (its disk is full): the processor has paused itself; stop waiting for rows
+  // that can no longer change.
+  const unsubscribeHalt = rt.processor.onHalt((h) => stopWith('disk_full', h.message, async () => {}));
   const unsubscribe = rt.events.on('queue.rows', (rows) => {
     for (const row of rows) onRow(row);
     counts.downloaded = outcomes.downloaded;
@@ -357,8 +372,12 @@ async function waitForJobs(
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
-      const open = rt.queue.countOpen(ids, stop ? 'running' : 'pending_or_running');
-      if (open === 0) break;
+      if (rt.processor.halted) {
+        if (rt.processor.activeCount === 0) break;
+      } else {
+        const open = rt.queue.countOpen(ids, stop ? 'running' : 'pending_or_running');
+        if (open === 0) break;
+      }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, 1000);
         wake = () => {
@@ -371,6 +390,7 @@ async function waitForJobs(
   } finally {
     o.signal?.removeEventListener('abort', onAbort);
     unsubscribe();
+    unsubscribeHalt();
   }
   return stop;
 }

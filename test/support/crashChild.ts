@@ -31,7 +31,7 @@ const delivering: DownloadSource = {
 
 const core = createCore(
   { paths: pathsFor(dataDir), logger: silentLogger },
-  { host: 'test', sources: { slskd: mode === 'after-rename' ? delivering : hanging }, defaultSource: 'slskd', runQueue: true, libraryDir: `${dataDir}/Library` },
+  { host: 'test', sources: { slskd: mode === 'after-rename' ? delivering : hanging }, defaultSource: 'slskd', concurrency: { slskd: 8 }, runQueue: true, libraryDir: `${dataDir}/Library` },
 );
 if (mode === 'after-rename') {
   // The file is in place under its final name; the commit that would record it never happens.

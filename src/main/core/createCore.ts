@@ -9,7 +9,7 @@ import { CatalogStore, catalogStatus, importFolder, reconcileCatalog } from '../
 import {
   DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, missingFilesWatchdog, type UserLimits,
 } from '../queue';
-import { moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
+import { CoverArtCache, DownloadTagger, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy } from '../library';
 import type { DownloadSource, FetchedFile, SourceId, TrackWanted } from '../sources/types';
 import { QOBUZ_JOB_SLOTS, QobuzService, type QobuzServiceOptions } from '../qobuzSync';
 import { EventHub } from './eventHub';
@@ -87,6 +87,12 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const sourceFor = (t: { source: string | null }): SourceId =>
     t.source && DOWNLOAD_SOURCES.has(t.source) ? (t.source as SourceId) : defaultSource;
 
+  // One cover cache for every flow: an album's tracks, whichever source fetched them, ask for its cover once.
+  const covers = new CoverArtCache({ dir: join(ports.paths.cacheDir, 'covers'), onProblem: (m) => logger.warn(m) });
+  // Qobuz purchases are tagged from the sync's own metadata (QobuzService); these from the catalog's.
+  const CATALOG_TAGGED = new Set<SourceId>(['slskd', 'tickets']);
+  const catalogTagger = new DownloadTagger({ covers, onProblem: (m) => logger.warn(m) });
+
   const rowsFor = (ids: number[]) => toQueueRows(db, ids.map((id) => queue.get(id)).filter((x) => x !== undefined), clock.now());
 
   // The processor reads this object on every tick: sources signed in later (Qobuz) are added to it.
@@ -112,6 +118,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     },
     finalize: async (track, file, item) => {
       if (item.source === 'qobuz') await qobuz.finalize(track, file);
+      else if (CATALOG_TAGGED.has(item.source)) await catalogTagger.finalize(track, file);
       await config.finalize?.(track, file);
     },
     onChange: (item) => {
@@ -123,7 +130,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
 
   const qobuz = new QobuzService(
     {
-      db, catalog, queue, processor, events, clock, logger, paths: ports.paths, secrets, reconcile: () => reconcile(),
+      db, catalog, queue, processor, events, clock, logger, paths: ports.paths, secrets, covers, reconcile: () => reconcile(),
       setSource: (source) => {
         sources[source.id] = source;
         processor.kick();

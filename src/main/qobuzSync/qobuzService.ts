@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { qobuzLastSync } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../core/ports';
+import { CoverArtCache } from '../library';
 import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../sources/qobuz';
 import type { DownloadSource, FetchedFile, TrackWanted } from '../sources/types';
 import { loadQobuzConfig, type LoadedQobuzConfig } from './config';
 import { CheckedTokens, isTokenRejection } from './checkedTokens';
 import { LimitedQobuzSource } from './limitedQobuzSource';
-import { CoverCache } from './coverCache';
 import {
   QOBUZ_TOKEN_SECRET,
   createQobuzClient,
@@ -83,6 +83,8 @@ export interface QobuzServiceDeps extends Omit<SyncRuntime, 'tagger' | 'startDow
   secrets?: SecretStore;
   /** Adds (or replaces) a download source in the processor's set. */
   setSource(source: DownloadSource): void;
+  /** Album covers shared with the other download flows; a memory-only cache when absent. */
+  covers?: CoverArtCache;
 }
 
 export interface SyncRequest {
@@ -128,7 +130,7 @@ export class QobuzService {
     private readonly deps: QobuzServiceDeps,
     private readonly options: QobuzServiceOptions = {},
   ) {
-    this.tagger = new QobuzTagger(deps.db, new CoverCache((m) => deps.logger.warn(m)));
+    this.tagger = new QobuzTagger(deps.db, deps.covers ?? new CoverArtCache({ onProblem: (m) => deps.logger.warn(m) }));
     this.checkedTokens = new CheckedTokens(join(deps.paths.dataDir, 'qobuz-checked-token.json'), deps.clock);
   }
 

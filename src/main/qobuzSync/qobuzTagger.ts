@@ -3,9 +3,8 @@
 // and records the tagged size so the catalog's size check holds afterwards.
 import { rm } from 'node:fs/promises';
 import type { Db } from '../db';
-import { writeTags } from '../library';
+import { writeTags, type CoverArtCache } from '../library';
 import type { FetchedFile, TrackWanted } from '../sources/types';
-import type { CoverCache } from './coverCache';
 import type { PlanEntry } from './plan';
 import { isCompilationAlbum } from './plan';
 import { qobuzTrackTags } from './qobuzTrackTags';
@@ -23,7 +22,7 @@ export class QobuzTagger {
 
   constructor(
     private readonly db: Db,
-    private readonly covers: CoverCache,
+    private readonly covers: CoverArtCache,
   ) {}
 
   /** The sync's metadata for a catalog track (fresher than the catalog: copyright, per-disc counts). */

@@ -49,6 +49,7 @@ export class TicketsClient {
       json: ticket,
       headers: { ...this.auth, 'Idempotency-Key': opts.idempotencyKey },
       signal: opts.signal,
+      idempotent: true,
     });
   }
 

@@ -108,3 +108,37 @@ describe('hostile peer paths', () => {
     expect(await readdir(join(root, 'elsewhere'))).toEqual([]);
   });
 });
+
+describe('POSTs whose answer is lost after slskd acted', () => {
+  it('an enqueue is looked up among the user’s transfers instead of being sent twice', async () => {
+    const e = await start([peer('alice').file(GOOD, mp3(4))]);
+    e.dropResponses(1, 'POST', /^\/transfers\/downloads\/[^/]+$/);
+    const { ctx, refs } = context();
+    const got = await sourceFor(e).fetch(wanted(), ctx);
+    expect(got.description).toBe('MP3 320 from alice');
+    expect(e.counters.enqueuePosts).toBe(1);
+    expect(e.transfers()).toHaveLength(1);
+    expect(e.requests).toContain('GET /api/v0/transfers/downloads/alice');
+    expect(JSON.parse(refs[0]!)).toMatchObject({ username: 'alice', id: e.transfers()[0]!.id });
+  });
+
+  it('an enqueue that did not happen is sent again after the look-up finds nothing', async () => {
+    const e = await start([peer('alice').file(GOOD, mp3(4))]);
+    // Gone before slskd saw it: the look-up finds no transfer, so asking again is safe.
+    e.dropResponses(1, 'POST', /^\/transfers\/downloads\/[^/]+$/, 'before');
+    const got = await sourceFor(e).fetch(wanted(), context().ctx);
+    expect(got.description).toBe('MP3 320 from alice');
+    expect(e.transfers()).toHaveLength(1);
+    expect(e.requests.filter((r) => r === 'POST /api/v0/transfers/downloads/alice')).toHaveLength(2);
+    expect(e.requests.indexOf('GET /api/v0/transfers/downloads/alice')).toBeLessThan(e.requests.lastIndexOf('POST /api/v0/transfers/downloads/alice'));
+  });
+
+  it('a search is looked up by its id instead of being started twice', async () => {
+    const e = await start([peer('alice').file(GOOD, mp3(4))]);
+    e.dropResponses(1, 'POST', /^\/searches$/);
+    const got = await sourceFor(e).fetch(wanted(), context().ctx);
+    expect(got.description).toBe('MP3 320 from alice');
+    expect(e.counters.searchPosts).toBe(1);
+    expect(e.searches()).toHaveLength(1);
+  });
+});

@@ -188,8 +188,7 @@ export class SlskdSource implements DownloadSource {
     }
     let transfer: SlskdTransfer | undefined;
     try {
-      const result = await this.client.enqueueDownloads(c.username, [{ filename: c.filename, size: c.size }], ctx.signal);
-      transfer = result.enqueued.find((t) => t.filename === c.filename) ?? result.enqueued[0];
+      transfer = await this.client.enqueueDownload(c.username, { filename: c.filename, size: c.size }, ctx.signal);
     } catch (e) {
       // slskd answers 500 when it cannot reach the peer; that is this candidate's problem, not slskd's.
       if (e instanceof HttpStatusError && e.status === 500 && !ctx.signal.aborted) {

@@ -45,7 +45,10 @@ const source = (o: Partial<TicketsConfigInput> = {}) =>
 
 interface Harness {
   ctx: FetchContext;
+  /** Ticket ids the source stored, in order. */
   refs: string[];
+  /** Everything it stored, the `pending:<clientRef>` written before each ticket is filed included. */
+  allRefs: string[];
   progress: FetchProgress[];
   quarantined: Map<string, string>;
   abort(): void;
@@ -55,6 +58,7 @@ function harness(o: Partial<FetchContext> = {}, onProgress?: (p: FetchProgress, 
   const controller = new AbortController();
   const h: Harness = {
     refs: [],
+    allRefs: [],
     progress: [],
     quarantined: new Map(),
     abort: () => controller.abort(),
@@ -67,7 +71,10 @@ function harness(o: Partial<FetchContext> = {}, onProgress?: (p: FetchProgress, 
       h.progress.push(p);
       onProgress?.(p, h);
     },
-    setExternalRef: (ref) => h.refs.push(ref),
+    setExternalRef: (ref) => {
+      h.allRefs.push(ref);
+      if (!ref.startsWith('pending:')) h.refs.push(ref);
+    },
     validate: async (path, claim) => {
       await validateAudioFile(path, claim);
     },

@@ -17,6 +17,21 @@ export interface TrackWanted {
   isrc?: string;
   /** Ids per service, e.g. { qobuz: '123', spotify: 'abc' }. */
   externalIds: Record<string, string>;
+  // What the queue writes into the file's tags besides the above (sources may ignore it).
+  /** Version of the recording ("Live", "2011 Remaster"). */
+  version?: string;
+  /** Tracks on this track's disc, when the catalog knows every track of the album. */
+  discTrackCount?: number;
+  /** Discs of the album, when known. */
+  albumDiscCount?: number;
+  /** YYYY or YYYY-MM-DD. */
+  releaseDate?: string;
+  genre?: string;
+  label?: string;
+  /** The album's cover image, when known. */
+  coverUrl?: string;
+  /** Album ids per service, e.g. { qobuz: '0886443927087', spotify: '…' }. */
+  albumExternalIds?: Record<string, string>;
 }
 
 export interface AudioClaim {
@@ -59,7 +74,10 @@ export interface FetchedFile {
   sizeBytes: number;
   /** Human description of what was fetched, e.g. "FLAC 16/44.1 from alice". */
   description: string;
-  /** Set when the file had to be transcoded or was a lower quality than asked. */
+  /**
+   * Set when the file had to be transcoded or was a lower quality than asked. The queue's finalize step may add
+   * to it (e.g. a file filed without tags); the queue records it with the completion.
+   */
   note?: string;
 }
 

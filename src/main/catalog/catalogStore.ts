@@ -69,6 +69,23 @@ export interface TrackRow {
   retry_after: number | null;
 }
 
+/** Album columns trackWanted reads beside the track row. */
+interface WantedAlbumColumns {
+  artist_name: string;
+  album_title: string | null;
+  album_artist: string | null;
+  album_track_count: number | null;
+  album_disc_count: number | null;
+  release_date: string | null;
+  genre: string | null;
+  label: string | null;
+  cover_url: string | null;
+  album_qobuz_id: string | null;
+  album_spotify_id: string | null;
+  album_known: number;
+  disc_known: number;
+}
+
 export const nameKey = (s: string): string => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 export class CatalogStore {
@@ -182,18 +199,29 @@ export class CatalogStore {
     return this.sql('SELECT * FROM tracks WHERE id = ?').get(id) as TrackRow | undefined;
   }
 
-  /** The metadata a source needs to find a track. */
+  /** The metadata a source needs to find a track, and the queue needs to tag it. */
   trackWanted(id: number): TrackWanted | undefined {
     const r = this.sql(
-        `SELECT t.*, ar.name AS artist_name, al.title AS album_title, al.track_count AS album_track_count, aa.name AS album_artist
+        `SELECT t.*, ar.name AS artist_name, al.title AS album_title, al.track_count AS album_track_count, aa.name AS album_artist,
+                al.disc_count AS album_disc_count, al.release_date, al.genre, al.label, al.cover_url,
+                al.qobuz_id AS album_qobuz_id, al.spotify_id AS album_spotify_id,
+                (SELECT count(*) FROM tracks x WHERE x.album_id = t.album_id) AS album_known,
+                (SELECT count(*) FROM tracks x WHERE x.album_id = t.album_id AND coalesce(x.disc_number, 1) = coalesce(t.disc_number, 1)) AS disc_known
          FROM tracks t JOIN artists ar ON ar.id = t.artist_id
          LEFT JOIN albums al ON al.id = t.album_id LEFT JOIN artists aa ON aa.id = al.artist_id WHERE t.id = ?`,
       )
-      .get(id) as (TrackRow & { artist_name: string; album_title: string | null; album_artist: string | null; album_track_count: number | null }) | undefined;
+      .get(id) as (TrackRow & WantedAlbumColumns) | undefined;
     if (!r) return undefined;
     const externalIds: Record<string, string> = {};
     if (r.qobuz_id) externalIds.qobuz = r.qobuz_id;
     if (r.spotify_id) externalIds.spotify = r.spotify_id;
+    const albumExternalIds: Record<string, string> = {};
+    if (r.album_qobuz_id) albumExternalIds.qobuz = r.album_qobuz_id;
+    if (r.album_spotify_id) albumExternalIds.spotify = r.album_spotify_id;
+    // A per-disc count is only true when the catalog holds the whole album.
+    const wholeAlbum = r.album_track_count !== null && r.album_known === r.album_track_count;
+    const discs = r.album_disc_count ?? undefined;
+    const discTrackCount = wholeAlbum ? (discs === 1 ? (r.album_track_count ?? undefined) : r.disc_known) : undefined;
     return {
       trackId: r.id,
       title: r.title,
@@ -206,6 +234,14 @@ export class CatalogStore {
       durationSec: r.duration_sec ?? undefined,
       isrc: r.isrc ?? undefined,
       externalIds,
+      ...(r.version ? { version: r.version } : {}),
+      ...(discTrackCount ? { discTrackCount } : {}),
+      ...(discs ? { albumDiscCount: discs } : {}),
+      ...(r.release_date ? { releaseDate: r.release_date } : {}),
+      ...(r.genre ? { genre: r.genre } : {}),
+      ...(r.label ? { label: r.label } : {}),
+      ...(r.cover_url ? { coverUrl: r.cover_url } : {}),
+      ...(Object.keys(albumExternalIds).length ? { albumExternalIds } : {}),
     };
   }
 

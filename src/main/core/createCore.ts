@@ -9,7 +9,7 @@ import { CatalogStore, catalogStatus, importFolder, reconcileCatalog } from '../
 import {
   DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, isPartWriterAlive, missingFilesWatchdog, type UserLimits,
 } from '../queue';
-import { isPartOf, moveFileAtomic, organisedLayout, sweepPartFiles, validateAudioFile, type LayoutStrategy, checkFolder } from '../library';
+import { CoverArtCache, DownloadTagger, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy, isPartOf, sweepPartFiles, checkFolder } from '../library';
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
 import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import { QOBUZ_JOB_SLOTS } from '../sources';
@@ -101,6 +101,12 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const sourceFor = (t: { source: string | null }): SourceId =>
     isSourceId(t.source) ? t.source : defaultSource;
 
+  // One cover cache for every flow: an album's tracks, whichever source fetched them, ask for its cover once.
+  const covers = new CoverArtCache({ dir: join(ports.paths.cacheDir, 'covers'), onProblem: (m) => logger.warn(m) });
+  // Qobuz purchases are tagged from the sync's own metadata (QobuzService); these from the catalog's.
+  const CATALOG_TAGGED = new Set<SourceId>(['slskd', 'tickets']);
+  const catalogTagger = new DownloadTagger({ covers, onProblem: (m) => logger.warn(m) });
+
   const rowsFor = (ids: number[]) => toQueueRows(db, ids.map((id) => queue.get(id)).filter((x) => x !== undefined), clock.now());
 
   const planDestination = (track: TrackWanted, ext: string): string =>
@@ -133,6 +139,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     },
     finalize: async (track, file, item) => {
       if (item.source === 'qobuz') await qobuz.finalize(track, file);
+      else if (CATALOG_TAGGED.has(item.source)) await catalogTagger.finalize(track, file);
       await config.finalize?.(track, file);
     },
     onChange: (item) => {
@@ -144,7 +151,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
 
   const qobuz: QobuzService = new QobuzService(
     {
-      db, catalog, queue, processor, events, clock, logger, paths: ports.paths, secrets, reconcile: () => reconcile(),
+      db, catalog, queue, processor, events, clock, logger, paths: ports.paths, secrets, covers, reconcile: () => reconcile(),
       setSource: (source) => {
         sources[source.id] = source;
         processor.kick();

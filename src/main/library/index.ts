@@ -27,9 +27,12 @@ export {
   type ValidateOptions,
   type ValidationEngine,
 } from './validate';
+export { CoverArtCache, sniffImageMime, type CoverArtCacheOptions } from './coverArtCache';
+export { DownloadTagger, type DownloadTaggerOptions } from './downloadTagger';
 export {
   writeTags,
   readTags,
+  wantedTrackTags,
   closeTagWorker,
   planTagWrite,
   tagFormatForExt,

@@ -1,5 +1,8 @@
 // One HTTP client for every service: timeouts, retry with backoff + jitter, Retry-After on 429/503,
 // and an optional request-rate cap. Secrets travel only in headers, never in error messages.
+// Only idempotent requests are retried on their own (GET, HEAD, PUT, DELETE, OPTIONS): a POST whose answer was
+// lost may already have created something, so the caller decides — it looks up before re-creating, or marks the
+// request `idempotent` when repeating it is harmless (an idempotency key, a pure check).
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import pThrottle from 'p-throttle';
 import type { z } from 'zod';
@@ -51,14 +54,22 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'OPTIONS';
   query?: Record<string, string | number | boolean | undefined>;
   json?: unknown;
   body?: string;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   retries?: number;
+  /**
+   * Repeating this request cannot create a second anything (it carries an idempotency key, or only checks):
+   * retry it like a GET even when it is a POST or PATCH.
+   */
+  idempotent?: boolean;
 }
+
+/** Methods retried automatically: repeating them leaves the server as one call would. */
+export const IDEMPOTENT_METHODS = ['get', 'head', 'put', 'delete', 'options'] as const;
 
 export class HttpClient {
   private readonly ky: KyInstance;
@@ -97,7 +108,13 @@ export class HttpClient {
     if (opts.headers) kyOpts.headers = opts.headers;
     if (opts.json !== undefined) kyOpts.json = opts.json;
     if (opts.body !== undefined) kyOpts.body = opts.body;
-    if (opts.retries !== undefined) kyOpts.retry = { ...(kyRetry(this.options)), limit: opts.retries };
+    if (opts.retries !== undefined || opts.idempotent) {
+      kyOpts.retry = {
+        ...kyRetry(this.options),
+        limit: opts.retries ?? this.options.retries ?? 4,
+        ...(opts.idempotent ? { methods: [...IDEMPOTENT_METHODS, 'post', 'patch'] } : {}),
+      };
+    }
     const rel = path.replace(/^\//, '');
     try {
       return await this.throttled(() => this.ky(rel, kyOpts));
@@ -126,7 +143,7 @@ export class HttpClient {
 
 function kyRetry(o: HttpClientOptions) {
   return {
-    methods: ['get', 'put', 'delete', 'head', 'options', 'post'],
+    methods: [...IDEMPOTENT_METHODS],
     statusCodes: [408, 429, 500, 502, 503, 504],
     afterStatusCodes: [429, 503],
     maxRetryAfter: o.maxRetryAfterMs ?? 60_000,

@@ -12,7 +12,16 @@ export type QobuzTrackAvailability =
   /** Every request gets a flagged 30 s sample (sample:true). */
   | 'preview_only'
   /** Every request gets a 30 s file with no sample flag: only its duration gives it away. */
-  | 'preview_unflagged';
+  | 'preview_unflagged'
+  /**
+   * Like 'mp3', in the sparse shape real answers take: `bit_depth` and `sampling_rate` null on format 5, left
+   * out on format 6, no `mime_type`, a restriction entry without a code.
+   */
+  | 'mp3_sparse'
+  /** Refused everywhere: no `url`, no `format_id`, only `restrictions` (TrackRestrictedByRightHolders). */
+  | 'rights_restricted'
+  /** Refused everywhere with codes Cassette has no special wording for (TrackRestrictedByGeography, SomethingNew). */
+  | 'restricted_other';
 
 export interface EmuArtist {
   id: number;

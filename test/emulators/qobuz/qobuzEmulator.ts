@@ -332,6 +332,16 @@ export async function startQobuzEmulator(options: QobuzEmulatorOptions = {}): Pr
         return lossless();
       case 'mp3':
         return formatId === 5 ? full(5) : lossless();
+      case 'mp3_sparse': {
+        const { mime_type: _mime, sampling_rate: _rate, bit_depth: _depth, ...rest } = formatId === 5 ? full(5) : lossless();
+        return formatId === 5
+          ? { ...rest, bit_depth: null, sampling_rate: null, restrictions: [{ reason: 'no code' }] }
+          : { ...rest, restrictions: null };
+      }
+      case 'rights_restricted':
+        return { track_id: t.id, restrictions: [{ code: 'TrackRestrictedByRightHolders' }] };
+      case 'restricted_other':
+        return { track_id: t.id, duration: null, restrictions: [{ code: 'TrackRestrictedByGeography' }, { code: 'SomethingNew' }] };
     }
   }
 

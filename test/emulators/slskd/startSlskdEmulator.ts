@@ -67,6 +67,12 @@ export interface SlskdEmulator {
   setBehaviour(username: string, filename: string, behaviour: TransferBehaviour): void;
   setTransferSpeed(bytesPerSec: number): void;
   setSearchDelay(ms: number): void;
+  /**
+   * The next `count` requests matching `method` and `path` (on the part after /api/v0) are carried out, then the
+   * connection is dropped without an answer: the client cannot know the server acted. With `when: 'before'`
+   * the connection drops before anything is done.
+   */
+  dropResponses(count: number, method: string, path: RegExp, when?: 'after' | 'before'): void;
 }
 
 class HttpReply {
@@ -111,6 +117,14 @@ export async function startSlskdEmulator(options: SlskdEmulatorOptions): Promise
     transferDeletes: 0,
   };
   const requests: string[] = [];
+  const drops: { count: number; method: string; path: RegExp; when: 'after' | 'before' }[] = [];
+  /** Takes one drop for this request and moment, if one is armed. */
+  const takeDrop = (req: IncomingMessage, url: URL, when: 'after' | 'before'): boolean => {
+    const rest = url.pathname.replace(/^\/api\/v0/, '');
+    const drop = drops.find((d) => d.count > 0 && d.when === when && d.method === req.method && d.path.test(rest));
+    if (drop) drop.count--;
+    return drop !== undefined;
+  };
   let searchPostInFlight = false;
   let enqueuesInFlight = 0;
 
@@ -253,11 +267,19 @@ export async function startSlskdEmulator(options: SlskdEmulatorOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(`${req.method} ${url.pathname}${url.search}`);
+    if (takeDrop(req, url, 'before')) {
+      res.socket?.destroy();
+      return;
+    }
     let reply: HttpReply;
     try {
       reply = await route(req, url);
     } catch (e) {
       reply = e instanceof HttpReply ? e : new HttpReply(500, e instanceof Error ? e.message : String(e));
+    }
+    if (takeDrop(req, url, 'after')) {
+      res.socket?.destroy();
+      return;
     }
     if (reply.body === undefined) {
       res.writeHead(reply.status).end();
@@ -286,6 +308,7 @@ export async function startSlskdEmulator(options: SlskdEmulatorOptions): Promise
     },
     setTransferSpeed: (bps) => void (transferBytesPerSec = bps),
     setSearchDelay: (ms) => void (searchDelayMs = ms),
+    dropResponses: (count, method, path, when = 'after') => void drops.push({ count, method, path, when }),
     async close() {
       searchEngine.close();
       transferEngine.close();

@@ -26,6 +26,8 @@ export interface TicketsEmulatorOptions {
   defaults?: Partial<TicketBehaviour>;
   /** Per-ticket behaviour from the request (e.g. by artist name); `seq` counts tickets from 1. */
   behaviour?: (request: TicketRequest, seq: number) => Partial<TicketBehaviour> | undefined;
+  /** Honour `Idempotency-Key` (default true); off, a repeated POST files another ticket, as some services do. */
+  idempotencyKeys?: boolean;
 }
 
 export interface RequestRecord {
@@ -52,6 +54,11 @@ export interface TicketsEmulator {
   stall(id: string): void;
   unstall(id: string): void;
   fail(id: string, failure: TicketFailureView): void;
+  /**
+   * The next `count` requests matching `method` and `path` are carried out, then the connection is dropped
+   * without an answer: the client cannot know the ticket was filed.
+   */
+  dropResponses(count: number, method: string, path: RegExp): void;
   /** Answer the next `count` requests with `status` (e.g. 503 with Retry-After). */
   failNext(count: number, status?: number, retryAfterSec?: number): void;
   /** Every request received, in order. */
@@ -72,8 +79,14 @@ export async function startTicketsEmulator(options: TicketsEmulatorOptions = {})
   const requests: RequestRecord[] = [];
   const faults: Array<{ status: number; retryAfterSec?: number }> = [];
   let seq = 0;
+  const drops: { count: number; method: string; path: RegExp }[] = [];
+  const dropping = new WeakSet<ServerResponse>();
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    if (dropping.has(res)) {
+      res.socket?.destroy();
+      return;
+    }
     const text = JSON.stringify(body);
     res.writeHead(status, {
       'Content-Type': 'application/json; charset=utf-8',
@@ -122,7 +135,7 @@ export async function startTicketsEmulator(options: TicketsEmulatorOptions = {})
           const first = issues[0];
           return send(res, 400, errorBody('invalid_input', `${first?.path || 'body'}: ${first?.message}`, issues));
         }
-        const key = header(req, 'idempotency-key');
+        const key = options.idempotencyKeys === false ? undefined : header(req, 'idempotency-key');
         const existing = key ? book.byIdempotencyKey(key) : undefined;
         if (existing) return send(res, 200, book.view(existing));
         seq += 1;
@@ -145,7 +158,8 @@ export async function startTicketsEmulator(options: TicketsEmulatorOptions = {})
         if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 200) {
           return send(res, 400, errorBody('invalid_input', 'offset must be ≥ 0 and limit 1..200'));
         }
-        const all = book.all().filter((t) => state === null || t.state === state);
+        const clientRef = url.searchParams.get('clientRef');
+        const all = book.all().filter((t) => (state === null || t.state === state) && (clientRef === null || t.request.clientRef === clientRef));
         const items = all.slice(offset, offset + limit).map((t) => book.view(t));
         return send(res, 200, { items, total: all.length, offset, limit });
       }
@@ -219,6 +233,11 @@ export async function startTicketsEmulator(options: TicketsEmulatorOptions = {})
         'WWW-Authenticate': 'Bearer realm="tickets"',
       });
     }
+    const drop = drops.find((d) => d.count > 0 && d.method === req.method && d.path.test(url.pathname));
+    if (drop) {
+      drop.count--;
+      dropping.add(res);
+    }
     const fault = faults.shift();
     if (fault) {
       req.resume();
@@ -256,6 +275,7 @@ export async function startTicketsEmulator(options: TicketsEmulatorOptions = {})
     stall: (id) => book.stall(mustGet(id)),
     unstall: (id) => book.unstall(mustGet(id)),
     fail: (id, failure) => book.failWith(mustGet(id), failure),
+    dropResponses: (count, method, path) => void drops.push({ count, method, path }),
     failNext: (count, status = 503, retryAfterSec) => {
       for (let i = 0; i < count; i++) faults.push({ status, retryAfterSec });
     },

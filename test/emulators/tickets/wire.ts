@@ -49,6 +49,8 @@ export const ticketRequestSchema = z.object({
     .trim()
     .min(1, 'destination is required')
     .refine((d) => !d.split(/[\\/]/).includes('..') && !d.startsWith('/'), 'destination must be a relative path'),
+  /** The client's own name for the ticket; `GET /tickets?clientRef=` finds it (e.g. after a lost answer). */
+  clientRef: z.string().trim().min(1).max(200).optional(),
 });
 export type TicketRequest = z.infer<typeof ticketRequestSchema>;
 

@@ -7,13 +7,12 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { qobuzLastSync } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
-import { catalogFullError, isCatalogFull } from '../../queue';
-import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser } from '../../sources';
+import { CoverArtCache } from '../../library';
+import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser, LimitedQobuzSource } from '../../sources';
 import type { DownloadSource, FetchedFile, TrackWanted, Paths, SecretStore } from '../../base';
 import { loadQobuzConfig, type LoadedQobuzConfig } from './config';
 import { CheckedTokens, isTokenRejection } from './checkedTokens';
-import { LimitedQobuzSource } from '../../sources';
-import { CoverCache } from './coverCache';
+import { catalogFullError, isCatalogFull } from '../../queue';
 import {
   QOBUZ_TOKEN_SECRET,
   createQobuzClient,
@@ -83,6 +82,8 @@ export interface QobuzServiceDeps extends Omit<SyncRuntime, 'tagger' | 'startDow
   secrets?: SecretStore;
   /** Adds (or replaces) a download source in the processor's set. */
   setSource(source: DownloadSource): void;
+  /** Album covers shared with the other download flows; a memory-only cache when absent. */
+  covers?: CoverArtCache;
 }
 
 export interface SyncRequest {
@@ -128,7 +129,7 @@ export class QobuzService {
     private readonly deps: QobuzServiceDeps,
     private readonly options: QobuzServiceOptions = {},
   ) {
-    this.tagger = new QobuzTagger(deps.db, new CoverCache((m) => deps.logger.warn(m)));
+    this.tagger = new QobuzTagger(deps.db, deps.covers ?? new CoverArtCache({ onProblem: (m) => deps.logger.warn(m) }));
     this.checkedTokens = new CheckedTokens(join(deps.paths.dataDir, 'qobuz-checked-token.json'), deps.clock);
   }
 

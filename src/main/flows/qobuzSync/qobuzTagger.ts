@@ -2,9 +2,8 @@
 // album) into the fetched file before it is moved into place, and tells the queue which damaged file a
 // re-download replaces (the rename replaces it: the old file stays until the new one is in place).
 import type { Db } from '../../db';
-import { writeTags } from '../../library';
+import { writeTags, type CoverArtCache } from '../../library';
 import type { FetchedFile, TrackWanted } from '../../base';
-import type { CoverCache } from './coverCache';
 import type { PlanEntry } from './plan';
 import { isCompilationAlbum } from './plan';
 import { qobuzTrackTags } from './qobuzTrackTags';
@@ -22,7 +21,7 @@ export class QobuzTagger {
 
   constructor(
     private readonly db: Db,
-    private readonly covers: CoverCache,
+    private readonly covers: CoverArtCache,
   ) {}
 
   /** The sync's metadata for a catalog track (fresher than the catalog: copyright, per-disc counts). */

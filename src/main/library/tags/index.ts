@@ -13,4 +13,5 @@ export {
 } from './tagPlan';
 export { writeTags, tagTempPathFor, TagWriteError, type WriteTagsOptions } from './writeTags';
 export { readTags } from './readTags';
+export { wantedTrackTags } from './wantedTrackTags';
 export { closeTagWorker } from './tagWorkerClient';

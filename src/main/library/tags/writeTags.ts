@@ -12,11 +12,19 @@ export interface WriteTagsOptions extends PlanOptions {
   ext?: string;
 }
 
-/** Tagging failed; the original file is unchanged. */
+/** Tagging failed; the original file is unchanged. `fsCode` is the file system's error code, when it was one. */
 export class TagWriteError extends DownloadError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly fsCode?: string,
+  ) {
     super('storage', message);
     this.name = 'TagWriteError';
+  }
+
+  /** The disk (or quota) filled up while the tagged copy was written. */
+  get outOfSpace(): boolean {
+    return this.fsCode === 'ENOSPC' || this.fsCode === 'EDQUOT';
   }
 }
 
@@ -40,6 +48,7 @@ export async function writeTags(path: string, tags: TrackTags, options: WriteTag
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true });
-    throw new TagWriteError(`Could not write tags to ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    const code = (err as { code?: unknown } | null)?.code;
+    throw new TagWriteError(`Could not write tags to ${path}: ${err instanceof Error ? err.message : String(err)}`, typeof code === 'string' ? code : undefined);
   }
 }

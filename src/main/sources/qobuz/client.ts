@@ -73,6 +73,8 @@ interface CallOptions {
   auth?: boolean;
   /** Use this app_id instead of the client's (secret probing). */
   appId?: string;
+  /** A POST that creates nothing (a login check): retried like a GET. */
+  idempotent?: boolean;
 }
 
 export class QobuzClient {
@@ -142,6 +144,8 @@ export class QobuzClient {
         headers: { ...headers, 'Content-Type': 'text/plain' },
         body: 'extra=partner',
         auth: false,
+        // Checks the token and hands back the same user: repeating it creates nothing.
+        idempotent: true,
       }).catch((err: unknown) => {
         throw tokenError(err);
       });
@@ -339,7 +343,7 @@ export class QobuzClient {
   private async call<S extends z.ZodType>(endpoint: string, schema: S, o: CallOptions = {}): Promise<z.infer<S>> {
     const headers: Record<string, string> = { 'X-App-Id': o.appId ?? (await this.appId()), ...o.headers };
     if (o.auth !== false && this.token) headers['X-User-Auth-Token'] = this.token;
-    const req: RequestOptions = { method: o.method ?? 'GET', query: o.query, headers, body: o.body };
+    const req: RequestOptions = { method: o.method ?? 'GET', query: o.query, headers, body: o.body, ...(o.idempotent ? { idempotent: true } : {}) };
 
     for (let attempt = 0; ; attempt++) {
       let res: Response;

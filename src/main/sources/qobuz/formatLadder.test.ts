@@ -64,7 +64,16 @@ describe('when every rung fails', () => {
 
   it('rights-holder withdrawals are named', () => {
     const f = ladderFailure(7, [{ ok: false, rung: DL5, reason: 'no_url', restrictions: ['TrackRestrictedByRightHolders'] }]);
-    expect(f.message).toMatch(/rights holders withdrew/);
+    expect(f.message).toMatch(/rights holders withdrew.*restriction codes: TrackRestrictedByRightHolders/);
+    expect(f.type).toBe('not_found');
+  });
+
+  it('a restricted answer without url or format_id names its codes', () => {
+    const verdicts: RungVerdict[] = QOBUZ_MP3_LADDER.map((rung) => judgeFileUrl(rung, { restrictions: [{ code: 'SomethingNew' }, { code: 'OtherCode' }] }, 200));
+    expect(verdicts.every((v) => !v.ok && v.reason === 'no_url')).toBe(true);
+    const f = ladderFailure(9, verdicts);
+    expect(f).toMatchObject({ type: 'rejected' });
+    expect(f.message).toMatch(/refused every format of track 9\. Qobuz's restriction codes: SomethingNew, OtherCode\./);
   });
 
   it('anything else lists what was tried', () => {

@@ -76,21 +76,26 @@ export function ladderNote(chosen: Extract<RungVerdict, { ok: true }>, failed: R
 }
 
 const NOT_ENTITLED = /PurchaseCredentials|Uncredentialed/i;
-const RIGHTS = /RightHolders|RightsHolders/i;
+const RIGHTS = /RightHolders|RightsHolders|RestrictedByRights/i;
 
 /** Why no rung gave a usable file, as a DownloadError type and a message a user can act on. */
 export function ladderFailure(trackId: string | number, verdicts: RungVerdict[]): { type: DownloadErrorType; message: string } {
   const codes = [...new Set(verdicts.flatMap((v) => v.restrictions))];
   const tried = refusals(verdicts);
+  const named = codes.length ? ` Qobuz's restriction codes: ${codes.join(', ')}.` : '';
   if (codes.some((c) => RIGHTS.test(c))) {
-    return { type: 'rejected', message: `The rights holders withdrew Qobuz track ${trackId}; it cannot be downloaded any more (${tried}).` };
+    // Waiting will not bring it back: not_found is never retried automatically.
+    return { type: 'not_found', message: `The rights holders withdrew Qobuz track ${trackId}; it cannot be downloaded any more.${named} (${tried})` };
   }
   if (verdicts.length && verdicts.every((v) => !v.ok && (v.reason === 'preview' || v.reason === 'no_url')) && verdicts.some((v) => !v.ok && v.reason === 'preview')) {
     const entitlement = codes.some((c) => NOT_ENTITLED.test(c)) ? ' Qobuz says this account is not entitled to the full track: check the purchase in your Qobuz account.' : '';
     return { type: 'rejected', message: `Qobuz offers only a 30-second preview of track ${trackId}.${entitlement} (${tried})` };
   }
   if (codes.some((c) => NOT_ENTITLED.test(c))) {
-    return { type: 'rejected', message: `Qobuz says this account is not entitled to download track ${trackId} (${tried}).` };
+    return { type: 'rejected', message: `Qobuz says this account is not entitled to download track ${trackId}.${named} (${tried})` };
+  }
+  if (codes.length && verdicts.every((v) => !v.ok && v.reason === 'no_url')) {
+    return { type: 'rejected', message: `Qobuz refused every format of track ${trackId}.${named} (${tried})` };
   }
   return { type: 'rejected', message: `Qobuz gave no downloadable file for track ${trackId} (${tried}).` };
 }

@@ -58,6 +58,26 @@ describe('Qobuz schemas on real captured responses', () => {
     expect((login.user as Record<string, unknown>).player_settings).toBeDefined();
   });
 
+  it('reads getFileUrl leniently: null or missing details, restricted answers, junk restriction entries', () => {
+    const mp3 = qobuzFileUrlSchema.parse({ track_id: 1, format_id: 5, url: 'https://cdn/x', duration: 200, bit_depth: null, sampling_rate: null });
+    expect(mp3).toMatchObject({ url: 'https://cdn/x', format_id: 5, duration: 200 });
+    expect(mp3.bit_depth).toBeUndefined();
+    expect(mp3.sampling_rate).toBeUndefined();
+    const odd = qobuzFileUrlSchema.parse({ url: 'https://cdn/y', format_id: 6, sampling_rate: '44.1', mime_type: null, sample: 'no', track_id: null });
+    expect(odd).toMatchObject({ url: 'https://cdn/y', format_id: 6 });
+    expect(odd.sampling_rate).toBeUndefined();
+    const restricted = qobuzFileUrlSchema.parse({
+      track_id: 7,
+      format_id: null,
+      url: null,
+      restrictions: [{ code: 'TrackRestrictedByRightHolders' }, { reason: 'x' }, null, { code: '' }],
+    });
+    expect(restricted.url).toBeUndefined();
+    expect(restricted.format_id).toBeUndefined();
+    expect(restricted.restrictions).toEqual([{ code: 'TrackRestrictedByRightHolders' }]);
+    expect(qobuzFileUrlSchema.parse({ restrictions: null }).restrictions).toEqual([]);
+  });
+
   it('accepts a purchase-only account (credential.parameters null) and rejects a user without id', () => {
     expect(qobuzUserSchema.parse({ id: 1, credential: { parameters: null } }).credential?.parameters).toBeNull();
     expect(qobuzUserSchema.safeParse({ login: 'x' }).success).toBe(false);

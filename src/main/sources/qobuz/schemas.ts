@@ -110,19 +110,39 @@ export const qobuzPurchaseIdsSchema = z.looseObject({
   tracks: pageOf(z.looseObject({ id: z.number() })).optional(),
 });
 
-export const qobuzRestrictionSchema = z.looseObject({ code: z.string() });
+/**
+ * A field Cassette can do without: null, absent or of an unexpected type all read as undefined, so a changed or
+ * sparse answer never fails a download over a detail it does not need.
+ */
+const lenient = <T extends z.ZodType>(t: T) => t.optional().catch(undefined);
 
-/** track/getFileUrl. `url` is absent when Qobuz refuses (restrictions say why). */
+/** Restriction entries without a usable code are dropped; the rest keep their other fields. */
+export const qobuzRestrictionSchema = z.looseObject({ code: z.string().min(1) });
+const restrictionsSchema = z
+  .array(z.unknown())
+  .nullish()
+  .catch(undefined)
+  .transform((items) => (items ?? []).flatMap((r) => {
+    const parsed = qobuzRestrictionSchema.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  }))
+  .optional();
+
+/**
+ * track/getFileUrl. Only `url` (when present) is relied on; a refused or restricted track comes without `url` and
+ * often without `format_id`, with `restrictions` saying why. Everything else is informative and read leniently
+ * (`bit_depth`/`sampling_rate` are null or missing on MP3 and restricted answers).
+ */
 export const qobuzFileUrlSchema = z.looseObject({
-  track_id: id.optional(),
-  format_id: z.number().optional(),
-  url: z.string().optional(),
-  duration: z.number().optional(),
-  mime_type: z.string().optional(),
-  sampling_rate: z.number().optional(),
-  bit_depth: z.number().optional(),
-  sample: z.boolean().optional(),
-  restrictions: z.array(qobuzRestrictionSchema).optional(),
+  track_id: lenient(id),
+  format_id: lenient(z.number()),
+  url: z.string().min(1).optional().catch(undefined),
+  duration: lenient(z.number()),
+  mime_type: lenient(z.string()),
+  sampling_rate: lenient(z.number()),
+  bit_depth: lenient(z.number()),
+  sample: lenient(z.boolean()),
+  restrictions: restrictionsSchema,
 });
 export type QobuzFileUrl = z.infer<typeof qobuzFileUrlSchema>;
 

@@ -2,8 +2,9 @@
 // in URLs, logs or error messages. Every response is parsed with zod. Enqueue POSTs are capped at two in flight
 // (slskd answers 429 beyond that); the one-search-POST-at-a-time rule is enforced by SearchRunner.
 import pLimit from 'p-limit';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
-import { HttpClient, HttpStatusError, type HttpClientOptions } from '../../net';
+import { HttpClient, HttpParseError, HttpStatusError, type HttpClientOptions } from '../../net';
 import {
   ApplicationSchema,
   DownloadsByUserSchema,
@@ -11,6 +12,7 @@ import {
   SearchResponsesSchema,
   SearchSchema,
   TransferSchema,
+  UserDownloadsSchema,
   type SlskdApplication,
   type SlskdDownloadsByUser,
   type SlskdEnqueueResult,
@@ -30,6 +32,18 @@ export interface SlskdSearchRequest {
   minimumPeerUploadSpeed?: number;
   maximumPeerQueueLength?: number;
   minimumResponseFileCount?: number;
+}
+
+/** Sends of a POST whose answer was lost, after looking up that it did not act. */
+const POST_ATTEMPTS = 3;
+
+/**
+ * Did the server perhaps act on a request that failed? A dropped connection, a timeout or a gateway error may
+ * come after it did; a 429 means it did not (and may be repeated as is).
+ */
+export function outcomeUnknown(e: unknown): boolean {
+  if (e instanceof HttpStatusError) return [408, 429, 502, 503, 504].includes(e.status);
+  return !(e instanceof HttpParseError);
 }
 
 export interface SlskdClientOptions {
@@ -60,8 +74,21 @@ export class SlskdClient {
     return this.get('application', ApplicationSchema, signal);
   }
 
-  startSearch(request: SlskdSearchRequest, signal?: AbortSignal): Promise<SlskdSearch> {
-    return this.http.json('searches', SearchSchema, { method: 'POST', json: request, signal, headers: this.auth });
+  /**
+   * POST /searches, safe to repeat when the request names its id: after a lost answer the search is looked up
+   * by that id before it is started again (a second POST would start a second search, or answer 409).
+   */
+  async startSearch(request: SlskdSearchRequest, signal?: AbortSignal): Promise<SlskdSearch> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.http.json('searches', SearchSchema, { method: 'POST', json: request, signal, headers: this.auth });
+      } catch (e) {
+        if (!request.id || attempt >= POST_ATTEMPTS || signal?.aborted || !outcomeUnknown(e)) throw e;
+        const existing = await this.ignoring404(() => this.getSearch(request.id!, signal));
+        if (existing) return existing;
+        await this.pause(e, attempt, signal);
+      }
+    }
   }
 
   getSearch(id: string, signal?: AbortSignal): Promise<SlskdSearch> {
@@ -93,9 +120,54 @@ export class SlskdClient {
         json: files,
         signal,
         headers: this.auth,
-        retries: 2,
       }),
     );
+  }
+
+  /**
+   * Enqueues one file, safe to repeat: when the POST's answer is lost (or slskd reports the file as already
+   * queued), the user's transfers are looked up for that file before it is asked for again, so one request never
+   * makes two transfers. Undefined when slskd refused it.
+   */
+  async enqueueDownload(
+    username: string,
+    file: { filename: string; size: number },
+    signal?: AbortSignal,
+  ): Promise<SlskdTransfer | undefined> {
+    const since = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.enqueueDownloads(username, [file], signal);
+        const t = result.enqueued.find((x) => x.filename === file.filename) ?? result.enqueued[0];
+        return t ?? (await this.findDownload(username, file.filename, since, signal));
+      } catch (e) {
+        if (attempt >= POST_ATTEMPTS || signal?.aborted || !outcomeUnknown(e)) throw e;
+        const existing = await this.findDownload(username, file.filename, since, signal);
+        if (existing) return existing;
+        await this.pause(e, attempt, signal);
+      }
+    }
+  }
+
+  /** GET /transfers/downloads/{username}; undefined when slskd has no transfers from that user. */
+  async userDownloads(username: string, signal?: AbortSignal): Promise<SlskdTransfer[] | undefined> {
+    const user = await this.ignoring404(() => this.get(`transfers/downloads/${encodeURIComponent(username)}`, UserDownloadsSchema, signal));
+    return user?.directories.flatMap((d) => d.files);
+  }
+
+  /**
+   * A transfer of `filename` from `username` that this request may have made: still running, or finished well
+   * and requested since `since` (a minute of clock skew allowed). Old failed transfers are not ours.
+   */
+  private async findDownload(username: string, filename: string, since: number, signal?: AbortSignal): Promise<SlskdTransfer | undefined> {
+    const mine = (await this.userDownloads(username, signal))?.filter((t) => t.filename === filename) ?? [];
+    const recent = (t: SlskdTransfer) => t.requestedAt !== undefined && Date.parse(t.requestedAt) >= since - 60_000;
+    return mine.find((t) => !t.state.startsWith('Completed')) ?? mine.find((t) => t.state === 'Completed, Succeeded' && recent(t));
+  }
+
+  private async pause(e: unknown, attempt: number, signal?: AbortSignal): Promise<void> {
+    const retryAfter = e instanceof HttpStatusError ? e.retryAfterMs : undefined;
+    await sleep(Math.min(retryAfter ?? 200 * 2 ** attempt, 5_000), undefined, { signal });
   }
 
   /** One download by its GUID; undefined when slskd no longer knows it. */

@@ -2,9 +2,9 @@
 // `<downloads>/<remote parent folder>/<file name>`, and when that name is taken it appends `_<ticks>` before the
 // extension. We snapshot the folder before enqueueing so we only ever pick up — or delete — files this download
 // wrote, never a file that was already there.
-import { readdir, rm, rmdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
-import { localDownloadPath } from './remotePath';
+import { readdir, realpath, rm, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { localDownloadPath, UnsafeRemotePathError } from './remotePath';
 
 export class DownloadTarget {
   private constructor(
@@ -14,8 +14,9 @@ export class DownloadTarget {
     private readonly dirExisted: boolean,
   ) {}
 
+  /** Throws UnsafeRemotePathError when the peer's path would lead outside `downloadsDir`. */
   static async snapshot(downloadsDir: string, remoteFilename: string): Promise<DownloadTarget> {
-    const expected = localDownloadPath(downloadsDir, remoteFilename);
+    const expected = await safeLocalPath(downloadsDir, remoteFilename);
     const dirExisted = await exists(dirname(expected));
     const before = new Map<string, number>();
     for (const p of await variants(expected)) {
@@ -26,8 +27,8 @@ export class DownloadTarget {
   }
 
   /** For a transfer picked up after a restart: nothing is known about the folder before it started. */
-  static unknownHistory(downloadsDir: string, remoteFilename: string): DownloadTarget {
-    return new DownloadTarget(localDownloadPath(downloadsDir, remoteFilename), new Map(), true);
+  static async unknownHistory(downloadsDir: string, remoteFilename: string): Promise<DownloadTarget> {
+    return new DownloadTarget(await safeLocalPath(downloadsDir, remoteFilename), new Map(), true);
   }
 
   /** Files (the expected name or a `_<ticks>` variant) created or modified since the snapshot. */
@@ -55,6 +56,36 @@ export class DownloadTarget {
   async removeWritten(): Promise<void> {
     for (const p of await this.written()) await rm(p, { force: true });
     if (!this.dirExisted) await rmdir(dirname(this.expected)).catch(() => undefined);
+  }
+}
+
+/**
+ * The local path of a remote file, checked on the real file system: the deepest existing folder on the way is
+ * resolved through symlinks and must still be inside the (resolved) downloads folder.
+ */
+export async function safeLocalPath(downloadsDir: string, remoteFilename: string): Promise<string> {
+  const path = localDownloadPath(downloadsDir, remoteFilename);
+  if (!(await realpathInside(downloadsDir, path))) {
+    throw new UnsafeRemotePathError(remoteFilename, 'a folder on the way links outside the downloads folder');
+  }
+  return path;
+}
+
+/** Is `path` (which may not exist yet) inside `root` once every existing component is resolved? */
+export async function realpathInside(root: string, path: string): Promise<boolean> {
+  const realRoot = await realpath(root).catch(() => root);
+  let existing = path;
+  let rest = '';
+  for (;;) {
+    const resolved = await realpath(existing).catch(() => undefined);
+    if (resolved !== undefined) {
+      const rel = relative(realRoot, join(resolved, rest));
+      return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+    }
+    const parent = dirname(existing);
+    if (parent === existing) return false;
+    rest = join(basename(existing), rest);
+    existing = parent;
   }
 }
 

@@ -20,8 +20,8 @@ export {
 export type { CandidateForScoring, RankedCandidate, RankOptions, RejectedCandidate, ScoreMatch, SlskdCandidate } from './rank';
 export { classifyQuality, DEFAULT_QUALITY_LADDER, QUALITY_TIERS, QualityTierSchema, qualityLabel } from './quality';
 export type { QualityTier } from './quality';
-export { parseRemotePath, localDownloadPath } from './remotePath';
-export type { ParsedRemotePath } from './remotePath';
+export { parseRemotePath, localDownloadPath, planLocalDownloadPath, unsafeSegment, UnsafeRemotePathError } from './remotePath';
+export type { ParsedRemotePath, LocalDownloadPath } from './remotePath';
 export { searchQueries } from './searchQueries';
 export { parseTransferState } from './transferState';
 export type { TransferOutcome, TransferStateInfo } from './transferState';

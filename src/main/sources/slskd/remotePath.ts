@@ -1,6 +1,7 @@
 // What a Soulseek path tells us: artist, title and album guessed from `Share\Artist\Album\01 - Title.flac`
-// (and its many variants), and where slskd stores the file locally. Pure.
-import { join } from 'node:path';
+// (and its many variants), and where slskd stores the file locally — or why a peer's path is refused. Pure.
+import path, { win32 } from 'node:path';
+import { DownloadError } from '../../base';
 
 export interface ParsedRemotePath {
   /** Path segments without the file name, outermost first. */
@@ -65,10 +66,67 @@ export function parseRemotePath(remote: string): ParsedRemotePath {
   return { folders, fileName, ext, artist: artist || undefined, title, album, trackNumber };
 }
 
-/** `<downloadsDir>/<remote parent folder>/<file name>` — where slskd writes a finished download. */
-export function localDownloadPath(downloadsDir: string, remote: string): string {
+export type LocalDownloadPath = { ok: true; path: string } | { ok: false; reason: string };
+
+/** Longest name ext4, APFS and NTFS accept (UTF-8 bytes). */
+const MAX_NAME_BYTES = 255;
+// C0/C1 controls, NUL included: no file system stores them faithfully, and NUL truncates paths in native code.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// Characters Windows forbids in a name; slskd replaces them with `_` there (Path.GetInvalidFileNameChars).
+const WINDOWS_INVALID = /[<>:"|?*]/g;
+const DRIVE = /^[a-z]:/i;
+
+/**
+ * Why one of the two remote segments slskd uses (parent folder, file name) cannot be a local name, or undefined
+ * when it can. Checked on the NFKC form too, so look-alikes ("．．", "‥", fullwidth solidus) count as what they
+ * mimic.
+ */
+export function unsafeSegment(segment: string): string | undefined {
+  const folded = segment.normalize('NFKC');
+  if (CONTROL.test(segment) || CONTROL.test(folded)) return 'contains a control character';
+  if (/^[.\s]*$/u.test(folded)) return `is a relative segment (${JSON.stringify(segment)})`;
+  if (/[\\/]/.test(folded)) return 'contains a path separator';
+  if (DRIVE.test(folded)) return 'is a drive letter';
+  if (Buffer.byteLength(segment, 'utf8') > MAX_NAME_BYTES) return `is longer than ${MAX_NAME_BYTES} bytes`;
+  return undefined;
+}
+
+/**
+ * `<downloadsDir>/<remote parent folder>/<file name>` — where slskd writes a finished download — or why a peer's
+ * path must not be fetched: slskd joins the last two segments as they come, so `Share\..\x.mp3` would land
+ * outside the downloads folder. The result is checked to stay strictly inside `downloadsDir` (lexically; the
+ * caller checks symlinks with `realpathInside`).
+ */
+export function planLocalDownloadPath(downloadsDir: string, remote: string, platform: NodeJS.Platform = process.platform): LocalDownloadPath {
   const parts = splitRemotePath(remote);
-  const name = parts[parts.length - 1] ?? remote;
-  const folder = parts.length >= 2 ? (parts[parts.length - 2] ?? '') : '';
-  return join(downloadsDir, folder, name);
+  const name = parts[parts.length - 1];
+  if (name === undefined) return { ok: false, reason: 'the path is empty' };
+  const used = parts.length >= 2 ? [parts[parts.length - 2]!, name] : [name];
+  for (const [i, segment] of used.entries()) {
+    const why = unsafeSegment(segment);
+    if (why) return { ok: false, reason: `its ${i === used.length - 1 ? 'file name' : 'folder name'} ${why}` };
+  }
+  const segments = platform === 'win32' ? used.map((s) => s.replace(WINDOWS_INVALID, '_')) : used;
+  const p = platform === 'win32' ? win32 : path;
+  const local = p.join(downloadsDir, ...segments);
+  const rel = p.relative(downloadsDir, local);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${p.sep}`) || p.isAbsolute(rel)) {
+    return { ok: false, reason: 'it points outside the downloads folder' };
+  }
+  return { ok: true, path: local };
+}
+
+/** Thrown for a peer path that must not be fetched (see planLocalDownloadPath). */
+export class UnsafeRemotePathError extends DownloadError {
+  constructor(remote: string, reason: string) {
+    super('rejected', `Refused the Soulseek path ${JSON.stringify(remote.slice(0, 300))}: ${reason}.`);
+    this.name = 'UnsafeRemotePathError';
+  }
+}
+
+/** `<downloadsDir>/<remote parent folder>/<file name>`; throws UnsafeRemotePathError for a hostile path. */
+export function localDownloadPath(downloadsDir: string, remote: string): string {
+  const planned = planLocalDownloadPath(downloadsDir, remote);
+  if (!planned.ok) throw new UnsafeRemotePathError(remote, planned.reason);
+  return planned.path;
 }

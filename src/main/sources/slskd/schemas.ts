@@ -63,6 +63,8 @@ export const TransferSchema = z.looseObject({
   averageSpeed: z.number().default(0),
   placeInQueue: opt(z.number()),
   exception: opt(z.string()),
+  /** ISO time slskd took the request. */
+  requestedAt: opt(z.string()),
 });
 export type SlskdTransfer = z.infer<typeof TransferSchema>;
 
@@ -73,12 +75,14 @@ export const EnqueueResultSchema = z.looseObject({
 });
 export type SlskdEnqueueResult = z.infer<typeof EnqueueResultSchema>;
 
-export const DownloadsByUserSchema = z.array(
-  z.looseObject({
-    username: z.string(),
-    directories: z
-      .array(z.looseObject({ directory: z.string(), files: z.array(TransferSchema).default([]) }))
-      .default([]),
-  }),
-);
+/** GET /transfers/downloads/{username}: one user's transfers, by remote directory. */
+export const UserDownloadsSchema = z.looseObject({
+  username: z.string(),
+  directories: z
+    .array(z.looseObject({ directory: z.string(), files: z.array(TransferSchema).default([]) }))
+    .default([]),
+});
+export type SlskdUserDownloads = z.infer<typeof UserDownloadsSchema>;
+
+export const DownloadsByUserSchema = z.array(UserDownloadsSchema);
 export type SlskdDownloadsByUser = z.infer<typeof DownloadsByUserSchema>;

@@ -16,6 +16,7 @@ import {
 import { SlskdClient, type SlskdClientOptions } from './client';
 import { parseSlskdConfig, type SlskdConfig, type SlskdConfigInput } from './config';
 import { DownloadTarget } from './downloadTarget';
+import { UnsafeRemotePathError } from './remotePath';
 import { qualityLabel, type QualityTier } from './quality';
 import { candidateKey, candidatesFromResponses, rankCandidates, type RankedCandidate, type ScoreMatch } from './rank';
 import type { SlskdTransfer } from './schemas';
@@ -177,11 +178,17 @@ export class SlskdSource implements DownloadSource {
     tried: string[],
   ): Promise<AttemptResult> {
     ctx.onProgress({ bytesDownloaded: 0, bytesTotal: c.size, detail: `peer ${c.username}, requesting` });
-    const target = await DownloadTarget.snapshot(this.config.downloadsDir, c.filename);
+    let target: DownloadTarget;
+    try {
+      target = await DownloadTarget.snapshot(this.config.downloadsDir, c.filename);
+    } catch (e) {
+      // A hostile or impossible path is never enqueued: slskd would write wherever it points.
+      if (e instanceof UnsafeRemotePathError) return { ok: false, reason: e.message, quarantine: true };
+      throw e;
+    }
     let transfer: SlskdTransfer | undefined;
     try {
-      const result = await this.client.enqueueDownloads(c.username, [{ filename: c.filename, size: c.size }], ctx.signal);
-      transfer = result.enqueued.find((t) => t.filename === c.filename) ?? result.enqueued[0];
+      transfer = await this.client.enqueueDownload(c.username, { filename: c.filename, size: c.size }, ctx.signal);
     } catch (e) {
       // slskd answers 500 when it cannot reach the peer; that is this candidate's problem, not slskd's.
       if (e instanceof HttpStatusError && e.status === 500 && !ctx.signal.aborted) {
@@ -228,7 +235,15 @@ export class SlskdSource implements DownloadSource {
       return undefined;
     }
     const ext = ref.filename.match(/\.([^.\\/]+)$/)?.[1]?.toLowerCase() ?? '';
-    const target = DownloadTarget.unknownHistory(this.config.downloadsDir, ref.filename);
+    const target = await DownloadTarget.unknownHistory(this.config.downloadsDir, ref.filename).catch((e: unknown) => {
+      if (e instanceof UnsafeRemotePathError) return undefined;
+      throw e;
+    });
+    if (!target) {
+      await this.client.cancelDownload(ref.username, ref.id, { remove: true }).catch(() => undefined);
+      ctx.quarantine(candidateKey(ref.username, ref.filename), 'unsafe path');
+      return undefined;
+    }
     const result = await this.follow(track, { ...ref, ext, target }, ctx, []);
     if (!result.ok && result.quarantine) ctx.quarantine(candidateKey(ref.username, ref.filename), result.reason);
     return result;

@@ -1,5 +1,5 @@
 // Public face of the ticket-service source.
-export { TicketsSource, createTicketsSource, describeTicket, ticketQuarantineKey } from './ticketsSource';
+export { TicketsSource, createTicketsSource, describeTicket, pendingTicketRef, ticketQuarantineKey } from './ticketsSource';
 export { TicketsClient, type TicketsClientOptions } from './ticketsClient';
 export { ticketsConfigSchema, type TicketsConfig, type TicketsConfigInput } from './ticketsConfig';
 export { downloadErrorFromFailure, downloadErrorFromRequest } from './ticketDownloadError';

@@ -63,4 +63,6 @@ export interface NewTicket {
   tracks: Array<{ title: string; disc: number; track: number; durationSec?: number }>;
   format: { preferred: TicketAudioFormat[]; minBitrateKbps?: number };
   destination: string;
+  /** Our name for the ticket, chosen before it is filed, so it can be found again after a lost answer. */
+  clientRef?: string;
 }

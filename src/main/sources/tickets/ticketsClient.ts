@@ -40,8 +40,9 @@ export class TicketsClient {
   }
 
   /**
-   * `POST /tickets`. The idempotency key makes HttpClient's retry of a POST safe: a repeat returns the
-   * ticket the first attempt created.
+   * `POST /tickets`, sent once: its answer may be lost after the ticket was filed. The caller looks the ticket
+   * up by its `clientRef` before sending it again, with the same idempotency key (a service that honours it
+   * returns the first ticket even when the look-up was too early).
    */
   create(ticket: NewTicket, opts: { idempotencyKey: string; signal?: AbortSignal }): Promise<Ticket> {
     return this.http.json('tickets', TicketSchema, {
@@ -62,10 +63,16 @@ export class TicketsClient {
     }
   }
 
-  /** `GET /tickets?state=&offset=&limit=` — one page. */
-  list(opts: { state?: KnownTicketState; offset?: number; limit?: number; signal?: AbortSignal } = {}): Promise<TicketPage> {
+  /** The ticket filed with this client reference, if any (`GET /tickets?clientRef=`). */
+  async findByClientRef(clientRef: string, signal?: AbortSignal): Promise<Ticket | undefined> {
+    const page = await this.list({ clientRef, limit: 1, signal });
+    return page.items[0];
+  }
+
+  /** `GET /tickets?state=&clientRef=&offset=&limit=` — one page. */
+  list(opts: { state?: KnownTicketState; clientRef?: string; offset?: number; limit?: number; signal?: AbortSignal } = {}): Promise<TicketPage> {
     return this.http.json('tickets', TicketPageSchema, {
-      query: { state: opts.state, offset: opts.offset, limit: opts.limit },
+      query: { state: opts.state, clientRef: opts.clientRef, offset: opts.offset, limit: opts.limit },
       headers: this.auth,
       signal: opts.signal,
     });

@@ -11,6 +11,7 @@ import {
   type FetchedFile,
   type TrackWanted,
 } from '../../base';
+import { HttpParseError, HttpStatusError } from '../../net';
 import { downloadErrorFromFailure, downloadErrorFromRequest } from './ticketDownloadError';
 import { TicketsClient } from './ticketsClient';
 import { ticketsConfigSchema, type TicketsConfig, type TicketsConfigInput } from './ticketsConfig';
@@ -29,6 +30,17 @@ interface FetchRun {
   tried: string[];
   current?: string;
 }
+
+/**
+ * The external reference while a ticket is being filed: our client reference, stored before the POST so that a
+ * crash or a lost answer finds the ticket again instead of filing a second one. Replaced by the ticket id.
+ */
+const PENDING = 'pending:';
+export const pendingTicketRef = (clientRef: string): string => `${PENDING}${clientRef}`;
+const clientRefOf = (externalRef: string): string | undefined =>
+  externalRef.startsWith(PENDING) ? externalRef.slice(PENDING.length) : undefined;
+/** Filing attempts of one ticket whose answers were lost. */
+const CREATE_ATTEMPTS = 3;
 
 /** Quarantine key of a ticket whose file proved bad: never resumed again. */
 export const ticketQuarantineKey = (ticketId: string): string => `ticket:${ticketId}`;
@@ -99,7 +111,9 @@ export class TicketsSource implements DownloadSource {
   /** Cancels a ticket on the service; unknown tickets are fine. */
   async cancel(externalRef: string): Promise<void> {
     try {
-      await this.client.cancel(externalRef);
+      const clientRef = clientRefOf(externalRef);
+      const id = clientRef ? (await this.client.findByClientRef(clientRef))?.id : externalRef;
+      if (id) await this.client.cancel(id);
     } catch (e) {
       throw downloadErrorFromRequest(e);
     }
@@ -107,7 +121,15 @@ export class TicketsSource implements DownloadSource {
 
   /** Picks up the ticket of an earlier attempt, if it is still worth following. */
   private async resume(ctx: FetchContext, run: FetchRun): Promise<Ticket | undefined> {
-    const ref = ctx.externalRef;
+    let ref = ctx.externalRef;
+    const clientRef = ref ? clientRefOf(ref) : undefined;
+    if (clientRef) {
+      // An earlier attempt stopped while filing: the ticket may exist although its id never arrived.
+      const filed = await this.client.findByClientRef(clientRef, ctx.signal);
+      if (!filed) return undefined;
+      ctx.setExternalRef(filed.id);
+      ref = filed.id;
+    }
     if (!ref || ctx.isQuarantined(ticketQuarantineKey(ref))) return undefined;
     const ticket = await this.client.get(ref, ctx.signal);
     if (!ticket || ticket.state === 'cancelled') return undefined;
@@ -119,14 +141,31 @@ export class TicketsSource implements DownloadSource {
   }
 
   private async open(track: TrackWanted, ctx: FetchContext, run: FetchRun): Promise<Ticket> {
-    const ticket = await this.client.create(this.ticketFor(track), { idempotencyKey: randomUUID(), signal: ctx.signal });
+    const clientRef = `cassette-${track.trackId}-${randomUUID()}`;
+    ctx.setExternalRef(pendingTicketRef(clientRef));
+    const ticket = await this.file(this.ticketFor(track, clientRef), clientRef, ctx);
     ctx.setExternalRef(ticket.id);
     run.current = ticket.id;
     run.tried.push(ticket.id);
     return ticket;
   }
 
-  private ticketFor(track: TrackWanted): NewTicket {
+  /** POST /tickets, safe to repeat: after a failure that may have come after the service acted, look it up first. */
+  private async file(ticket: NewTicket, clientRef: string, ctx: FetchContext): Promise<Ticket> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.client.create(ticket, { idempotencyKey: clientRef, signal: ctx.signal });
+      } catch (e) {
+        if (attempt >= CREATE_ATTEMPTS || ctx.signal.aborted || !mayHaveActed(e)) throw e;
+        const filed = await this.client.findByClientRef(clientRef, ctx.signal);
+        if (filed) return filed;
+        const retryAfter = e instanceof HttpStatusError ? e.retryAfterMs : undefined;
+        await sleep(Math.min(retryAfter ?? 250 * attempt, 5_000), undefined, { signal: ctx.signal });
+      }
+    }
+  }
+
+  private ticketFor(track: TrackWanted, clientRef: string): NewTicket {
     return {
       artist: track.artist,
       ...(track.album ? { album: track.album } : {}),
@@ -143,6 +182,7 @@ export class TicketsSource implements DownloadSource {
         ...(this.config.minBitrateKbps ? { minBitrateKbps: this.config.minBitrateKbps } : {}),
       },
       destination: `${this.config.destinationPrefix}/${track.trackId}`,
+      clientRef,
     };
   }
 
@@ -243,6 +283,15 @@ export class TicketsSource implements DownloadSource {
 
 export function createTicketsSource(config: TicketsConfigInput): TicketsSource {
   return new TicketsSource(config);
+}
+
+/**
+ * Worth another try: a dropped connection, a timeout or a gateway error (the service may have filed the ticket,
+ * so it is looked up first), or a 429 (it did not).
+ */
+function mayHaveActed(e: unknown): boolean {
+  if (e instanceof HttpStatusError) return [408, 429, 502, 503, 504].includes(e.status);
+  return !(e instanceof HttpParseError);
 }
 
 /** The file of the wanted track in a (possibly multi-track) ticket. */

@@ -1,0 +1,34 @@
+// The queue's finalize step for catalog-driven downloads (slskd, tickets): the catalog's metadata and the album
+// cover written into the fetched file through the one writeTags, before the file is moved into place.
+//
+// A tag failure does not cost the download: the file passed validation and may have taken hours to find, so it
+// is filed untagged and the completion says so (the queue row's note, and a warning in the log). Only a full
+// disk fails the step, as a storage error the queue retries: the move that follows would fail the same way.
+import { DownloadError, type FetchedFile, type TrackWanted } from '../base';
+import type { CoverArtCache } from './coverArtCache';
+import { TagWriteError, wantedTrackTags, writeTags } from './tags';
+
+export interface DownloadTaggerOptions {
+  covers: CoverArtCache;
+  onProblem?: (message: string) => void;
+}
+
+export class DownloadTagger {
+  constructor(private readonly o: DownloadTaggerOptions) {}
+
+  /** Tags `file` in place; on a tag failure other than a full disk, adds why to `file.note` instead. */
+  async finalize(track: TrackWanted, file: FetchedFile): Promise<void> {
+    const cover = await this.o.covers.get(track.coverUrl);
+    try {
+      await writeTags(file.path, wantedTrackTags(track, cover), { ext: file.ext });
+    } catch (e) {
+      if (e instanceof TagWriteError && e.outOfSpace) {
+        throw new DownloadError('storage', `Out of disk space while tagging ${track.artist} — ${track.title}; free some space and it is tried again.`);
+      }
+      const why = e instanceof Error ? e.message : String(e);
+      const note = `Filed without tags (${why}).`;
+      file.note = file.note ? `${file.note} ${note}` : note;
+      this.o.onProblem?.(`${track.artist} — ${track.title}: ${note}`);
+    }
+  }
+}

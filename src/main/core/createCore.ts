@@ -7,7 +7,7 @@ import { AppError, err, ok, type Result } from '../../shared/result';
 import { openDatabase, type Db } from '../db';
 import { CatalogStore, catalogStatus, importFolder, reconcileCatalog } from '../catalog';
 import {
-  DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, isPartWriterAlive, missingFilesWatchdog, type UserLimits,
+  DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, catalogFullError, isCatalogFull, isPartWriterAlive, missingFilesWatchdog, type UserLimits,
 } from '../queue';
 import { isPartOf, moveFileAtomic, organisedLayout, sweepPartFiles, validateAudioFile, type LayoutStrategy } from '../library';
 import type { DownloadSource, FetchedFile, SourceId, TrackWanted } from '../sources/types';
@@ -79,7 +79,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const notifier = ports.notifier ?? silentNotifier;
   // Headless hosts have no keychain: a 0600 file (it warns once, on the first secret it stores).
   const secrets = ports.secrets ?? fileSecretStore(join(ports.paths.dataDir, HEADLESS_SECRETS_FILE), logger);
-  const db = openDatabase(join(ports.paths.dataDir, 'catalog.db'));
+  const dbPath = join(ports.paths.dataDir, 'catalog.db');
+  const db = whileCatalogWritable(dbPath, () => openDatabase(dbPath));
   const catalog = new CatalogStore(db, clock);
   const queue = new QueueStore(db, clock, catalog);
   const events = new EventHub(() => catalogStatus(db));
@@ -262,12 +263,14 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   // Start-up: anything left in progress by a crash goes back to pending; then the catalog meets the disk.
-  if (config.recoverOnStart !== false) {
-    const recovered = queue.recoverAfterCrash();
-    if (recovered.length) logger.info(`Recovered ${recovered.length} interrupted downloads`);
-  }
+  whileCatalogWritable(dbPath, () => {
+    if (config.recoverOnStart !== false) {
+      const recovered = queue.recoverAfterCrash();
+      if (recovered.length) logger.info(`Recovered ${recovered.length} interrupted downloads`);
+    }
+    if (config.reconcileOnStart !== false) reconcile();
+  }, () => db.close());
   const startupSweep = config.recoverOnStart !== false ? sweepLeftoverParts() : Promise.resolve([]);
-  if (config.reconcileOnStart !== false) reconcile();
   if (config.runQueue) {
     processor.start();
     qobuz.resumeQueued();
@@ -315,6 +318,17 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       db.close();
     },
   };
+}
+
+/** Runs a start-up step; a catalog on a full disk becomes one error naming the file (not SQLite's raw one). */
+function whileCatalogWritable<T>(dbPath: string, step: () => T, onFull: () => void = () => {}): T {
+  try {
+    return step();
+  } catch (e) {
+    if (!isCatalogFull(e, dbPath)) throw e;
+    onFull();
+    throw catalogFullError(dbPath);
+  }
 }
 
 export function toErrResult(e: unknown, logger: Logger): Result<never> {

@@ -107,6 +107,22 @@ describe('a catalog on a full disk', () => {
     await expectWhole(box.musicDir);
   });
 
+  it('a client call that meets a full catalog answers disk_full naming the file, not SQLite’s raw message', async () => {
+    const box = await sandbox();
+    const core = openSyncCore(box);
+    try {
+      core.queue.retryNow = () => {
+        throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+      };
+      expect(await core.dispatch('queue.retry', { id: 1 })).toEqual({
+        ok: false,
+        error: { code: 'disk_full', message: `The catalog ${join(box.dataDir, 'catalog.db')} cannot be written: its disk is full. Free some space there and try again.` },
+      });
+    } finally {
+      await core.close();
+    }
+  });
+
   it('for real, on a full tmpfs: `qoget sync` prints one line naming the catalog, exits non-zero, leaves nothing; with space again it completes', async (ctx) => {
     const fs = await mountTmpfs('3m');
     if (!fs) return ctx.skip();

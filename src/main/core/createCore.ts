@@ -258,6 +258,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       const handler = handlers[m] as (i: unknown) => Promise<unknown>;
       return ok(await handler(parsed.data));
     } catch (e) {
+      if (isCatalogFull(e, dbPath)) return err('disk_full', catalogFullError(dbPath).message);
       return toErrResult(e, logger);
     }
   }

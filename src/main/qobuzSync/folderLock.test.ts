@@ -19,18 +19,18 @@ describe('acquireFolderLock', () => {
     const lock = await acquireFolderLock(dir);
     expect(JSON.parse(await readFile(lock.path, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
     await expect(acquireFolderLock(dir)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining(`process ${process.pid} on ${hostname()}`) });
-    await lock.release();
+    lock.release();
     expect(await readdir(dir)).toEqual([]);
-    await (await acquireFolderLock(dir)).release();
+    (await acquireFolderLock(dir)).release();
   });
 
   it('takes over a lock whose process is gone, or a damaged one', async () => {
     await writeFile(join(dir, FOLDER_LOCK_FILE), lockText({ pid: 4242, host: hostname() }));
     const lock = await acquireFolderLock(dir, { isAlive: () => false });
     expect(JSON.parse(await readFile(lock.path, 'utf8'))).toMatchObject({ pid: process.pid });
-    await lock.release();
+    lock.release();
     await writeFile(join(dir, FOLDER_LOCK_FILE), '{"pid":');
-    await (await acquireFolderLock(dir)).release();
+    (await acquireFolderLock(dir)).release();
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -45,7 +45,7 @@ describe('acquireFolderLock', () => {
   it('release never removes a lock that another writer took over meanwhile', async () => {
     const lock = await acquireFolderLock(dir);
     await writeFile(lock.path, lockText({ pid: 9, host: hostname(), nonce: 'new-holder' }));
-    await lock.release();
+    lock.release();
     expect(JSON.parse(await readFile(lock.path, 'utf8'))).toMatchObject({ nonce: 'new-holder' });
   });
 });

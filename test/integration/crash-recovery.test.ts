@@ -2,17 +2,21 @@
 // is true, and the download completes (or is adopted) without failing.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogStatus } from '../../src/main/catalog';
-import { isPartFile, parsePartFile, partPathFor } from '../../src/main/library';
+import { isPartFile, parsePartFile, partPathFor, partWriterToken } from '../../src/main/library';
 import type { DownloadSource } from '../../src/main/base';
 import { makeTone } from '../support/audio';
 import { seedAlbums } from '../support/catalogBuilder';
 import { cli } from '../support/qobuzSync';
 import { scriptedSource } from '../support/scriptedSource';
 import { openTestCore, tempDir } from '../support/testCore';
+
+/** Above Linux's default pid_max (4194304): no process has it. */
+const DEAD_PID = 4_194_305;
 
 /** Starts the crash child and resolves with the first line matching `pattern` (the child is then killed or dead). */
 function runChild(args: string[], pattern: RegExp): { line: Promise<RegExpExecArray>; exited: Promise<NodeJS.Signals | null> } {
@@ -107,15 +111,32 @@ describe('crash recovery', () => {
       seed.queue.enqueueTrack({ trackId: ticketTrack!.id, source: 'tickets', destinationPath: ticketDest });
       await seed.close();
       await mkdir(join(library, 'Tickets'), { recursive: true });
-      const ticketPart = partPathFor(ticketDest, 'gone_host-999999');
+      // Written by a process of this machine that is gone.
+      const ticketPart = partPathFor(ticketDest, partWriterToken(`${hostname()}:${DEAD_PID}`));
       await writeFile(ticketPart, Buffer.alloc(10_000, 2));
 
-      const tickets: DownloadSource = { id: 'tickets', resumesPartFiles: true, fetch: () => new Promise(() => {}) };
+      // The resuming source finds the crashed writer's bytes in its own part file.
+      const tone = await makeTone(join(dir, 'tone.flac'), { seconds: 3, format: 'flac' });
+      const foundAtStart: number[] = [];
+      const tickets: DownloadSource = {
+        id: 'tickets',
+        resumesPartFiles: true,
+        async fetch(_track, ctx) {
+          foundAtStart.push((await stat(ctx.partPath)).size);
+          await copyFile(tone, ctx.partPath);
+          return { path: ctx.partPath, ext: 'flac', sizeBytes: (await stat(tone)).size, description: 'resumed' };
+        },
+      };
       const core = openTestCore(dir, { sources: { tickets }, reconcileOnStart: false });
       const removed = await core.startupSweep;
       expect(removed).toEqual([partPath]);
       expect(existsSync(browsers)).toBe(true);
       expect((await stat(ticketPart)).size).toBe(10_000);
+      core.processor.start();
+      await core.processor.whenIdle();
+      expect(foundAtStart).toEqual([10_000]);
+      expect(existsSync(ticketPart)).toBe(false);
+      expect(core.catalog.getTrack(ticketTrack!.id)).toMatchObject({ status: 'downloaded', local_path: ticketDest });
       await core.close();
     } finally {
       await cleanup();

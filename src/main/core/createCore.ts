@@ -7,7 +7,7 @@ import { AppError, err, ok, type Result } from '../../shared/result';
 import { openDatabase, type Db } from '../db';
 import { CatalogStore, catalogStatus, importFolder, reconcileCatalog } from '../catalog';
 import {
-  DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, isPartWriterAlive, missingFilesWatchdog, type UserLimits,
+  DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, catalogFullError, isCatalogFull, isPartWriterAlive, missingFilesWatchdog, type UserLimits,
 } from '../queue';
 import { CoverArtCache, DownloadTagger, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy, isPartOf, sweepPartFiles, checkFolder } from '../library';
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
@@ -91,7 +91,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const notifier = ports.notifier ?? silentNotifier;
   // Headless hosts have no keychain: a 0600 file (it warns once, on the first secret it stores).
   const secrets = ports.secrets ?? fileSecretStore(join(ports.paths.dataDir, HEADLESS_SECRETS_FILE), logger);
-  const db = openDatabase(join(ports.paths.dataDir, 'catalog.db'));
+  const dbPath = join(ports.paths.dataDir, 'catalog.db');
+  const db = whileCatalogWritable(dbPath, () => openDatabase(dbPath));
   const catalog = new CatalogStore(db, clock);
   const queue = new QueueStore(db, clock, catalog);
   const events = new EventHub(() => catalogStatus(db));
@@ -277,17 +278,20 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       const handler = handlers[m] as (i: unknown) => Promise<unknown>;
       return ok(await handler(parsed.data));
     } catch (e) {
+      if (isCatalogFull(e, dbPath)) return err('disk_full', catalogFullError(dbPath).message);
       return toErrResult(e, logger);
     }
   }
 
   // Start-up: anything left in progress by a crash goes back to pending; then the catalog meets the disk.
-  if (config.recoverOnStart !== false) {
-    const recovered = queue.recoverAfterCrash();
-    if (recovered.length) logger.info(`Recovered ${recovered.length} interrupted downloads`);
-  }
+  whileCatalogWritable(dbPath, () => {
+    if (config.recoverOnStart !== false) {
+      const recovered = queue.recoverAfterCrash();
+      if (recovered.length) logger.info(`Recovered ${recovered.length} interrupted downloads`);
+    }
+    if (config.reconcileOnStart !== false) reconcile();
+  }, () => db.close());
   const startupSweep = config.recoverOnStart !== false ? sweepLeftoverParts() : Promise.resolve([]);
-  if (config.reconcileOnStart !== false) reconcile();
   if (config.runQueue) {
     processor.start();
     qobuz.resumeQueued();
@@ -337,16 +341,27 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   };
 }
 
-/**
- * An exception as a Result for a client. Only AppErrors carry their message out: anything else may name files or
- * internals, so it is logged here and the client gets a generic message.
- */
+/** Runs a start-up step; a catalog on a full disk becomes one error naming the file (not SQLite's raw one). */
+function whileCatalogWritable<T>(dbPath: string, step: () => T, onFull: () => void = () => {}): T {
+  try {
+    return step();
+  } catch (e) {
+    if (!isCatalogFull(e, dbPath)) throw e;
+    onFull();
+    throw catalogFullError(dbPath);
+  }
+}
+
 const QOBUZ_FOLDER = { access: 'write', label: 'The Qobuz folder' } as const;
 /** A folder a client names is checked before anything touches it; none named: the saved one (checked when saved). */
 async function checkedQobuzFolder(folder: string | undefined): Promise<string | undefined> {
   return folder === undefined ? undefined : (await checkFolder(folder, QOBUZ_FOLDER)).path;
 }
 
+/**
+ * An exception as a Result for a client. Only AppErrors carry their message out: anything else may name files or
+ * internals, so it is logged here and the client gets a generic message.
+ */
 export function toErrResult(e: unknown, logger: Logger): Result<never> {
   if (e instanceof AppError) return err(e.code, e.message);
   const code = (e as { code?: string } | null)?.code;

@@ -1,5 +1,6 @@
 // Runs the queue: claims items per source within concurrency limits, fetches through the source, validates,
 // finalises (tags), moves the file into place atomically and records the outcome in queue and catalog together.
+import { mkdirSync, statfsSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, extname, join, basename } from 'node:path';
 import { AppError } from '../../shared/result';
@@ -195,7 +196,7 @@ export class QueueProcessor {
    * files — and report it once. Returns false for any other error.
    */
   private haltOnCatalogFailure(e: unknown): boolean {
-    if (!isCatalogFull(e)) return false;
+    if (!isCatalogFull(e, this.o.store.db.name)) return false;
     if (this.halt) return true;
     this.halt = { code: 'disk_full', message: catalogFullError(this.o.store.db.name).message };
     this.pause();
@@ -457,10 +458,21 @@ export class QueueProcessor {
 /** A failure no automatic retry can change (a conflicting file at the destination): failed at once. */
 class FinalFailure extends DownloadError {}
 
-/** SQLite could not grow the catalog: its disk (or quota) is full. */
-export function isCatalogFull(e: unknown): boolean {
+/**
+ * SQLite could not grow the catalog at `dbPath`: its disk (or quota) is full. SQLite says SQLITE_FULL when a
+ * write fails with ENOSPC, but growing the WAL index (-shm) on a full disk reports SQLITE_IOERR_SHMSIZE, and other
+ * writes SQLITE_IOERR_*: an I/O error counts as "full" when the catalog's file system has (almost) no room left.
+ */
+export function isCatalogFull(e: unknown, dbPath?: string): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL';
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') return true;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_IOERR') || !dbPath) return false;
+  try {
+    const fs = statfsSync(dirname(dbPath));
+    return fs.bavail * fs.bsize < 1024 * 1024;
+  } catch {
+    return false;
+  }
 }
 
 /** What a user reads when the catalog's disk is full: which file, and what to do. */

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../../../shared/result';
@@ -17,7 +18,8 @@ type LockInfo = z.infer<typeof lockSchema>;
 
 export interface FolderLock {
   path: string;
-  release(): Promise<void>;
+  /** Synchronous, so a sync can free its folder before it announces that it has finished. Idempotent. */
+  release(): void;
 }
 
 export interface FolderLockOptions {
@@ -97,7 +99,11 @@ async function takeOver(path: string, stale: LockInfo | undefined): Promise<void
   await unlink(aside).catch(() => undefined);
 }
 
-async function releaseIfMine(path: string, nonce: string): Promise<void> {
-  const holder = await readLock(path).catch(() => undefined);
-  if (holder && holder !== 'gone' && holder.nonce === nonce) await unlink(path).catch(() => undefined);
+function releaseIfMine(path: string, nonce: string): void {
+  try {
+    const parsed = lockSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (parsed.success && parsed.data.nonce === nonce) unlinkSync(path);
+  } catch {
+    // Gone already, or not readable: nothing of ours to remove.
+  }
 }

@@ -286,7 +286,7 @@ export class QobuzService {
       await this.rememberLastSync(lastSyncOf(summary, this.deps.clock.now()));
       return summary;
     } catch (e) {
-      let err = isCatalogFull(e) ? catalogFullError(this.deps.db.name) : toAppError(e);
+      let err = isCatalogFull(e, this.deps.db.name) ? catalogFullError(this.deps.db.name) : toAppError(e);
       if (isTokenRejection(e) && this.session) {
         // A remembered token that stopped working: forget it and say what to do, as a fresh sign-in would.
         const { credentials, key } = this.session;
@@ -294,8 +294,8 @@ export class QobuzService {
         await this.checkedTokens.forget(key);
         err = tokenRejectedError(credentials, (await this.loadConfig()).configPath);
       }
-      // On a full disk this may fail too: the sync's own error is the one to report.
-      await this.rememberLastSync({ ...emptyLast(root, this.deps.clock.now()), error: err.message }).catch(() => undefined);
+      // On a full disk this fails too: the sync's own error is the one line to report.
+      await this.rememberLastSync({ ...emptyLast(root, this.deps.clock.now()), error: err.message }, err.code === 'disk_full');
       throw err;
     } finally {
       this.running = undefined;
@@ -397,12 +397,12 @@ export class QobuzService {
   }
 
   /** Kept in memory and in qobuz.json; a write that fails is logged, not fatal (the sync itself is done). */
-  private async rememberLastSync(last: QobuzLastSync): Promise<void> {
+  private async rememberLastSync(last: QobuzLastSync, quiet = false): Promise<void> {
     this.lastSync = last;
     try {
       await this.writeSettings({ lastSync: last });
     } catch (e) {
-      this.deps.logger.warn(`Could not save the Qobuz sync summary: ${e instanceof Error ? e.message : String(e)}`);
+      if (!quiet) this.deps.logger.warn(`Could not save the Qobuz sync summary: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

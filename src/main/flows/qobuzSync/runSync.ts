@@ -14,7 +14,7 @@ import type { Db } from '../../db';
 import { sweepPartFiles, titleWithVersion } from '../../library';
 import { PRIORITY, isPartWriterAlive, type QueueProcessor, type QueueStore } from '../../queue';
 import type { QobuzClient } from '../../sources';
-import { acquireFolderLock } from './folderLock';
+import { acquireFolderLock, type FolderLock } from './folderLock';
 import { albumDisplayTitle, type PlanEntry } from './plan';
 import { prepareSync, type PreparedItem, type PreparedSync } from './prepareSync';
 import type { QobuzTagger } from './qobuzTagger';
@@ -114,13 +114,13 @@ export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<
   await mkdir(o.root, { recursive: true });
   const lock = await acquireFolderLock(resolve(o.root));
   try {
-    return await runLockedSync(rt, o);
+    return await runLockedSync(rt, o, lock);
   } finally {
-    await lock.release();
+    lock.release();
   }
 }
 
-async function runLockedSync(rt: SyncRuntime, o: RunSyncOptions): Promise<SyncSummary> {
+async function runLockedSync(rt: SyncRuntime, o: RunSyncOptions, lock: FolderLock): Promise<SyncSummary> {
   const started = Date.now();
   const emit = o.onEvent ?? (() => {});
   const throttled = throttledJobProgress(rt.events);
@@ -129,6 +129,8 @@ async function runLockedSync(rt: SyncRuntime, o: RunSyncOptions): Promise<SyncSu
   let planned = false;
   const jobProgress: ProgressReporter = (label, done, total, finished = false) => {
     const p: SyncProgress = { job: SYNC_JOB, label, done, total, finished, ...(planned ? { counts: { ...counts } } : {}) };
+    // The folder is free again before anyone hears the sync has finished (a client may start the next one at once).
+    if (finished) lock.release();
     o.onProgress?.(p);
     throttled(p);
   };

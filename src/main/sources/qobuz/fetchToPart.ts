@@ -59,7 +59,9 @@ export async function fetchToPart(o: FetchToPartOptions): Promise<FetchedPart> {
   let attempts = 0;
   let contentType: string | undefined;
   let last: AttemptError | undefined;
-  // A part left by an earlier run may be of another format or file: never resume into it.
+  // A part left by an earlier run may be of another format or file: never resume into it. The path is this
+  // writer's own (the queue names part files after the process writing them), so this never deletes the live
+  // part of another process fetching the same track.
   await rm(o.path, { force: true });
 
   // Progress never loops forever: a hard cap on all attempts, generous for big files cut many times.

@@ -1,6 +1,6 @@
 // Runs the queue: claims items per source within concurrency limits, fetches through the source, validates,
 // finalises (tags), moves the file into place atomically and records the outcome in queue and catalog together.
-import { mkdirSync, statfsSync } from 'node:fs';
+import { statfsSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, extname, join, basename } from 'node:path';
 import { AppError } from '../../shared/result';

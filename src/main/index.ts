@@ -1,5 +1,5 @@
 // Electron entry: single instance, app:// renderer, IPC relay, tray. All real work lives in the core.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, defaultDataDir, pathsFor, consoleLogger, fileSecretStore, layeredSecrets, HEADLESS_SECRETS_FILE } from './core';
@@ -28,7 +28,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(here, '..', 'renderer'));
     const notifier = trayNotifier(join(here, '..', '..', 'resources', 'icon.png'), () => win);
     const secrets = layeredSecrets(
-      safeStorageSecrets(join(paths.dataDir, 'secrets.json')),
+      safeStorageSecrets(join(paths.dataDir, 'secrets.json'), safeStorage),
       fileSecretStore(join(paths.dataDir, HEADLESS_SECRETS_FILE)),
     );
     const settings = await loadHostSettings(paths, process.env, secrets);

@@ -7,9 +7,17 @@ import { migrations } from './migrations';
 
 export type Db = Database.Database;
 
-export function openDatabase(path: string, migrationList: readonly string[] = migrations): Db {
+export interface OpenDatabaseOptions {
+  /**
+   * better-sqlite3's compiled module to load instead of its own build. Electron needs one built for its ABI
+   * (the host passes its path); Node, the CLI and the tests leave it out and use the package's own build.
+   */
+  nativeBinding?: string;
+}
+
+export function openDatabase(path: string, migrationList: readonly string[] = migrations, options: OpenDatabaseOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');

@@ -1,0 +1,50 @@
+// npm run dist: build the app, then package it with electron-builder for this platform (Linux: AppImage + deb,
+// macOS: dmg, Windows: nsis; extra arguments go to electron-builder, e.g. `npm run dist -- --linux AppImage`).
+// electron-builder rebuilds better-sqlite3 for Electron inside node_modules (npmRebuild), which would leave the
+// CLI and the tests with a module they cannot load: Node's build is put back afterwards, whatever happens.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const fail = (line) => {
+  process.stderr.write(`${line}\n`);
+  process.exit(2);
+};
+
+// Debian packages need a maintainer and a homepage; say so before a long build rather than after it.
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const buildsDeb = process.platform === 'linux' && (args.length === 0 || args.some((a) => a === 'deb' || a.includes('deb')));
+if (buildsDeb && (!pkg.homepage || !pkg.author?.email)) {
+  fail('A .deb needs "homepage" and "author": {"name", "email"} in package.json; add them, or run `npm run dist -- --linux AppImage`.');
+}
+
+const run = (command, commandArgs) => spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' }).status ?? 1;
+
+// npm names itself to the scripts it runs; `node scripts/dist.mjs` by hand falls back to npm on the PATH.
+const built = process.env.npm_execpath
+  ? run(process.execPath, [process.env.npm_execpath, 'run', '-s', 'build'])
+  : spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).status;
+if (built !== 0) fail('The build failed; nothing was packaged.');
+
+const release = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release');
+const nodeBuild = join(release, 'better_sqlite3.node');
+const saved = join(tmpdir(), `cassette-node-sqlite-${process.pid}.node`);
+if (existsSync(nodeBuild)) copyFileSync(nodeBuild, saved);
+let status;
+try {
+  status = run(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.json', '--publish', 'never', ...args]);
+} finally {
+  if (existsSync(saved)) {
+    copyFileSync(saved, nodeBuild);
+    rmSync(saved, { force: true });
+    // @electron/rebuild's marker would make the next packaging skip the rebuild and ship Node's module.
+    rmSync(join(release, '.forge-meta'), { force: true });
+  }
+}
+if (status !== 0) fail('electron-builder failed (see above); Node\'s SQLite module was put back.');
+process.stdout.write(`Packaged into ${join(root, 'dist')}\n`);

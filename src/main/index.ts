@@ -39,7 +39,12 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(here, '..', 'renderer'));
     const notifier = trayNotifier(join(here, '..', '..', 'resources', 'icon.png'), () => win);
     const secrets = layeredSecrets(
-      safeStorageSecrets(join(paths.dataDir, 'secrets.json'), safeStorage),
+      safeStorageSecrets(join(paths.dataDir, 'secrets.json'), {
+        isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+        encryptString: (plain) => safeStorage.encryptString(plain),
+        decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+        storageBackend: process.platform === 'linux' ? () => safeStorage.getSelectedStorageBackend() : undefined,
+      }),
       fileSecretStore(join(paths.dataDir, HEADLESS_SECRETS_FILE)),
     );
     const settings = await loadHostSettings(paths, process.env, secrets);

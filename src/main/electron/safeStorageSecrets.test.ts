@@ -75,6 +75,16 @@ describe('safeStorageSecrets', () => {
     expect(await store.get('never.set')).toBeUndefined();
   });
 
+  it('treats Linux without a keyring (the fixed-key basic_text backend) as no keychain', async () => {
+    const file = freshFile();
+    const store = safeStorageSecrets(file, { ...fakeKeychain(), isEncryptionAvailable: () => true, storageBackend: () => 'basic_text' });
+    await expect(store.set('qobuz.token', 'tok-123')).rejects.toThrow(/no keychain .*GNOME Keyring or KWallet/);
+    expect(readdirSync(join(file, '..'))).toEqual([]);
+    const keyring = safeStorageSecrets(file, { ...fakeKeychain(), isEncryptionAvailable: () => true, storageBackend: () => 'gnome_libsecret' });
+    await keyring.set('qobuz.token', 'tok-123');
+    expect(await keyring.get('qobuz.token')).toBe('tok-123');
+  });
+
   it('replaces the file by rename (a crash mid-write leaves the old file whole) and leaves no temp file', async () => {
     const file = freshFile();
     const store = safeStorageSecrets(file, fakeKeychain());

@@ -9,14 +9,18 @@ export interface SafeStorageCapability {
   isEncryptionAvailable(): boolean;
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
+  /**
+   * Linux only (`safeStorage.getSelectedStorageBackend`): 'basic_text' means no keyring was found and Electron
+   * "encrypts" with a fixed key, which protects nothing, so it counts as no encryption.
+   */
+  storageBackend?(): string;
 }
 
 export function safeStorageSecrets(file: string, safeStorage: SafeStorageCapability): SecretStore {
   const one = serialised();
   const requireEncryption = (doing: string) => {
-    // Never fall back to plain text: on Linux without a keyring safeStorage would otherwise "encrypt" with a
-    // hard-coded key, which is no protection at all.
-    if (!safeStorage.isEncryptionAvailable()) {
+    // Never fall back to plain text, nor to Linux's fixed-key 'basic_text' backend.
+    if (!safeStorage.isEncryptionAvailable() || safeStorage.storageBackend?.() === 'basic_text') {
       throw new AppError(
         'unavailable',
         `Cannot ${doing}: this system offers no keychain to encrypt secrets with (on Linux, install and unlock ` +

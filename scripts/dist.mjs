@@ -23,7 +23,7 @@ if (buildsDeb && (!pkg.homepage || !pkg.author?.email)) {
   fail('A .deb needs "homepage" and "author": {"name", "email"} in package.json; add them, or run `npm run dist -- --linux AppImage`.');
 }
 
-const run = (command, commandArgs) => spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' }).status ?? 1;
+const run = (command, commandArgs, env = process.env) => spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env }).status ?? 1;
 
 // npm names itself to the scripts it runs; `node scripts/dist.mjs` by hand falls back to npm on the PATH.
 const built = process.env.npm_execpath
@@ -37,7 +37,10 @@ const saved = join(tmpdir(), `cassette-node-sqlite-${process.pid}.node`);
 if (existsSync(nodeBuild)) copyFileSync(nodeBuild, saved);
 let status;
 try {
-  status = run(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.json', '--publish', 'never', ...args]);
+  // A nodedir from npm's config (machines with Node's headers installed) makes node-gyp build against Node's
+  // headers while @electron/rebuild believes it built for Electron: the package would crash at openDatabase.
+  const { npm_config_nodedir: _nodedir, ...builderEnv } = process.env;
+  status = run(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.json', '--publish', 'never', ...args], builderEnv);
 } finally {
   if (existsSync(saved)) {
     copyFileSync(saved, nodeBuild);

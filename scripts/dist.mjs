@@ -3,11 +3,11 @@
 // electron-builder rebuilds better-sqlite3 for Electron inside node_modules (npmRebuild), which would leave the
 // CLI and the tests with a module they cannot load: Node's build is put back afterwards, whatever happens.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keepNodeBuild } from './desktop/keepNodeBuild.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -32,22 +32,11 @@ const built = process.env.npm_execpath
 if (built !== 0) fail('The build failed; nothing was packaged.');
 
 const release = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release');
-const nodeBuild = join(release, 'better_sqlite3.node');
-const saved = join(tmpdir(), `cassette-node-sqlite-${process.pid}.node`);
-if (existsSync(nodeBuild)) copyFileSync(nodeBuild, saved);
-let status;
-try {
-  // A nodedir from npm's config (machines with Node's headers installed) makes node-gyp build against Node's
-  // headers while @electron/rebuild believes it built for Electron: the package would crash at openDatabase.
-  const { npm_config_nodedir: _nodedir, ...builderEnv } = process.env;
-  status = run(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.json', '--publish', 'never', ...args], builderEnv);
-} finally {
-  if (existsSync(saved)) {
-    copyFileSync(saved, nodeBuild);
-    rmSync(saved, { force: true });
-    // @electron/rebuild's marker would make the next packaging skip the rebuild and ship Node's module.
-    rmSync(join(release, '.forge-meta'), { force: true });
-  }
-}
+// A nodedir from npm's config (machines with Node's headers installed) makes node-gyp build against Node's
+// headers while @electron/rebuild believes it built for Electron: the package would crash at openDatabase.
+const { npm_config_nodedir: _nodedir, ...builderEnv } = process.env;
+const status = await keepNodeBuild(release, () =>
+  run(process.execPath, [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--config', 'electron-builder.json', '--publish', 'never', ...args], builderEnv),
+);
 if (status !== 0) fail('electron-builder failed (see above); Node\'s SQLite module was put back.');
 process.stdout.write(`Packaged into ${join(root, 'dist')}\n`);

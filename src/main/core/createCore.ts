@@ -51,6 +51,8 @@ export interface CoreConfig {
   finalize?(track: TrackWanted, file: FetchedFile): Promise<void>;
   /** Qobuz purchase sync settings (environment, config path, client tuning); read lazily, on first use. */
   qobuz?: QobuzServiceOptions;
+  /** better-sqlite3's compiled module for this runtime (Electron passes its own build); default: the package's. */
+  sqliteBinding?: string;
 }
 
 /** Who is calling a contract method, as far as the core needs to know. */
@@ -92,7 +94,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   // Headless hosts have no keychain: a 0600 file (it warns once, on the first secret it stores).
   const secrets = ports.secrets ?? fileSecretStore(join(ports.paths.dataDir, HEADLESS_SECRETS_FILE), logger);
   const dbPath = join(ports.paths.dataDir, 'catalog.db');
-  const db = whileCatalogWritable(dbPath, () => openDatabase(dbPath));
+  const db = whileCatalogWritable(dbPath, () => openDatabase(dbPath, undefined, { nativeBinding: config.sqliteBinding }));
   const catalog = new CatalogStore(db, clock);
   const queue = new QueueStore(db, clock, catalog);
   const events = new EventHub(() => catalogStatus(db));

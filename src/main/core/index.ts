@@ -5,3 +5,4 @@ export { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 export { toQueueRows } from './queueRows';
 export * from '../base';
 export { layeredSecrets } from './layeredSecrets';
+export { readSecretsFile, writeSecretsFile, serialised, type SecretsRecord } from './secretsFile';

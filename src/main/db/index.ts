@@ -1,3 +1,3 @@
-export { openDatabase, migrate, type Db } from './openDatabase';
+export { openDatabase, migrate, type Db, type OpenDatabaseOptions } from './openDatabase';
 export { migrations } from './migrations';
 export { statementCache, type PreparedSql } from './statementCache';

@@ -7,11 +7,19 @@ import { migrations } from './migrations';
 
 export type Db = Database.Database;
 
-export function openDatabase(path: string, migrationList: readonly string[] = migrations): Db {
+export interface OpenDatabaseOptions {
+  /**
+   * better-sqlite3's compiled module to load instead of its own build. Electron needs one built for its ABI
+   * (the host passes its path); Node, the CLI and the tests leave it out and use the package's own build.
+   */
+  nativeBinding?: string;
+}
+
+export function openDatabase(path: string, migrationList: readonly string[] = migrations, options: OpenDatabaseOptions = {}): Db {
   let db: Db | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
+    db = new Database(path, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

@@ -1,35 +1,62 @@
-// SecretStore on Electron's safeStorage: values encrypted by the OS keychain, kept in one file in the data dir.
-import { safeStorage } from 'electron';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { SecretStore } from '../base';
+// SecretStore on Electron's safeStorage: values encrypted with the OS keychain (Keychain, DPAPI, libsecret/kwallet),
+// kept as base64 ciphertext in one file in the data dir. The capability is passed in so this runs under plain Node
+// in tests; src/main/index.ts hands it Electron's `safeStorage`.
+import { AppError } from '../../shared/result';
+import { readSecretsFile, serialised, writeSecretsFile, type SecretStore } from '../core';
 
-export function safeStorageSecrets(file: string): SecretStore {
-  const load = async (): Promise<Record<string, string>> => {
-    try {
-      return JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
-    } catch {
-      return {};
+/** The part of Electron's `safeStorage` this store needs. */
+export interface SafeStorageCapability {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /**
+   * Linux only (`safeStorage.getSelectedStorageBackend`): 'basic_text' means no keyring was found and Electron
+   * "encrypts" with a fixed key, which protects nothing, so it counts as no encryption.
+   */
+  storageBackend?(): string;
+}
+
+export function safeStorageSecrets(file: string, safeStorage: SafeStorageCapability): SecretStore {
+  const one = serialised();
+  const requireEncryption = (doing: string) => {
+    // Never fall back to plain text, nor to Linux's fixed-key 'basic_text' backend.
+    if (!safeStorage.isEncryptionAvailable() || safeStorage.storageBackend?.() === 'basic_text') {
+      throw new AppError(
+        'unavailable',
+        `Cannot ${doing}: this system offers no keychain to encrypt secrets with (on Linux, install and unlock ` +
+          'GNOME Keyring or KWallet). Nothing was stored; you can set the secret in the environment instead.',
+      );
     }
   };
-  const save = async (all: Record<string, string>) => {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(all), { mode: 0o600 });
-  };
   return {
-    async get(name) {
-      const v = (await load())[name];
-      return v ? safeStorage.decryptString(Buffer.from(v, 'base64')) : undefined;
-    },
-    async set(name, value) {
-      const all = await load();
-      all[name] = safeStorage.encryptString(value).toString('base64');
-      await save(all);
-    },
-    async delete(name) {
-      const all = await load();
-      delete all[name];
-      await save(all);
-    },
+    get: (name) =>
+      one(async () => {
+        const stored = (await readSecretsFile(file))[name];
+        if (stored === undefined) return undefined;
+        requireEncryption(`read the secret "${name}"`);
+        try {
+          return safeStorage.decryptString(Buffer.from(stored, 'base64'));
+        } catch {
+          throw new AppError(
+            'unavailable',
+            `The secret "${name}" in ${file} cannot be decrypted with this system's keychain (it was saved under another ` +
+              'user or keychain). Sign in again to replace it.',
+          );
+        }
+      }),
+    set: (name, value) =>
+      one(async () => {
+        requireEncryption(`store the secret "${name}"`);
+        const all = await readSecretsFile(file);
+        all[name] = safeStorage.encryptString(value).toString('base64');
+        await writeSecretsFile(file, all);
+      }),
+    delete: (name) =>
+      one(async () => {
+        const all = await readSecretsFile(file);
+        if (!(name in all)) return;
+        delete all[name];
+        await writeSecretsFile(file, all);
+      }),
   };
 }

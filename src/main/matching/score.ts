@@ -6,6 +6,7 @@ import {
   parseAlbum,
   parseArtistCredit,
   parseTitle,
+  type ParsedAlbum,
   type ParsedTitle,
   type VersionKind,
 } from './parse';
@@ -80,10 +81,38 @@ const NUMBER_COST = 0.5;
 const HARMLESS_VERSION_COST = 0.02;
 /** An extended mix where none was asked for: the same recording, noticeably longer. */
 const EXTENDED_VERSION_COST = 0.5;
+/** One side names no artist at all (a bare "Title.mp3"): unknown, not wrong — but never enough to accept. */
+const UNNAMED_ARTIST_COST = 0.6;
 /** Albums are compared on their base names; edition words never count, and a total mismatch costs this much. */
 const ALBUM_MAX_COST = 1;
 
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
+
+/**
+ * Parsed titles per track object: an index scores the same catalogue tracks again and again, and parsing is
+ * most of the cost. Weak, so tracks that are dropped take their entries with them.
+ */
+const parsedTitles = new WeakMap<MatchTrack, { title: string; parsed: ParsedTitle }>();
+const parsedAlbums = new Map<string, ParsedAlbum>();
+const ALBUM_CACHE_MAX = 50_000;
+
+export function parsedTitleOf(track: MatchTrack): ParsedTitle {
+  const hit = parsedTitles.get(track);
+  if (hit && hit.title === track.title) return hit.parsed;
+  const parsed = parseTitle(track.title);
+  parsedTitles.set(track, { title: track.title, parsed });
+  return parsed;
+}
+
+function parsedAlbumOf(name: string): ParsedAlbum {
+  let hit = parsedAlbums.get(name);
+  if (!hit) {
+    if (parsedAlbums.size >= ALBUM_CACHE_MAX) parsedAlbums.clear();
+    hit = parseAlbum(name);
+    parsedAlbums.set(name, hit);
+  }
+  return hit;
+}
 
 function titleWithoutVersion(p: ParsedTitle): string {
   return [p.base, ...p.extras.map((e) => `(${e})`)].join(' ');
@@ -152,7 +181,7 @@ export function artistPenalty(wanted: MatchTrack, candidate: MatchTrack, w: Pars
   const cw = creditsOf(wanted, w);
   const cc = creditsOf(candidate, c);
   if (cc.all.length === 0 || cw.all.length === 0) {
-    return { name: 'artist', weight: MATCH_WEIGHTS.artist, value: 0.5, detail: 'artist not named' };
+    return { name: 'artist', weight: MATCH_WEIGHTS.artist, value: UNNAMED_ARTIST_COST, detail: 'artist not named' };
   }
   // Either side's main artist credited anywhere on the other counts as the same artist: feat. moves
   // ("A feat. B" vs "A - Song (feat. B)") and remix credits ("B" vs "A" for "Song (A Remix)") stay together.
@@ -179,8 +208,8 @@ function lengthPenalty(wantedSec: number, candidateSec: number): Penalty {
 }
 
 function albumPenalty(wanted: string, candidate: string): Penalty {
-  const a = parseAlbum(wanted).base;
-  const b = parseAlbum(candidate).base;
+  const a = parsedAlbumOf(wanted).base;
+  const b = parsedAlbumOf(candidate).base;
   const value = ALBUM_MAX_COST * stringDistance(a, b);
   return {
     name: 'album',
@@ -200,7 +229,7 @@ function describeKind(kind: VersionKind | null): string {
 export function effectiveVersion(track: MatchTrack, parsed: ParsedTitle): { kind: VersionKind | null; text: string } {
   if (parsed.version.kind !== null) return parsed.version;
   if (track.album) {
-    const kind = parseAlbum(track.album).version;
+    const kind = parsedAlbumOf(track.album).version;
     if (kind) return { kind, text: track.album };
   }
   return parsed.version;
@@ -240,8 +269,8 @@ export function versionValue(
   return { value: HARMLESS_VERSION_COST, detail: `${describeKind(kc)} version for ${describeKind(kw)}`, conflict: false };
 }
 
-function verdictFor(distance: number, conflict: boolean): MatchVerdict {
-  if (conflict) return distance < REVIEW_THRESHOLD ? 'review' : 'reject';
+function verdictFor(distance: number, conflict: boolean, artistUnknown: boolean): MatchVerdict {
+  if (conflict || artistUnknown) return distance < REVIEW_THRESHOLD ? 'review' : 'reject';
   if (distance < MATCH_THRESHOLD) return 'match';
   if (distance < REVIEW_THRESHOLD) return 'review';
   return 'reject';
@@ -254,8 +283,8 @@ function verdictFor(distance: number, conflict: boolean): MatchVerdict {
  * version conflict can never be auto-accepted, whatever the other penalties say.
  */
 export function trackDistance(wanted: MatchTrack, candidate: MatchTrack): TrackDistance {
-  const w = parseTitle(wanted.title);
-  const c = parseTitle(candidate.title);
+  const w = parsedTitleOf(wanted);
+  const c = parsedTitleOf(candidate);
   const penalties: Penalty[] = [titlePenalty(w, c), artistPenalty(wanted, candidate, w, c)];
   if (wanted.durationSec !== undefined && candidate.durationSec !== undefined) {
     penalties.push(lengthPenalty(wanted.durationSec, candidate.durationSec));
@@ -282,7 +311,13 @@ export function trackDistance(wanted: MatchTrack, candidate: MatchTrack): TrackD
     max += p.weight;
   }
   const distance = max === 0 ? 0 : clamp01(sum / max);
-  return { distance, penalties, verdict: verdictFor(distance, version.conflict), versionConflict: version.conflict };
+  const artistUnknown = penalties[1]?.detail === 'artist not named';
+  return {
+    distance,
+    penalties,
+    verdict: verdictFor(distance, version.conflict, artistUnknown),
+    versionConflict: version.conflict,
+  };
 }
 
 /** 1 − distance: higher is better, for rankers that sort candidates. */

@@ -2,7 +2,7 @@
 // track asked for, with the breakdown the UI shows and the engine's own accept decision. Pure.
 import { matchProbability } from './calibration';
 import { filenameTracks, parsePeerFilename } from './filename';
-import { trackDistance, type MatchTrack, type MatchVerdict, type Penalty, type PenaltyName } from './score';
+import { trackDistance, type MatchTrack, type MatchVerdict, type Penalty, type PenaltyName, type TrackDistance } from './score';
 
 export interface BreakdownEntry {
   weight: number;
@@ -19,6 +19,8 @@ export interface MatchResult {
   /** The engine's accept decision at its default threshold (`verdict === 'match'`). */
   match: boolean;
   verdict: MatchVerdict;
+  /** A recording other than the one asked for (live for studio, a remix, another remixer, ...). */
+  versionConflict: boolean;
   /** Calibrated probability that this is the track asked for (the modal's percentage / 100). */
   probability: number;
   breakdown: MatchBreakdown;
@@ -36,43 +38,54 @@ function toBreakdown(penalties: readonly Penalty[]): MatchBreakdown {
   return out;
 }
 
-const VERDICT_ORDER: Record<MatchVerdict, number> = { match: 0, review: 1, reject: 2 };
-
 /** Scores a candidate track against the wanted one. */
 export function matchTracks(wanted: MatchTrack, candidate: MatchTrack): MatchResult {
-  const d = trackDistance(wanted, candidate);
+  return fromDistance(trackDistance(wanted, candidate));
+}
+
+function fromDistance(d: TrackDistance): MatchResult {
   const score = 1 - d.distance;
   return {
     score,
     match: d.verdict === 'match',
     verdict: d.verdict,
+    versionConflict: d.versionConflict,
     probability: d.versionConflict ? Math.min(matchProbability(score), 0.05) : matchProbability(score),
     breakdown: toBreakdown(d.penalties),
   };
 }
 
+/** The distance without the version penalty: how well a reading fits the name, whatever version it is. */
+function fitOf(penalties: readonly Penalty[]): number {
+  let sum = 0;
+  let max = 0;
+  for (const p of penalties) {
+    if (p.name === 'version') continue;
+    sum += p.weight * p.value;
+    max += p.weight;
+  }
+  return max === 0 ? 0 : sum / max;
+}
+
 /**
- * Scores a peer's file (its path as shared, backslashes and all) against the wanted track: every plausible
- * reading of the name is scored and the best one kept (best verdict first, then best score).
+ * Scores a peer's file (its path as shared, backslashes and all) against the wanted track. Every plausible
+ * reading of the name is tried; the one that fits the name best (title, artist, album, length — not the
+ * version, which is a property of the file, not of how its name is read) is kept, with its full verdict.
  */
 export function matchFilename(wanted: MatchTrack, path: string, durationSec?: number): MatchResult {
   const parsed = parsePeerFilename(path);
-  let best: MatchResult | undefined;
+  let best: { fit: number; result: MatchResult } | undefined;
   for (const { track, how } of filenameTracks(parsed, durationSec)) {
-    const r = { ...matchTracks(wanted, track), reading: how };
-    if (
-      !best ||
-      VERDICT_ORDER[r.verdict] < VERDICT_ORDER[best.verdict] ||
-      (r.verdict === best.verdict && r.score > best.score)
-    ) {
-      best = r;
-    }
+    const d = trackDistance(wanted, track);
+    const fit = fitOf(d.penalties);
+    if (!best || fit < best.fit - 1e-9) best = { fit, result: { ...fromDistance(d), reading: how } };
   }
   return (
-    best ?? {
+    best?.result ?? {
       score: 0,
       match: false,
       verdict: 'reject',
+      versionConflict: false,
       probability: 0,
       breakdown: { title: { weight: 3, value: 1, detail: 'no title in the file name' } },
     }

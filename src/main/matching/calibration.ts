@@ -1,14 +1,20 @@
 // Turns an engine score into the percentage the artist modal shows: "among suggestions shown at about p %,
 // about p % are right". The knots were fitted on the tuning half of the evaluation set
-// (test/fixtures/match-eval, `npm run eval:match -- --fit`) by isotonic regression of "is the right track"
-// on the score; between knots the mapping is linear. `npm run eval:match` checks it on the test half. Pure.
+// (test/fixtures/match-eval, `npm run eval:match -- --fit`): scores in bins of 0.05, isotonic regression of
+// "is the right track" on the score, each pooled block's rate Laplace-smoothed ((right + 1) / (n + 2)) so a
+// thin bin never claims certainty. Between knots the mapping is linear. `npm run eval:match` checks it on the
+// test half. Version conflicts are capped separately (see match.ts). Pure.
 
 /** [score, probability] knots, ascending in both. */
 export const CALIBRATION_KNOTS: ReadonlyArray<readonly [number, number]> = [
   [0, 0],
-  [0.75, 0],
-  [0.86, 1],
-  [1, 1],
+  [0.25, 0.009],
+  [0.65, 0.009],
+  [0.825, 0.154],
+  [0.875, 0.75],
+  [0.925, 0.889],
+  [0.975, 0.998],
+  [1, 0.998],
 ];
 
 /** Calibrated probability in [0, 1] that a candidate with this score is the track asked for. */

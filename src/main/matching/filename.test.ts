@@ -31,13 +31,17 @@ describe('parsePeerFilename', () => {
     });
   });
 
-  it('offers both readings of "A - B", the folder artist, and the bare title', () => {
+  it('offers both readings of "A - B", the folder artist and the parent folder as artist', () => {
     const p = parsePeerFilename('x\\Some Artist\\Hits\\Song - Someone.mp3');
     expect(p.readings.map((r) => [r.how, r.artist, r.title])).toEqual([
       ['artist - title', 'Song', 'Someone'],
       ['title - artist', 'Someone', 'Song'],
       ['folder artist', 'Some Artist', 'Song - Someone'],
-      ['title only', undefined, 'Song - Someone'],
+      ['parent folder artist', 'Hits', 'Song - Someone'],
     ]);
+  });
+
+  it('reads a bare file name as a title with no artist', () => {
+    expect(parsePeerFilename('Song.mp3').readings).toEqual([{ title: 'Song', how: 'title only' }]);
   });
 });

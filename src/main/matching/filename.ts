@@ -35,7 +35,7 @@ const AUDIO_EXT = /^(?:mp3|flac|m4a|aac|ogg|oga|opus|wav|aiff?|alac|ape|wv|wma|m
 const DISC_FOLDER = /^(?:cd|disc|disk)\s*(\d+)\b/i;
 /** Folders that say nothing about artist or album. */
 const GENERIC_FOLDER =
-  /^(?:@+.*|music|musik|mp3s?|flac|shared?|downloads?|complete|incoming|singles?|misc|various|va|albums|soulseek|slsk|new|lossless|hi-?res|[a-z]:)$/i;
+  /^(?:@+.*|music|musik|mp3s?|flac|shared?(?: music| folder)?|downloads?|complete|incoming|singles?|misc|various|va|albums|(?:soulseek|slsk)(?: shared?)?|new|lossless|hi-?res|audio|[a-z]:(?:\\?audio|\\?music)?)$/i;
 
 /** Bracketed notes that are noise: format, bitrate, source, catalogue number, site, video labels. */
 const NOISE_BRACKET =
@@ -112,9 +112,11 @@ export function parsePeerFilename(path: string): ParsedFilename {
     disc = Number(discMatch[1]);
     folders = folders.slice(0, -1);
   }
-  const meaningful = folders.filter((f) => !GENERIC_FOLDER.test(f.trim()));
-  const albumFolder = meaningful[meaningful.length - 1];
-  const artistFolder = meaningful[meaningful.length - 2];
+  // The parent is the album and its parent the artist, by position: a generic name ("Singles", "Music",
+  // "@@share") in either place means "not named", it does not shift the others up.
+  const named = (f: string | undefined) => (f !== undefined && !GENERIC_FOLDER.test(f.trim()) ? f : undefined);
+  const albumFolder = named(folders[folders.length - 1]);
+  const artistFolder = named(folders[folders.length - 2]);
 
   const numbered = stripTrackNumber(cleanStem(rawStem));
   let stem = numbered.stem;
@@ -133,7 +135,7 @@ export function parsePeerFilename(path: string): ParsedFilename {
   let folderArtist = folderInfo?.artist ?? (artistFolder ? cleanStem(artistFolder) : undefined);
   let album = folderInfo?.album;
   // `Share\Artist\Artist - Title.mp3`: the parent folder is the artist, not an album.
-  if (album && !folderInfo?.artist && segments.length >= 2 && foldCase(album) === foldCase(segments[0] ?? '')) {
+  if (album && !folderInfo?.artist && !artistFolder && segments.length >= 2 && foldCase(album) === foldCase(segments[0] ?? '')) {
     folderArtist = album;
     album = undefined;
   }
@@ -149,8 +151,11 @@ export function parsePeerFilename(path: string): ParsedFilename {
     if (rest.length >= 2) add({ artist: first, title: rest[rest.length - 1] ?? '', how: 'artist - album - title' });
     add({ artist: rest.join(' - '), title: first, how: 'title - artist' });
   }
+  // A folder that names an artist has spoken: the bare-title reading is only for files no folder credits.
   if (folderArtist) add({ artist: folderArtist, title: stem, how: 'folder artist' });
-  add({ title: stem, how: 'title only' });
+  // `Share\Artist\Title.mp3`: with no album in sight, the parent folder may be the artist.
+  if (albumFolder && !folderInfo?.artist && album) add({ artist: album, title: stem, how: 'parent folder artist' });
+  if (!folderArtist && !album) add({ title: stem, how: 'title only' });
 
   const out: ParsedFilename = { folders, stem, ext, readings };
   if (trackNumber !== undefined) out.trackNumber = trackNumber;

@@ -15,7 +15,8 @@ describe('matchFilename', () => {
     ['Harbour Lights - Nina Vale.mp3', true, 'title - artist'],
     // A bare title is never enough to accept: the artist is unknown, not right.
     ['Harbour Lights.mp3', false, 'title only'],
-    ['x\\Someone Else\\Hits\\01 Harbour Lights.flac', false, 'title only'],
+    ['x\\Someone Else\\Hits\\01 Harbour Lights.flac', false, 'folder artist'],
+    ['x\\Nina Vale\\Harbour Lights.flac', true, 'parent folder artist'],
     ['x\\Nina Vale\\Live at the Pier\\03 Harbour Lights.flac', false, 'folder artist'],
     ['x\\Nina Vale\\Tidewater\\01 Harbour Lights (Koda Remix).flac', false, 'folder artist'],
     ['x\\Nina Vale\\Tidewater\\01 Harbour.flac', false, 'folder artist'],

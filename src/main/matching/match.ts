@@ -73,9 +73,22 @@ function fitOf(penalties: readonly Penalty[]): number {
  * version, which is a property of the file, not of how its name is read) is kept, with its full verdict.
  */
 export function matchFilename(wanted: MatchTrack, path: string, durationSec?: number): MatchResult {
-  const parsed = parsePeerFilename(path);
+  return matchFileReadings(wanted, fileReadings(path, durationSec));
+}
+
+/** A peer's file parsed once, for scoring against many tracks (the index does this). */
+export interface FileReadings {
+  readings: ReadonlyArray<{ track: MatchTrack; how: string }>;
+}
+
+export function fileReadings(path: string, durationSec?: number): FileReadings {
+  return { readings: filenameTracks(parsePeerFilename(path), durationSec) };
+}
+
+/** `matchFilename` for a file already parsed with `fileReadings`. */
+export function matchFileReadings(wanted: MatchTrack, file: FileReadings): MatchResult {
   let best: { fit: number; result: MatchResult } | undefined;
-  for (const { track, how } of filenameTracks(parsed, durationSec)) {
+  for (const { track, how } of file.readings) {
     const d = trackDistance(wanted, track);
     const fit = fitOf(d.penalties);
     if (!best || fit < best.fit - 1e-9) best = { fit, result: { ...fromDistance(d), reading: how } };

@@ -1,8 +1,7 @@
 // An in-memory index of catalogue tracks for "which of these is that file?": blocking on normalised title
 // tokens (postings per token, the query's rarest tokens first) so a query scores a few hundred candidates,
 // never the whole catalogue. Scoring is the engine's (`matchTracks` / `matchFilename`).
-import { filenameTracks, parsePeerFilename } from './filename';
-import { matchFilename, matchTracks, type MatchResult } from './match';
+import { fileReadings, matchFileReadings, matchTracks, type MatchResult } from './match';
 import { matchTokens } from './normalise';
 import { parseArtistCredit } from './parse';
 import { parsedTitleOf, type MatchTrack } from './score';
@@ -21,18 +20,20 @@ export interface SearchOptions {
 }
 
 /**
- * At most this many candidates are scored per query. Scoring costs ~10–20 µs a candidate, so 400 keeps one
- * query near 5 ms on a slow core; a title whose every token is this common is narrowed by a second token
- * and then by the artist.
+ * At most this many candidates are scored per query (a full score costs ~10 µs per reading of a file name).
+ * Candidates are chosen by weighted token overlap first, so the few hundred that share the query's rare
+ * words compete, and only the best of them are scored.
  */
-export const MAX_CANDIDATES = 400;
-/** The query's rarest tokens whose postings are united (two, so one misspelt word does not lose the track). */
-const BLOCKING_TOKENS = 2;
-
+export const MAX_CANDIDATES = 40;
+/** Postings longer than this share of the catalogue are too common to vote ("the", "love", "live"), unless
+ * a query has nothing rarer. */
+const COMMON_SHARE = 0.05;
 export class MatchIndex<Id = number> {
   private readonly tracks: Array<{ id: Id; track: MatchTrack }> = [];
   private readonly titlePostings = new Map<string, number[]>();
   private readonly artistPostings = new Map<string, number[]>();
+  /** Scratch space for `block`'s vote counting, one cell per track, always left zeroed. */
+  private votes = new Float64Array(0);
 
   /** How many candidates the last query scored (blocking's effect, for benchmarks and tests). */
   lastCandidates = 0;
@@ -56,41 +57,53 @@ export class MatchIndex<Id = number> {
 
   /** Catalogue tracks that a peer's file most likely is, best first. */
   searchFilename(path: string, durationSec?: number, options: SearchOptions = {}): Array<IndexHit<Id>> {
-    const parsed = parsePeerFilename(path);
+    const file = fileReadings(path, durationSec);
     const titleTokens = new Set<string>();
     const nameTokens = new Set<string>();
-    for (const { track } of filenameTracks(parsed)) {
+    for (const { track } of file.readings) {
       for (const t of matchTokens(track.title)) titleTokens.add(t);
       for (const t of artistTokens(track.artists)) nameTokens.add(t);
     }
     const slots = this.block([...titleTokens], [...nameTokens]);
-    return this.rank(slots, (t) => matchFilename(t, path, durationSec), options);
+    return this.rank(slots, (t) => matchFileReadings(t, file), options);
   }
 
-  /** Candidate slots: the union of the rarest title tokens' postings, narrowed when that is too many. */
+  /**
+   * Candidate slots: every track sharing a not-too-common title token with the query, ranked by the summed
+   * rarity (idf) of the title and artist tokens it shares, best MAX_CANDIDATES kept. Only the postings of the
+   * query's own tokens are walked, never the catalogue.
+   */
   private block(titleTokens: readonly string[], nameTokens: readonly string[]): number[] {
-    const postings = [...new Set(titleTokens)]
+    const total = this.tracks.length;
+    const common = Math.max(50, total * COMMON_SHARE);
+    const title = [...new Set(titleTokens)]
       .map((t) => this.titlePostings.get(t))
       .filter((p): p is number[] => p !== undefined)
       .sort((a, b) => a.length - b.length);
-    if (postings.length === 0) return [];
-    const union = new Set<number>();
-    for (const p of postings.slice(0, BLOCKING_TOKENS)) for (const s of p) union.add(s);
-    if (union.size <= MAX_CANDIDATES) return [...union];
-
-    // Every token is common ("Love", "Intro"): require the two rarest together, then the artist.
-    let narrowed = postings[0] ?? [];
-    if (postings[1]) narrowed = intersect(narrowed, postings[1]);
-    if (narrowed.length > MAX_CANDIDATES || narrowed.length === 0) {
-      const base = postings[0] ?? [];
-      const artistPosting = [...new Set(nameTokens)]
-        .map((t) => this.artistPostings.get(t))
-        .filter((p): p is number[] => p !== undefined)
-        .sort((a, b) => a.length - b.length)[0];
-      if (artistPosting) narrowed = intersect(narrowed.length > 0 ? narrowed : base, artistPosting);
-      else if (narrowed.length === 0) narrowed = base;
+    if (title.length === 0) return [];
+    const voting = title.filter((p, i) => p.length <= common || i === 0);
+    if (this.votes.length < total) this.votes = new Float64Array(Math.max(total, this.votes.length * 2));
+    const votes = this.votes;
+    const touched: number[] = [];
+    const idf = (p: readonly number[]) => Math.log(1 + total / p.length);
+    for (const p of voting) {
+      const w = idf(p);
+      for (const slot of p) {
+        if (votes[slot] === 0) touched.push(slot);
+        votes[slot] = (votes[slot] ?? 0) + w;
+      }
     }
-    return narrowed.slice(0, MAX_CANDIDATES);
+    // Artist words only add to tracks the title already proposed.
+    for (const t of new Set(nameTokens)) {
+      const p = this.artistPostings.get(t);
+      if (!p || p.length > common) continue;
+      const w = idf(p);
+      for (const slot of p) if ((votes[slot] ?? 0) > 0) votes[slot] = (votes[slot] ?? 0) + w;
+    }
+    touched.sort((a, b) => (votes[b] ?? 0) - (votes[a] ?? 0) || a - b);
+    const out = touched.slice(0, MAX_CANDIDATES);
+    for (const slot of touched) votes[slot] = 0;
+    return out;
   }
 
   private rank(
@@ -124,22 +137,4 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** Intersection of two ascending slot lists. */
-function intersect(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
-    if (x === y) {
-      out.push(x);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return out;
 }

@@ -32,6 +32,26 @@ const LETTERS_RE = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
  * folded, Cyrillic and Greek transliterated ("Beyoncé" → "beyonce", "Ｋｉｎｏ" → "kino", "Кино" → "kino").
  */
 export function foldCase(text: string): string {
+  return memo(foldCache, text, foldUncached);
+}
+
+/**
+ * Matching normalises the same few thousand names over and over (every candidate of every query), and the
+ * Unicode passes are most of a comparison's cost: remember recent answers. Cleared wholesale when full.
+ */
+const CACHE_MAX = 100_000;
+const foldCache = new Map<string, string>();
+const normaliseCache = new Map<string, string>();
+function memo(cache: Map<string, string>, key: string, compute: (k: string) => string): string {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  if (cache.size >= CACHE_MAX) cache.clear();
+  const value = compute(key);
+  cache.set(key, value);
+  return value;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -85,6 +105,10 @@ function canonicalNumbers(tokens: string[]): string[] {
  * trailing ", the".
  */
 export function normalise(text: string): string {
+  return memo(normaliseCache, text, normaliseUncached);
+}
+
+function normaliseUncached(text: string): string {
   let s = foldCase(text).trim();
   s = s.replace(/,\s*the$/, '');
   s = s.replace(/\s*&\s*/g, ' and ');

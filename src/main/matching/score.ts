@@ -118,8 +118,9 @@ function titleWithoutVersion(p: ParsedTitle): string {
   return [p.base, ...p.extras.map((e) => `(${e})`)].join(' ');
 }
 
+/** The digits of a title in order: "11:59", "11_59" and "1159" (a colon lost to a file system) agree. */
 function numbersIn(text: string): string {
-  return (normalise(text).match(/\d+/g) ?? []).map((n) => String(Number(n))).sort().join(' ');
+  return (normalise(text).match(/\d+/g) ?? []).join('');
 }
 
 export function titlePenalty(w: ParsedTitle, c: ParsedTitle): Penalty {
@@ -180,7 +181,7 @@ function keySet(names: readonly string[]): Set<string> {
 export function artistPenalty(wanted: MatchTrack, candidate: MatchTrack, w: ParsedTitle, c: ParsedTitle): Penalty {
   const cw = creditsOf(wanted, w);
   const cc = creditsOf(candidate, c);
-  if (cc.all.length === 0 || cw.all.length === 0) {
+  if (candidate.artists.length === 0 || wanted.artists.length === 0) {
     return { name: 'artist', weight: MATCH_WEIGHTS.artist, value: UNNAMED_ARTIST_COST, detail: 'artist not named' };
   }
   // Either side's main artist credited anywhere on the other counts as the same artist: feat. moves

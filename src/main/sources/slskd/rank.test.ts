@@ -165,7 +165,7 @@ describe('rankCandidates', () => {
     ['instrumental', 'x\\Nina Vale\\Tidewater\\Harbour Lights [Instrumental].flac', 'instrumental version not asked for'],
     ['weak title', 'x\\Nina Vale\\Tidewater\\01 Harbour.flac', 'match 0.82 not confident: "Harbour" for "Harbour Lights"'],
     ['other artist', 'x\\Someone Else\\Hits\\01 Harbour Lights - Someone Else.flac', 'match 0.72 not confident: "Someone Else" for "Nina Vale"'],
-    ['bare title', 'x\\Harbour Lights.flac', 'match 0.77 not confident: artist not named'],
+    ['bare title', 'Harbour Lights.flac', 'match 0.83 not confident: artist not named'],
     ['another remixer', 'x\\Nina Vale\\Singles\\Harbour Lights (Koda Remix).flac', 'remix version not asked for'],
     ['karaoke', 'x\\Nina Vale\\Tidewater\\01 Harbour Lights - Karaoke Version.flac', 'instrumental version not asked for'],
     ['sped up', 'x\\Nina Vale\\Tidewater\\01 Harbour Lights (Sped Up).mp3', 'sped-up version not asked for'],

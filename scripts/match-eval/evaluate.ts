@@ -2,7 +2,8 @@
 // Prints precision, recall and F1 of the engine's own accept decision (its default threshold) on the test
 // half, and the calibration of the suggestion percentage (predicted vs observed, bins of 10 %); the last line
 // is JSON. Options: `--split tune` evaluates the tuning half instead (what thresholds are tuned on),
-// `--errors` lists the misjudged pairs, `--fit` prints calibration knots fitted on the tuning half.
+// `--errors` lists the misjudged pairs, `--sweep` shows other thresholds, `--fit` prints calibration knots
+// fitted on the tuning half.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { matchFilename, matchTracks, MATCH_THRESHOLD, type MatchResult, type MatchTrack } from '../../src/main/matching';
@@ -100,6 +101,23 @@ if (args.has('--errors')) {
     out.write(`  ${pair.label ? 'MISSED' : 'WRONG '} ${pair.id} ${pair.kind} score=${result.score.toFixed(3)} ${result.reading ?? ''}\n`);
     out.write(`      a: ${a}\n      b: ${pair.b.artists.join(', ')} – ${pair.b.title}${pair.b.album ? ` [${pair.b.album}]` : ''}\n`);
     out.write(`      ${JSON.stringify(result.breakdown)}\n`);
+  }
+}
+
+if (args.has('--sweep')) {
+  // Precision and recall at other thresholds (same rules as the engine: never a version conflict, never an
+  // unnamed artist), on the chosen half.
+  for (const t of [0.04, 0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.25]) {
+    let stp = 0;
+    let sfp = 0;
+    let sfn = 0;
+    for (const { pair, result } of half) {
+      const m = !result.versionConflict && result.breakdown.artist?.detail !== 'artist not named' && 1 - result.score < t;
+      if (m && pair.label) stp++;
+      else if (m) sfp++;
+      else if (pair.label) sfn++;
+    }
+    out.write(`  threshold ${t.toFixed(2)}: precision ${(stp / Math.max(1, stp + sfp)).toFixed(4)} recall ${(stp / Math.max(1, stp + sfn)).toFixed(4)}\n`);
   }
 }
 

@@ -93,10 +93,11 @@ export class MatchIndex<Id = number> {
         votes[slot] = (votes[slot] ?? 0) + w;
       }
     }
-    // Artist words only add to tracks the title already proposed.
+    // Artist words only add to tracks the title already proposed; common ones too (weighted by rarity), since
+    // a common title word plus the artist is often all a file name has.
     for (const t of new Set(nameTokens)) {
       const p = this.artistPostings.get(t);
-      if (!p || p.length > common) continue;
+      if (!p) continue;
       const w = idf(p);
       for (const slot of p) if ((votes[slot] ?? 0) > 0) votes[slot] = (votes[slot] ?? 0) + w;
     }

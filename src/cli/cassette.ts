@@ -6,6 +6,7 @@ import { catalogStatus } from '../main/catalog';
 import { AppError } from '../shared/result';
 import { EXIT, fail, printJson } from './output';
 import { openCliCore } from './openCore';
+import { addMatchScoreCommand } from './matchScore';
 import { addQobuzCommands } from './qobuz/qobuzCommands';
 
 const program = new Command()
@@ -85,5 +86,7 @@ addQobuzCommands(
   program.command('qobuz').description('Your Qobuz purchases: sync them into a folder, sign in (same as `qoget`)'),
   'cassette qobuz login',
 );
+
+addMatchScoreCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => fail(e, EXIT.failure));

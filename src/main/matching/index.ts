@@ -1,16 +1,23 @@
-// Public face of matching: normalising names, parsing titles and credits, and scoring candidates.
-export { normalise, compactKey, foldCase } from './normalise';
+// Public face of matching: normalising names, parsing titles, credits and peers' file names, scoring
+// candidates with a breakdown, the calibrated suggestion percentage, remix credits, and the in-memory index.
+// Every flow that asks "is this the same track?" (slskd ranking, Qobuz recognition, artist suggestions, the
+// owned-check) calls this engine.
+export { normalise, compactKey, foldCase, matchTokens } from './normalise';
 export {
   parseTitle,
   parseArtistCredit,
+  parseAlbum,
   classifyVersion,
+  remixerIn,
   isHarmlessVersion,
   isDifferentRecording,
   type ParsedTitle,
+  type ParsedAlbum,
   type ParsedArtistCredit,
   type TitleVersion,
   type VersionKind,
 } from './parse';
+export { parsePeerFilename, splitPeerPath, type ParsedFilename, type FilenameReading } from './filename';
 export { stringDistance, basicDistance } from './stringDistance';
 export {
   trackDistance,
@@ -28,3 +35,7 @@ export {
   type MatchVerdict,
   type TrackDistance,
 } from './score';
+export { matchTracks, matchFilename, type MatchResult, type MatchBreakdown, type BreakdownEntry } from './match';
+export { matchProbability, suggestionPercent, CALIBRATION_KNOTS } from './calibration';
+export { creditRemix, type RemixCredit, type RemixCreditInput } from './creditRemix';
+export { MatchIndex, MAX_CANDIDATES, type IndexHit, type SearchOptions } from './matchIndex';

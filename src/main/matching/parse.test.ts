@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDifferentRecording, isHarmlessVersion, parseArtistCredit, parseTitle, type VersionKind } from './parse';
+import { isDifferentRecording, isHarmlessVersion, parseAlbum, parseArtistCredit, parseTitle, type VersionKind } from './parse';
 
 describe('parseTitle', () => {
   it.each<[string, string, string[], VersionKind | null, string]>([
@@ -29,6 +29,14 @@ describe('parseTitle', () => {
     ['Live Forever', 'Live Forever', [], null, ''],
     ['Mix Tape', 'Mix Tape', [], null, ''],
     ['Part 1 - The Beginning', 'Part 1 - The Beginning', [], null, ''],
+    ['Song ( feat . X )', 'Song', ['X'], null, ''],
+    ['Song (Acapella)', 'Song', [], 'acapella', 'Acapella'],
+    ['Song - A Cappella', 'Song', [], 'acapella', 'A Cappella'],
+    ['Song (Sped Up)', 'Song', [], 'sped_up', 'Sped Up'],
+    ['Song (Originally Performed by X)', 'Song', [], 'cover', 'Originally Performed by X'],
+    ['Song (Clean)', 'Song', [], 'clean', 'Clean'],
+    ['Song - Radio Edit', 'Song', [], 'radio', 'Radio Edit'],
+    ['Song - Live In Oberhausen', 'Song', [], 'live', 'Live In Oberhausen'],
   ])('%s', (title, base, featuring, kind, text) => {
     const p = parseTitle(title);
     expect(p.base).toBe(base);
@@ -59,6 +67,52 @@ describe('parseTitle', () => {
   });
 });
 
+describe('parseTitle details', () => {
+  it.each<[string, string | undefined]>([
+    ['Song (Artist A Remix)', 'Artist A'],
+    ["Song (Armand van Helden's Vocal Mix)", 'Armand van Helden Vocal'],
+    ['Song - Fred Remix', 'Fred'],
+    ['Song (Extended Club Mix)', undefined],
+    ['Song (Remix)', undefined],
+    ['Song (Dub Mix)', undefined],
+    ['Song (Live)', undefined],
+  ])('remixer of %s is %s', (title, remixer) => {
+    expect(parseTitle(title).remixer).toBe(remixer);
+  });
+
+  it('records the remaster year and an explicit tag without calling them other recordings', () => {
+    expect(parseTitle('Song - 2011 Remaster')).toMatchObject({ remasterYear: 2011, version: { kind: 'remaster' } });
+    expect(parseTitle('Song [Explicit]')).toMatchObject({ base: 'Song', explicit: true, version: { kind: null } });
+    expect(isDifferentRecording('clean')).toBe(false);
+    expect(isDifferentRecording('acapella')).toBe(true);
+    expect(isDifferentRecording('cover')).toBe(true);
+  });
+});
+
+describe('parseAlbum', () => {
+  it.each<[string, string, number | undefined, number | undefined, VersionKind | null]>([
+    ['Abbey Road', 'Abbey Road', undefined, undefined, null],
+    ['Abbey Road (Super Deluxe Edition)', 'Abbey Road', undefined, undefined, null],
+    ['Rumours (2004 Remaster)', 'Rumours', 2004, undefined, null],
+    ['Nevermind [Deluxe Edition] [Explicit]', 'Nevermind', undefined, undefined, null],
+    ['The Wall - Expanded Edition', 'The Wall', undefined, undefined, null],
+    ['Tidewater (2019)', 'Tidewater', 2019, undefined, null],
+    ['Tidewater (Disc 2)', 'Tidewater', undefined, 2, null],
+    ['Tidewater [FLAC]', 'Tidewater', undefined, undefined, null],
+    ['1999', '1999', undefined, undefined, null],
+    ['Wildlive (Live at Olympiahalle) [Deluxe Version]', 'Wildlive (Live at Olympiahalle)', undefined, undefined, 'live'],
+    ['MTV Unplugged in New York', 'MTV Unplugged in New York', undefined, undefined, 'acoustic'],
+    ['The Remixes', 'The Remixes', undefined, undefined, 'remix'],
+    ['Alive 2007', 'Alive 2007', undefined, undefined, null],
+  ])('%s', (name, base, year, disc, version) => {
+    const a = parseAlbum(name);
+    expect(a.base).toBe(base);
+    expect(a.year).toBe(year);
+    expect(a.disc).toBe(disc);
+    expect(a.version).toBe(version);
+  });
+});
+
 describe('parseArtistCredit', () => {
   it.each([
     ['Daft Punk', 'Daft Punk', ['Daft Punk'], []],
@@ -68,6 +122,11 @@ describe('parseArtistCredit', () => {
     ['A, B', 'A, B', ['A', 'B'], []],
     ['Simon & Garfunkel', 'Simon & Garfunkel', ['Simon', 'Garfunkel'], []],
     ['AC/DC', 'AC/DC', ['AC/DC'], []],
+    ['A x B', 'A x B', ['A', 'B'], []],
+    ['A + B', 'A + B', ['A', 'B'], []],
+    ['A vs. B', 'A vs. B', ['A', 'B'], []],
+    ['Rose&Bruno Mars', 'Rose&Bruno Mars', ['Rose', 'Bruno Mars'], []],
+    ['A ( feat . B )', 'A', ['A'], ['B']],
   ])('%s', (credit, main, names, featuring) => {
     expect(parseArtistCredit(credit)).toEqual({ main, names, featuring });
   });

@@ -1,18 +1,27 @@
 // How far a candidate track is from the wanted one, as beets does it: a weighted distance made of named
-// penalties (title, artist, length, track index, version, album) that the UI can show. Pure.
-import { normalise, compactKey } from './normalise';
-import { isDifferentRecording, parseArtistCredit, parseTitle, type ParsedTitle, type VersionKind } from './parse';
+// penalties (title, artist, album, length, track index, version) that the UI can show. Pure.
+import { compactKey, normalise } from './normalise';
+import {
+  isDifferentRecording,
+  parseAlbum,
+  parseArtistCredit,
+  parseTitle,
+  type ParsedAlbum,
+  type ParsedTitle,
+  type VersionKind,
+} from './parse';
 import { basicDistance, stringDistance } from './stringDistance';
 
 export interface MatchTrack {
   title: string;
-  artist: string;
+  /** Credited artists, main artist first; an entry may itself be a credit ("A feat. B", "A & B"). */
+  artists: readonly string[];
   album?: string;
   durationSec?: number;
   trackNumber?: number;
 }
 
-export type PenaltyName = 'title' | 'artist' | 'length' | 'track_index' | 'version' | 'album';
+export type PenaltyName = 'title' | 'artist' | 'album' | 'length' | 'track_index' | 'version';
 
 export interface Penalty {
   name: PenaltyName;
@@ -31,26 +40,37 @@ export interface TrackDistance {
   /** Every penalty that entered the distance, including zero-valued ones. */
   penalties: Penalty[];
   verdict: MatchVerdict;
+  /** A recording other than the one asked for (live for studio, a remix, another remixer's remix, ...). */
+  versionConflict: boolean;
 }
 
 export const MATCH_WEIGHTS: Readonly<Record<PenaltyName, number>> = {
   title: 3,
   artist: 2,
   length: 2,
-  track_index: 1,
-  album: 1,
+  // Track numbers and album names differ legitimately (the same recording on a single, an album and a
+  // compilation), so they only nudge the distance.
+  track_index: 0.5,
+  album: 0.5,
   // Heavy enough that a different recording alone lands past the review threshold, even with every other
-  // penalty present and zero: 4 / (3+2+2+1+1+4) ≈ 0.31.
+  // penalty present and zero: 4 / (3+2+2+0.5+0.5+4) = 0.33.
   version: 4,
 };
 
-/** Duration differences up to this many seconds cost nothing. */
+/** Duration differences up to this many seconds cost nothing (encoders, gaps and fades differ by a few). */
 export const LENGTH_GRACE_SEC = 10;
 /** Past the grace, the length penalty grows linearly and is full this many seconds later. */
 export const LENGTH_MAX_SEC = 30;
-/** Below this distance a candidate is accepted without asking. */
-export const MATCH_THRESHOLD = 0.04;
-/** Below this distance a candidate is offered for review; at or above it, rejected. */
+/**
+ * Below this distance a candidate is accepted without asking. Chosen on the tuning half of the evaluation set
+ * (test/fixtures/match-eval; `npm run eval:match -- --split tune --sweep`): precision stays 1.0 up to 0.16
+ * and the first false accept appears at 0.18, so 0.14 keeps a margin below that edge at a recall of 0.998.
+ * beets uses 0.04, but its inputs are clean tags; peers' file names lose punctuation, albums and credits,
+ * which costs 0.05–0.12 on true matches, while a wrong artist alone costs ≥ 0.17 and any version conflict is
+ * never accepted whatever its distance.
+ */
+export const MATCH_THRESHOLD = 0.14;
+/** Below this distance a candidate is offered for review; at or above it, rejected (beets' value). */
 export const REVIEW_THRESHOLD = 0.25;
 /** `ownedConfidence` at or above this means "already in the library". */
 export const OWNED_THRESHOLD = 0.8;
@@ -59,29 +79,62 @@ export const OWNED_THRESHOLD = 0.8;
 const CREDIT_COST = 0.05;
 /** Cost of two titles naming different numbers ("Part 1" vs "Part 2", "No. 5" vs "No. 9"). */
 const NUMBER_COST = 0.5;
-/** A remaster or radio edit where none was named (or the other way round). */
-const HARMLESS_VERSION_COST = 0.05;
+/** A remaster, radio edit or clean edit where none was named (or the other way round). */
+const HARMLESS_VERSION_COST = 0.02;
 /** An extended mix where none was asked for: the same recording, noticeably longer. */
 const EXTENDED_VERSION_COST = 0.5;
+/** One side names no artist at all (a bare "Title.mp3"): unknown, not wrong — but never enough to accept. */
+const UNNAMED_ARTIST_COST = 0.6;
+/** Albums are compared on their base names; edition words never count, and a total mismatch costs this much. */
+const ALBUM_MAX_COST = 1;
 
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
+
+/**
+ * Parsed titles per track object: an index scores the same catalogue tracks again and again, and parsing is
+ * most of the cost. Weak, so tracks that are dropped take their entries with them.
+ */
+const parsedTitles = new WeakMap<MatchTrack, { title: string; parsed: ParsedTitle }>();
+const parsedAlbums = new Map<string, ParsedAlbum>();
+const ALBUM_CACHE_MAX = 50_000;
+
+export function parsedTitleOf(track: MatchTrack): ParsedTitle {
+  const hit = parsedTitles.get(track);
+  if (hit && hit.title === track.title) return hit.parsed;
+  const parsed = parseTitle(track.title);
+  parsedTitles.set(track, { title: track.title, parsed });
+  return parsed;
+}
+
+function parsedAlbumOf(name: string): ParsedAlbum {
+  let hit = parsedAlbums.get(name);
+  if (!hit) {
+    if (parsedAlbums.size >= ALBUM_CACHE_MAX) parsedAlbums.clear();
+    hit = parseAlbum(name);
+    parsedAlbums.set(name, hit);
+  }
+  return hit;
+}
 
 function titleWithoutVersion(p: ParsedTitle): string {
   return [p.base, ...p.extras.map((e) => `(${e})`)].join(' ');
 }
 
+/** The digits of a title in order: "11:59", "11_59" and "1159" (a colon lost to a file system) agree. */
 function numbersIn(text: string): string {
-  return (normalise(text).match(/\d+/g) ?? []).map((n) => String(Number(n))).sort().join(' ');
+  return (normalise(text).match(/\d+/g) ?? []).join('');
 }
 
-function titlePenalty(w: ParsedTitle, c: ParsedTitle): Penalty {
+export function titlePenalty(w: ParsedTitle, c: ParsedTitle): Penalty {
   const tw = titleWithoutVersion(w);
   const tc = titleWithoutVersion(c);
   let value = stringDistance(tw, tc);
   let detail: string | undefined;
-  const nw = numbersIn(tw);
-  const nc = numbersIn(tc);
-  if (nw && nc && nw !== nc) {
+  const nw = numbersIn(w.base);
+  const nc = numbersIn(c.base);
+  // "Part 1" vs "Part 2", or "Song" vs "Song 2": the words agree, the numbers do not.
+  const sameWords = compactKey(w.base).replace(/\d+/g, '') === compactKey(c.base).replace(/\d+/g, '');
+  if (nw !== nc && ((nw && nc) || sameWords)) {
     value = clamp01(value + NUMBER_COST);
     detail = 'numbers in the title differ';
   } else if (value > 0) {
@@ -90,27 +143,61 @@ function titlePenalty(w: ParsedTitle, c: ParsedTitle): Penalty {
   return { name: 'title', weight: MATCH_WEIGHTS.title, value, detail };
 }
 
-function creditedNames(artist: string, title: ParsedTitle): Set<string> {
-  const credit = parseArtistCredit(artist);
-  return new Set([...credit.names, ...credit.featuring, ...title.featuring].map(compactKey).filter(Boolean));
+interface Credits {
+  /** The main credit as written ("Simon & Garfunkel"). */
+  main: string;
+  /** The main credit's names, the credit itself included ("Simon & Garfunkel", "Simon", "Garfunkel"). */
+  mainNames: string[];
+  /** Every name credited anywhere: artists, featured, the remixer. */
+  all: string[];
 }
 
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-  return a.size === b.size && [...a].every((x) => b.has(x));
+function creditsOf(track: MatchTrack, title: ParsedTitle): Credits {
+  const all: string[] = [];
+  let main = '';
+  let mainNames: string[] = [];
+  track.artists.forEach((entry, i) => {
+    const credit = parseArtistCredit(entry);
+    if (i === 0) {
+      main = credit.main;
+      mainNames = [credit.main, ...credit.names];
+    }
+    all.push(credit.main, ...credit.names, ...credit.featuring);
+  });
+  all.push(...title.featuring);
+  if (title.remixer) all.push(title.remixer);
+  return { main, mainNames, all: all.filter((n) => compactKey(n)) };
 }
 
-function artistPenalty(wanted: MatchTrack, candidate: MatchTrack, w: ParsedTitle, c: ParsedTitle): Penalty {
-  const aw = parseArtistCredit(wanted.artist);
-  const ac = parseArtistCredit(candidate.artist);
-  let main = stringDistance(aw.main, ac.main);
-  // "A, B" against "A": any shared name counts as the same main artist.
-  if (aw.names.length > 1 || ac.names.length > 1) {
-    for (const x of aw.names) for (const y of ac.names) main = Math.min(main, basicDistance(x, y));
+/** How far the closest name of `names` is from any name in `pool`. */
+function nearest(names: readonly string[], pool: readonly string[]): number {
+  let best = 1;
+  for (const x of names) for (const y of pool) best = Math.min(best, basicDistance(x, y));
+  return best;
+}
+
+function keySet(names: readonly string[]): Set<string> {
+  return new Set(names.map(compactKey).filter(Boolean));
+}
+
+export function artistPenalty(wanted: MatchTrack, candidate: MatchTrack, w: ParsedTitle, c: ParsedTitle): Penalty {
+  const cw = creditsOf(wanted, w);
+  const cc = creditsOf(candidate, c);
+  if (candidate.artists.length === 0 || wanted.artists.length === 0) {
+    return { name: 'artist', weight: MATCH_WEIGHTS.artist, value: UNNAMED_ARTIST_COST, detail: 'artist not named' };
   }
-  const creditsDiffer = !sameSet(creditedNames(wanted.artist, w), creditedNames(candidate.artist, c));
+  // Either side's main artist credited anywhere on the other counts as the same artist: feat. moves
+  // ("A feat. B" vs "A - Song (feat. B)") and remix credits ("B" vs "A" for "Song (A Remix)") stay together.
+  let main = Math.min(stringDistance(cw.main, cc.main), nearest(cw.mainNames, cc.all), nearest(cc.mainNames, cw.all));
+  if (main < 0.25 && main > 0) main = Math.min(main, stringDistance(cw.main, cc.main));
+  const creditsDiffer = (() => {
+    const a = keySet(cw.all);
+    const b = keySet(cc.all);
+    return a.size !== b.size || [...a].some((x) => !b.has(x));
+  })();
   const value = clamp01(main + (creditsDiffer ? CREDIT_COST : 0));
   let detail: string | undefined;
-  if (main > 0) detail = `"${ac.main}" for "${aw.main}"`;
+  if (main > 0) detail = `"${cc.main}" for "${cw.main}"`;
   else if (creditsDiffer) detail = 'featured artists differ';
   return { name: 'artist', weight: MATCH_WEIGHTS.artist, value, detail };
 }
@@ -123,34 +210,70 @@ function lengthPenalty(wantedSec: number, candidateSec: number): Penalty {
   return { name: 'length', weight: MATCH_WEIGHTS.length, value, detail };
 }
 
-function describe(kind: VersionKind | null): string {
-  return kind ?? 'original';
+function albumPenalty(wanted: string, candidate: string): Penalty {
+  const a = parsedAlbumOf(wanted).base;
+  const b = parsedAlbumOf(candidate).base;
+  const value = ALBUM_MAX_COST * stringDistance(a, b);
+  return {
+    name: 'album',
+    weight: MATCH_WEIGHTS.album,
+    value,
+    detail: value > 0 ? `"${candidate}" for "${wanted}"` : undefined,
+  };
+}
+
+function describeKind(kind: VersionKind | null): string {
+  if (kind === null) return 'original';
+  if (kind === 'sped_up') return 'sped-up';
+  return kind;
+}
+
+/** The version a track is: its title's, else its album's when the album is a live/remix/acoustic album. */
+export function effectiveVersion(track: MatchTrack, parsed: ParsedTitle): { kind: VersionKind | null; text: string } {
+  if (parsed.version.kind !== null) return parsed.version;
+  if (track.album) {
+    const kind = parsedAlbumOf(track.album).version;
+    if (kind) return { kind, text: track.album };
+  }
+  return parsed.version;
 }
 
 /** 0 when the versions agree; small for remaster/edit differences; 1 for a recording that was not asked for. */
-function versionValue(w: ParsedTitle, c: ParsedTitle): { value: number; detail?: string } {
-  const kw = w.version.kind;
-  const kc = c.version.kind;
+export function versionValue(
+  wanted: MatchTrack,
+  candidate: MatchTrack,
+  w: ParsedTitle,
+  c: ParsedTitle,
+): { value: number; detail?: string; conflict: boolean } {
+  const vw = effectiveVersion(wanted, w);
+  const vc = effectiveVersion(candidate, c);
+  const kw = vw.kind;
+  const kc = vc.kind;
   if (kw === kc) {
-    if (!isDifferentRecording(kw)) return { value: 0 };
-    // Same kind, maybe another remixer or another concert.
-    const d = 0.5 * basicDistance(w.version.text, c.version.text);
-    return d === 0 ? { value: 0 } : { value: d, detail: `"${c.version.text}" for "${w.version.text}"` };
+    if (!isDifferentRecording(kw)) return { value: 0, conflict: false };
+    // Same kind, maybe another remixer or another concert. Remixers compare by name, wherever they stand.
+    const d =
+      kw === 'remix' && w.remixer && c.remixer
+        ? basicDistance(w.remixer, c.remixer)
+        : 0.5 * basicDistance(vw.text, vc.text);
+    if (d === 0) return { value: 0, conflict: false };
+    return { value: d, detail: `"${vc.text}" for "${vw.text}"`, conflict: d >= 0.3 };
   }
   if (isDifferentRecording(kw) || isDifferentRecording(kc)) {
     const detail =
       kc !== null && isDifferentRecording(kc)
-        ? `${describe(kc)} version not asked for`
-        : `${describe(kc)} version instead of the ${describe(kw)} asked for`;
-    return { value: 1, detail };
+        ? `${describeKind(kc)} version not asked for`
+        : `${describeKind(kc)} version instead of the ${describeKind(kw)} asked for`;
+    return { value: 1, detail, conflict: true };
   }
   if (kw === 'extended' || kc === 'extended') {
-    return { value: EXTENDED_VERSION_COST, detail: `${describe(kc)} version for ${describe(kw)}` };
+    return { value: EXTENDED_VERSION_COST, detail: `${describeKind(kc)} version for ${describeKind(kw)}`, conflict: false };
   }
-  return { value: HARMLESS_VERSION_COST, detail: `${describe(kc)} version for ${describe(kw)}` };
+  return { value: HARMLESS_VERSION_COST, detail: `${describeKind(kc)} version for ${describeKind(kw)}`, conflict: false };
 }
 
-function verdictFor(distance: number): MatchVerdict {
+function verdictFor(distance: number, conflict: boolean, artistUnknown: boolean): MatchVerdict {
+  if (conflict || artistUnknown) return distance < REVIEW_THRESHOLD ? 'review' : 'reject';
   if (distance < MATCH_THRESHOLD) return 'match';
   if (distance < REVIEW_THRESHOLD) return 'review';
   return 'reject';
@@ -159,11 +282,12 @@ function verdictFor(distance: number): MatchVerdict {
 /**
  * Weighted distance between the wanted track and a candidate. Penalties for fields that either side lacks
  * (album, duration, track number) are left out rather than counted as a match. The version penalty enters
- * only when the versions disagree, so agreeing versions neither help nor dilute the other penalties.
+ * only when the versions disagree, so agreeing versions neither help nor dilute the other penalties; a
+ * version conflict can never be auto-accepted, whatever the other penalties say.
  */
 export function trackDistance(wanted: MatchTrack, candidate: MatchTrack): TrackDistance {
-  const w = parseTitle(wanted.title);
-  const c = parseTitle(candidate.title);
+  const w = parsedTitleOf(wanted);
+  const c = parsedTitleOf(candidate);
   const penalties: Penalty[] = [titlePenalty(w, c), artistPenalty(wanted, candidate, w, c)];
   if (wanted.durationSec !== undefined && candidate.durationSec !== undefined) {
     penalties.push(lengthPenalty(wanted.durationSec, candidate.durationSec));
@@ -177,16 +301,8 @@ export function trackDistance(wanted: MatchTrack, candidate: MatchTrack): TrackD
       detail: same ? undefined : `track ${candidate.trackNumber} for ${wanted.trackNumber}`,
     });
   }
-  if (wanted.album && candidate.album) {
-    const value = stringDistance(wanted.album, candidate.album);
-    penalties.push({
-      name: 'album',
-      weight: MATCH_WEIGHTS.album,
-      value,
-      detail: value > 0 ? `"${candidate.album}" for "${wanted.album}"` : undefined,
-    });
-  }
-  const version = versionValue(w, c);
+  if (wanted.album && candidate.album) penalties.push(albumPenalty(wanted.album, candidate.album));
+  const version = versionValue(wanted, candidate, w, c);
   if (version.value > 0) {
     penalties.push({ name: 'version', weight: MATCH_WEIGHTS.version, value: version.value, detail: version.detail });
   }
@@ -198,7 +314,13 @@ export function trackDistance(wanted: MatchTrack, candidate: MatchTrack): TrackD
     max += p.weight;
   }
   const distance = max === 0 ? 0 : clamp01(sum / max);
-  return { distance, penalties, verdict: verdictFor(distance) };
+  const artistUnknown = penalties[1]?.detail === 'artist not named';
+  return {
+    distance,
+    penalties,
+    verdict: verdictFor(distance, version.conflict, artistUnknown),
+    versionConflict: version.conflict,
+  };
 }
 
 /** 1 − distance: higher is better, for rankers that sort candidates. */
@@ -220,7 +342,7 @@ function durationCredit(a: number, b: number): number {
 export function ownedConfidence(wanted: MatchTrack, owned: MatchTrack): number {
   const w = parseTitle(wanted.title);
   const o = parseTitle(owned.title);
-  const title = clamp01(1 - titlePenalty(w, o).value - 0.5 * versionValue(w, o).value);
+  const title = clamp01(1 - titlePenalty(w, o).value - 0.5 * versionValue(wanted, owned, w, o).value);
   const artist = 1 - artistPenalty(wanted, owned, w, o).value;
   if (wanted.durationSec === undefined || owned.durationSec === undefined) {
     return (0.6 * title + 0.3 * artist) / 0.9;

@@ -1,10 +1,12 @@
 // Recognises files already in the sync folder (an earlier run whose catalog was lost, or another tool) so they
 // are adopted instead of downloaded twice: a file at the planned path that is audio of the right length, or a
-// file elsewhere whose tags name the track — QOBUZ_TRACK_ID, else ISRC, else title + artist + album.
+// file elsewhere whose tags name the track — QOBUZ_TRACK_ID, else ISRC, else title + artist + album as the
+// matching engine judges them (spelling, feat. credits and edition noise do not hide a file; another
+// version — live, remix — is never taken for the track).
 import { parseFile } from 'music-metadata';
 import pLimit from 'p-limit';
 import { durationToleranceSec, titleWithVersion } from '../../library';
-import { normalise } from '../../matching';
+import { MatchIndex, type MatchTrack } from '../../matching';
 import { albumDisplayTitle, type PlanEntry } from './plan';
 
 export type RecogniseHow = 'path' | 'qobuz_id' | 'isrc' | 'tags';
@@ -58,13 +60,25 @@ export function probeFitsEntry(probe: AudioProbe, entry: PlanEntry): boolean {
   return lengthFits(probe, entry);
 }
 
-const tagKey = (title: string, artist: string, album: string): string => `${normalise(title)}|${normalise(artist)}|${normalise(album)}`;
+/**
+ * The album penalty (0–1) the engine may report for a file recognised by its tags: the same song on another
+ * album (a compilation, a single) is another file, not this album's track, so the album must agree once
+ * edition noise ("Deluxe", "Remastered") is set aside; 0.25 leaves room for spelling only.
+ */
+const MAX_ALBUM_DIFFERENCE = 0.25;
+
+function probeTrack(p: AudioProbe & { title: string; album: string }): MatchTrack {
+  const artists = [...new Set([p.artist, p.albumArtist].filter((a): a is string => !!a))];
+  const track: MatchTrack = { title: p.title, artists, album: p.album };
+  if (p.durationSec !== undefined) track.durationSec = p.durationSec;
+  return track;
+}
 
 /** Files found in the folder, indexed by what their tags say; each file can be claimed once. */
 export class TagIndex {
   private readonly byQobuzId = new Map<string, string[]>();
   private readonly byIsrc = new Map<string, string[]>();
-  private readonly byTags = new Map<string, string[]>();
+  private readonly byTags = new MatchIndex<string>();
   private readonly probes = new Map<string, AudioProbe>();
   private readonly claimed = new Set<string>();
 
@@ -84,11 +98,22 @@ export class TagIndex {
     this.probes.set(path, p);
     if (p.qobuzTrackId) push(this.byQobuzId, p.qobuzTrackId, path);
     if (p.isrc) push(this.byIsrc, p.isrc, path);
-    if (p.title && p.album) {
-      for (const artist of new Set([p.artist, p.albumArtist].filter((a): a is string => !!a))) {
-        push(this.byTags, tagKey(p.title, artist, p.album), path);
-      }
-    }
+    if (p.title && p.album && (p.artist || p.albumArtist)) this.byTags.add(path, probeTrack({ ...p, title: p.title, album: p.album }));
+  }
+
+  /** Files whose tags the matching engine accepts as this entry's track, best first. */
+  private matchByTags(entry: PlanEntry): string[] {
+    const t = entry.track;
+    const wanted: MatchTrack = {
+      title: titleWithVersion(t.title, t.version),
+      artists: [t.artist.name, entry.album.artist.name],
+      album: albumDisplayTitle(entry.album),
+    };
+    if (t.durationSec !== undefined) wanted.durationSec = t.durationSec;
+    return this.byTags
+      .search(wanted, { limit: 10 })
+      .filter((h) => h.result.match && (h.result.breakdown.album?.value ?? 0) <= MAX_ALBUM_DIFFERENCE)
+      .map((h) => h.id);
   }
 
   /** The unclaimed file that is this track, and how it was told; claims it. */
@@ -97,8 +122,7 @@ export class TagIndex {
     const candidates: [Exclude<RecogniseHow, 'path'>, string[] | undefined][] = [
       ['qobuz_id', this.byQobuzId.get(String(t.qobuzId))],
       ['isrc', t.isrc ? this.byIsrc.get(t.isrc.toUpperCase()) : undefined],
-      ['tags', this.byTags.get(tagKey(titleWithVersion(t.title, t.version), t.artist.name, albumDisplayTitle(entry.album)))],
-      ['tags', this.byTags.get(tagKey(titleWithVersion(t.title, t.version), t.artist.name, entry.album.title))],
+      ['tags', this.matchByTags(entry)],
     ];
     for (const [how, paths] of candidates) {
       const path = paths?.find((p) => {
@@ -115,6 +139,7 @@ export class TagIndex {
     return undefined;
   }
 }
+
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);

@@ -9,14 +9,7 @@ export { SearchRunner, SearchGate, searchGateFor } from './searchRunner';
 export type { SearchRunnerOptions } from './searchRunner';
 export { DEFAULT_SEARCH_BUDGET, searchBudgetDelay } from './searchBudget';
 export type { SearchBudget } from './searchBudget';
-export {
-  candidateKey,
-  candidatesFromResponses,
-  defaultScoreMatch,
-  rankCandidates,
-  unaskedVersion,
-  VERSION_MARKERS,
-} from './rank';
+export { candidateKey, candidatesFromResponses, rankCandidates } from './rank';
 export type { CandidateForScoring, RankedCandidate, RankOptions, RejectedCandidate, ScoreMatch, SlskdCandidate } from './rank';
 export { classifyQuality, DEFAULT_QUALITY_LADDER, QUALITY_TIERS, QualityTierSchema, qualityLabel } from './quality';
 export type { QualityTier } from './quality';

@@ -4,9 +4,7 @@ import { classifyQuality, type QualityTier } from './quality';
 import {
   candidateKey,
   candidatesFromResponses,
-  defaultScoreMatch,
   rankCandidates,
-  unaskedVersion,
   type ScoreMatch,
 } from './rank';
 import { parseRemotePath } from './remotePath';
@@ -165,8 +163,15 @@ describe('rankCandidates', () => {
     ['remix', 'x\\Nina Vale\\Singles\\Harbour Lights (Koda Remix).flac', 'remix version not asked for'],
     ['acoustic', 'x\\Nina Vale\\Harbour Lights - Acoustic.flac', 'acoustic version not asked for'],
     ['instrumental', 'x\\Nina Vale\\Tidewater\\Harbour Lights [Instrumental].flac', 'instrumental version not asked for'],
-    ['weak title', 'x\\Nina Vale\\Tidewater\\01 Harbour.flac', 'match 0.67 below 0.7'],
-    ['other artist', 'x\\Someone Else\\Hits\\01 Harbour Lights.flac', 'match 0.60 below 0.7'],
+    ['weak title', 'x\\Nina Vale\\Tidewater\\01 Harbour.flac', 'match 0.82 not confident: "Harbour" for "Harbour Lights"'],
+    ['other artist', 'x\\Someone Else\\Hits\\01 Harbour Lights - Someone Else.flac', 'match 0.72 not confident: "Someone Else" for "Nina Vale"'],
+    ['bare title', 'Harbour Lights.flac', 'match 0.83 not confident: artist not named'],
+    ['another remixer', 'x\\Nina Vale\\Singles\\Harbour Lights (Koda Remix).flac', 'remix version not asked for'],
+    ['karaoke', 'x\\Nina Vale\\Tidewater\\01 Harbour Lights - Karaoke Version.flac', 'instrumental version not asked for'],
+    ['sped up', 'x\\Nina Vale\\Tidewater\\01 Harbour Lights (Sped Up).mp3', 'sped-up version not asked for'],
+    ['unplugged album', 'x\\Nina Vale\\Unplugged\\01 Harbour Lights.flac', 'acoustic version not asked for'],
+    ['demo', 'x\\Nina Vale\\Tidewater\\01 Harbour Lights (Demo).flac', 'demo version not asked for'],
+    ['acapella', 'x\\Nina Vale\\Tidewater\\01 Harbour Lights (Acapella).flac', 'acapella version not asked for'],
   ])('rejects %s', (_name, spec, reason) => {
     const [path, bitRate] = spec.split('|') as [string, string | undefined];
     const r = rank([response('peer', [file(path, bitRate ? { bitRate: Number(bitRate) } : {})])]);
@@ -186,41 +191,30 @@ describe('rankCandidates', () => {
   });
 });
 
-describe('unaskedVersion', () => {
-  const check = (path: string, title = 'Harbour Lights', album?: string) =>
-    unaskedVersion({ title, album }, parseRemotePath(path));
-  it.each<[string, string | undefined]>([
-    ['x\\Nina Vale\\Tidewater\\01 Harbour Lights.flac', undefined],
-    ['x\\Nina Vale\\Tidewater\\01 Harbour Lights (Radio Edit).flac', undefined],
-    ['x\\Nina Vale\\Tidewater\\01 Harbour Lights (Original Mix).flac', undefined],
-    ['x\\Nina Vale\\Tidewater\\01 Harbour Lights (Extended Mix).flac', 'remix'],
-    ['x\\Nina Vale\\Tidewater\\01 Harbour Lights - Karaoke Version.flac', 'karaoke'],
-    ['x\\Nina Vale\\Tidewater\\01 Harbour Lights (Sped Up).mp3', 'sped up'],
-    ['x\\Nina Vale\\Unplugged\\01 Harbour Lights.flac', 'unplugged'],
-    ['x\\Nina Vale\\Tidewater\\01 Harbour Lights (Demo).flac', 'demo'],
-  ])('%s → %s', (path, marker) => {
-    expect(check(path)).toBe(marker);
+describe('rankCandidates with the matching engine', () => {
+  it.each([
+    ['radio edit', 'x\\Nina Vale\\Tidewater\\01 Harbour Lights (Radio Edit).flac'],
+    ['original mix', 'x\\Nina Vale\\Tidewater\\01 Harbour Lights (Original Mix).flac'],
+    ['remaster', 'x\\Nina Vale\\Tidewater (2019 Remaster)\\01 Harbour Lights - 2019 Remaster.flac'],
+    ['accents and case', 'x\\NIÑA VALÉ\\Tidewater\\01 HARBOUR LIGHTS.flac'],
+    ['a word that merely contains a marker', 'x\\Nina Vale\\Olive Tree\\01 Harbour Lights.flac'],
+    ['underscores and tags', 'x\\nina_vale_-_harbour_lights_[320].mp3'],
+  ])('accepts the %s', (_name, path) => {
+    const r = rank([response('peer', [file(path)])]);
+    expect(r.rejected.map((x) => x.reason)).toEqual([]);
+    expect(r.ranked[0]?.match?.match).toBe(true);
   });
-  it('does not mistake words that merely contain a marker', () => {
-    expect(check('x\\Alive\\Olive Tree\\01 Harbour Lights.flac')).toBeUndefined();
-  });
-});
 
-describe('defaultScoreMatch', () => {
-  const cand = (title: string, artist: string | undefined, lengthSec: number | undefined, path = 'x') =>
-    ({ title, artist, lengthSec, path }) satisfies Parameters<ScoreMatch>[1];
-  it.each<[string, Parameters<ScoreMatch>[1], number, number]>([
-    ['identical', cand('Harbour Lights', 'Nina Vale', 201), 1, 1],
-    ['remaster decoration', cand('Harbour Lights (Remastered 2011)', 'Nina Vale', 201), 1, 1],
-    ['artist only in the path', cand('Harbour Lights', undefined, 201, 'Nina Vale\\Album\\x'), 0.9, 1],
-    ['accents and case', cand('HARBOUR LIGHTS', 'Niña Valé', 201), 1, 1],
-    ['no duration', cand('Harbour Lights', 'Nina Vale', undefined), 1, 1],
-    ['a minute longer', cand('Harbour Lights', 'Nina Vale', 260), 0.8, 0.9],
-    ['another song', cand('Harbour', 'Nina Vale', 201), 0, 0.69],
-    ['another artist', cand('Harbour Lights', 'Someone Else', 201), 0, 0.69],
-  ])('%s', (_name, c, min, max) => {
-    const s = defaultScoreMatch(track(), c);
-    expect(s).toBeGreaterThanOrEqual(min);
-    expect(s).toBeLessThanOrEqual(max);
+  it('keeps the engine breakdown on each ranked candidate so the UI can say why', () => {
+    const r = rank([response('peer', [file(GOOD_FLAC, { length: 204 })])]);
+    expect(r.ranked[0]?.match?.breakdown.length).toMatchObject({ weight: 2, value: 0, detail: '4 s longer' });
+  });
+
+  it('ranks the studio file above nothing: a live album never stands in for it', () => {
+    const r = rank([
+      response('live', [file('x\\Nina Vale\\Live at the Pier\\03 Harbour Lights.flac', { bitDepth: 24 })]),
+      response('studio', [file(GOOD_MP3)]),
+    ]);
+    expect(order(r)).toEqual(['studio']);
   });
 });

@@ -1,7 +1,9 @@
 // Turns slskd search responses into an ordered list of download candidates. Pure.
 // Order: match score first (in bands, so near-equal matches compete on quality), then the quality ladder, then the
-// peer (free upload slot, shorter queue, faster). Locked files, unwanted formats, quality below the minimum, weak
-// matches and versions nobody asked for (live, remix, acoustic, instrumental, ...) are rejected with a reason.
+// peer (free upload slot, shorter queue, faster). Locked files, unwanted formats and quality below the minimum are
+// rejected here; whether a file is the track asked for — title, artists, length, and versions nobody asked for
+// (live, remix, acoustic, instrumental, ...) — is the matching engine's decision (src/main/matching).
+import { matchFilename, type MatchResult, type MatchTrack } from '../../matching';
 import type { TrackWanted } from '../../base';
 import { classifyQuality, DEFAULT_QUALITY_LADDER, ladderRank, type QualityTier } from './quality';
 import { parseRemotePath, type ParsedRemotePath } from './remotePath';
@@ -38,6 +40,8 @@ export interface SlskdCandidate {
 
 export interface RankedCandidate extends SlskdCandidate {
   score: number;
+  /** The engine's verdict with its breakdown; absent when a custom `scoreMatch` scored the candidate. */
+  match?: MatchResult;
   quality: QualityTier;
   /** 0 = the best tier of the ladder. */
   qualityRank: number;
@@ -49,6 +53,7 @@ export interface RejectedCandidate {
 }
 
 export interface RankOptions {
+  /** Replaces the matching engine with a plain score (tests, experiments); `minScore` then decides alone. */
   scoreMatch?: ScoreMatch;
   /** Candidates scoring below this are rejected. */
   minScore?: number;
@@ -92,7 +97,7 @@ export function rankCandidates(
   candidates: readonly SlskdCandidate[],
   options: RankOptions = {},
 ): { ranked: RankedCandidate[]; rejected: RejectedCandidate[] } {
-  const score = options.scoreMatch ?? defaultScoreMatch;
+  const wantedTrack = toMatchTrack(wanted);
   const minScore = options.minScore ?? 0.7;
   const band = options.scoreBand ?? 0.1;
   const ladder = options.ladder ?? DEFAULT_QUALITY_LADDER;
@@ -121,25 +126,28 @@ export function rankCandidates(
       rejected.push({ candidate: c, reason: `quality ${quality} below minimum ${minQuality}` });
       continue;
     }
-    const version = unaskedVersion(wanted, c.parsed);
-    if (version) {
-      rejected.push({ candidate: c, reason: `${version} version not asked for` });
+    if (options.scoreMatch) {
+      const s = clamp01(
+        options.scoreMatch(wanted, {
+          artist: c.parsed.artist,
+          title: c.parsed.title,
+          album: c.parsed.album,
+          path: c.filename,
+          lengthSec: c.lengthSec,
+        }),
+      );
+      if (s < minScore) rejected.push({ candidate: c, reason: `match ${s.toFixed(2)} below ${minScore}` });
+      else ranked.push({ ...c, score: s, quality, qualityRank });
       continue;
     }
-    const s = clamp01(
-      score(wanted, {
-        artist: c.parsed.artist,
-        title: c.parsed.title,
-        album: c.parsed.album,
-        path: c.filename,
-        lengthSec: c.lengthSec,
-      }),
-    );
-    if (s < minScore) {
-      rejected.push({ candidate: c, reason: `match ${s.toFixed(2)} below ${minScore}` });
+    const match = matchFilename(wantedTrack, c.filename, c.lengthSec);
+    const why = rejection(match, minScore);
+    if (why) {
+      rejected.push({ candidate: c, reason: why });
       continue;
     }
-    ranked.push({ ...c, score: s, quality, qualityRank });
+    ranked.push({ ...c, score: match.score, match, quality, qualityRank });
+    continue;
   }
 
   const bandOf = (s: number) => Math.floor((s + 1e-9) / band);
@@ -156,118 +164,38 @@ export function rankCandidates(
   return { ranked, rejected };
 }
 
-// ---------------------------------------------------------------- versions nobody asked for
+// ---------------------------------------------------------------- the engine's decision
 
-interface VersionMarker {
-  name: string;
-  re: RegExp;
-  /** Also reject when the album folder carries the marker (a live album, a remix album). */
-  inFolder: boolean;
+/** The wanted track as the matching engine sees it. */
+export function toMatchTrack(wanted: TrackWanted): MatchTrack {
+  const track: MatchTrack = { title: wanted.title, artists: [wanted.artist] };
+  if (wanted.album) track.album = wanted.album;
+  if (wanted.durationSec !== undefined) track.durationSec = wanted.durationSec;
+  if (wanted.trackNumber !== undefined) track.trackNumber = wanted.trackNumber;
+  return track;
 }
 
-export const VERSION_MARKERS: readonly VersionMarker[] = [
-  { name: 'live', re: /\blive\b/, inFolder: true },
-  { name: 'remix', re: /\b(?:remix(?:es|ed)?|rmx|re ?edit|bootleg|mash ?up|(?:club|extended|dub) mix)\b/, inFolder: true },
-  { name: 'acoustic', re: /\bacoustic\b/, inFolder: true },
-  { name: 'unplugged', re: /\bunplugged\b/, inFolder: true },
-  { name: 'instrumental', re: /\binstrumentals?\b/, inFolder: true },
-  { name: 'karaoke', re: /\bkaraoke\b/, inFolder: true },
-  { name: 'a cappella', re: /\b(?:a ?cappella|acapella)\b/, inFolder: false },
-  { name: 'demo', re: /\bdemo\b/, inFolder: false },
-  { name: 'cover', re: /\bcover\b/, inFolder: false },
-  { name: 'extended', re: /\bextended\b/, inFolder: false },
-  { name: 'sped up', re: /\b(?:sped up|slowed|nightcore)\b/, inFolder: true },
-];
-
-/** The name of a version marker in the candidate that the wanted title/album does not carry, if any. */
-export function unaskedVersion(wanted: Pick<TrackWanted, 'title' | 'album'>, parsed: ParsedRemotePath): string | undefined {
-  const asked = `${plain(wanted.title)} ${plain(wanted.album ?? '')}`;
-  const stem = plain(parsed.fileName.replace(/\.[^.]+$/, ''));
-  const albumFolder = plain(parsed.folders.slice(-2).join(' '));
-  for (const m of VERSION_MARKERS) {
-    if (m.re.test(asked)) continue;
-    if (m.re.test(stem) || (m.inFolder && m.re.test(albumFolder))) return m.name;
-  }
+/**
+ * Why the engine's result is not a file to download unasked, or undefined when it is: only the engine's own
+ * `match` verdict (at or above `minScore`) is downloaded — a "review" candidate (a bare title, a doubtful
+ * spelling) is for people to pick, not for the queue.
+ */
+export function rejection(match: MatchResult, minScore: number): string | undefined {
+  if (match.versionConflict) return match.breakdown.version?.detail ?? 'another version';
+  const score = match.score.toFixed(2);
+  if (match.score < minScore) return `match ${score} below ${minScore}${worstDetail(match)}`;
+  if (!match.match) return `match ${score} not confident${worstDetail(match)}`;
   return undefined;
 }
 
-// ---------------------------------------------------------------- default scorer
-
-/**
- * A simple normalised-token similarity, weighted like SoulSync's Soulseek scorer:
- * 0.45·title + 0.40·artist + 0.15·duration (±5 s full credit, 0 beyond 30 s). A weak title caps the score at the
- * title's own similarity, so the right artist and length cannot carry a different song ("Harbour" for "Harbour
- * Lights"). Stands in until src/main/matching provides a scorer; pass that one as `scoreMatch`.
- */
-export const defaultScoreMatch: ScoreMatch = (wanted, c) => {
-  const title = dice(titleTokens(wanted.title), titleTokens(c.title));
-  const total = weightedScore(wanted, c, title);
-  return clamp01(title < TITLE_GATE ? Math.min(total, title) : total);
-};
-
-/** Below this title similarity the title alone decides. */
-const TITLE_GATE = 0.75;
-
-function weightedScore(wanted: TrackWanted, c: CandidateForScoring, title: number): number {
-  const wantArtist = artistTokens(wanted.artist);
-  const parsedArtist = c.artist ? tokenSimilarity(wantArtist, artistTokens(c.artist)) : 0;
-  const inPath = coverage(wantArtist, new Set(plain(c.path).split(' '))) * 0.9;
-  const artist = Math.max(parsedArtist, inPath);
-  if (wanted.durationSec === undefined || c.lengthSec === undefined) return (0.45 * title + 0.4 * artist) / 0.85;
-  const diff = Math.abs(wanted.durationSec - c.lengthSec);
-  const duration = diff <= 5 ? 1 : diff >= 30 ? 0 : 1 - (diff - 5) / 25;
-  return 0.45 * title + 0.4 * artist + 0.15 * duration;
-}
-
-const NOISE = new Set([
-  'remaster', 'remastered', 'remasters', 'version', 'edition', 'mono', 'stereo', 'deluxe', 'bonus', 'track',
-  'explicit', 'clean', 'original', 'album', 'single', 'digital', 'hd', 'hq',
-]);
-
-/** Lower-case, no diacritics, `&` → and, punctuation → spaces, apostrophes dropped. */
-function plain(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/['’‘`´]/g, '')
-    .replace(/\s*&\s*/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-function titleTokens(s: string): Set<string> {
-  const noBrackets = s.replace(/[([{][^)\]}]*[)\]}]/g, ' ');
-  const noFeat = plain(noBrackets).replace(/\b(?:feat|ft|featuring)\b.*$/, '');
-  return new Set(noFeat.split(' ').filter((t) => t && !NOISE.has(t) && !/^(?:19|20)\d\d$/.test(t)));
-}
-
-function artistTokens(s: string): Set<string> {
-  const noFeat = plain(s).replace(/\b(?:feat|ft|featuring)\b.*$/, '');
-  return new Set(noFeat.split(' ').filter((t) => t && t !== 'the' && t !== 'and'));
-}
-
-function coverage(want: Set<string>, have: Set<string>): number {
-  if (want.size === 0) return 0;
-  let hit = 0;
-  for (const t of want) if (have.has(t)) hit++;
-  return hit / want.size;
-}
-
-/** Dice coefficient of two token sets: shared tokens over the average size. */
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let hit = 0;
-  for (const t of a) if (b.has(t)) hit++;
-  return (2 * hit) / (a.size + b.size);
-}
-
-/** Coverage of the wanted tokens, discounted by extra tokens in the candidate ("Love" ≠ "Love Me Do"). */
-function tokenSimilarity(want: Set<string>, have: Set<string>): number {
-  if (want.size === 0 || have.size === 0) return 0;
-  const cov = coverage(want, have);
-  const precision = coverage(have, want);
-  return cov * (0.5 + 0.5 * precision);
+/** The heaviest penalty's explanation, for people reading a rejection. */
+function worstDetail(match: MatchResult): string {
+  let worst: { cost: number; detail: string } | undefined;
+  for (const entry of Object.values(match.breakdown)) {
+    const cost = entry.weight * entry.value;
+    if (entry.detail && cost > 0 && (!worst || cost > worst.cost)) worst = { cost, detail: entry.detail };
+  }
+  return worst ? `: ${worst.detail}` : '';
 }
 
 const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);

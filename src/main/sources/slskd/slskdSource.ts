@@ -45,7 +45,7 @@ export function parseSlskdExternalRef(ref: string | undefined): SlskdExternalRef
 }
 
 export interface SlskdSourceDeps {
-  /** Match scorer; defaults to rank.ts's token similarity until src/main/matching provides one. */
+  /** Replaces the matching engine with a plain score (tests); by default the engine decides. */
   scoreMatch?: ScoreMatch;
   client?: SlskdClient;
   searchRunner?: SearchRunner;

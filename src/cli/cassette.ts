@@ -4,7 +4,9 @@ import { Command } from 'commander';
 import { catalogStatus } from '../main/catalog';
 import { EXIT, fail, printJson } from './output';
 import { openCliCore } from './openCore';
+import { addBackupCommands } from './backup/backupCommands';
 import { addQobuzCommands } from './qobuz/qobuzCommands';
+import { addSpotifyCommands } from './spotify/spotifyCommands';
 
 const program = new Command()
   .name('cassette')
@@ -82,5 +84,8 @@ addQobuzCommands(
   program.command('qobuz').description('Your Qobuz purchases: sync them into a folder, sign in (same as `qoget`)'),
   'cassette qobuz login',
 );
+
+addSpotifyCommands(program.command('spotify').description('Spotify accounts: sign in (your own Client ID), list, sign out'));
+addBackupCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => fail(e, EXIT.failure));

@@ -11,7 +11,9 @@ export type SpotifyFaultKind =
   /** 403 "Active premium subscription required for the owner of the app." */
   | 'premium_required'
   /** 401 "The access token expired", whatever the token. */
-  | 'token_expired';
+  | 'token_expired'
+  /** Waits latencyMs, then answers normally. */
+  | 'latency';
 
 export interface SpotifyFaultSpec {
   kind: SpotifyFaultKind;
@@ -21,6 +23,7 @@ export interface SpotifyFaultSpec {
   times?: number;
   retryAfterSec?: number;
   status?: number;
+  latencyMs?: number;
 }
 
 export class SpotifyFaults {

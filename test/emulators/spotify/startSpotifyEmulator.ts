@@ -103,7 +103,8 @@ export async function startSpotifyEmulator(options: SpotifyEmulatorOptions = {})
     if (who === undefined) return apiError(401, 'Invalid access token');
     if (who === 'expired') return apiError(401, 'The access token expired');
     const fault = faults.take(method, url.pathname + url.search);
-    if (fault) {
+    if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.latencyMs ?? 100));
+    else if (fault) {
       switch (fault.kind) {
         case 'rate_limit':
           return new Reply(429, { error: { status: 429, message: 'API rate limit exceeded' } }, { 'retry-after': String(fault.retryAfterSec ?? 1) });
@@ -115,6 +116,8 @@ export async function startSpotifyEmulator(options: SpotifyEmulatorOptions = {})
           return apiError(403, 'Active premium subscription required for the owner of the app.');
         case 'token_expired':
           return apiError(401, 'The access token expired');
+        default:
+          break;
       }
     }
     const user = world.users.get(who);

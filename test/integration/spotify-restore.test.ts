@@ -102,6 +102,20 @@ describe('restore', () => {
     expect(loose.likes?.items).toHaveLength(100);
   });
 
+  it('copies a collaborative playlist the source owns as a private collaborative one, with its items in order', async () => {
+    const w = src.world;
+    const mine = w.addPlaylist({ ownerId: 'alice', name: 'Shared', collaborative: true, public: false, collaborators: ['carol'] });
+    w.append(mine.id, [{ kind: 'track', id: src.tracks[4]!.id }]);
+    w.append(mine.id, [{ kind: 'track', id: src.tracks[5]!.id }], 'carol');
+    const fresh = await runBackup({ source: spotifyBackupSource(await fx.provider.api('main')), root, keepRuns: 30 });
+    const r = await restore(false, await loadRun(fresh.run));
+    expect(r.writeFailures).toEqual([]);
+    const copy = w.ownedPlaylists('alice-new').find((p) => p.name === 'Shared');
+    expect(copy).toMatchObject({ collaborative: true, public: false });
+    expect(w.uris(copy!.id)).toEqual(w.uris(mine.id));
+    expect(w.user('alice-new').library).not.toContain(mine.id);
+  });
+
   it('a dry run plans without writing', async () => {
     const plan = await restore(true);
     expect(emu.writes).toEqual([]);

@@ -119,10 +119,14 @@ export class SpotifyWorld {
   /** Likes given oldest first; stored newest first like the API lists them. */
   like(userId: string, trackIds: string[]): void {
     const user = this.user(userId);
+    const liked = new Set(user.likes.map((l) => l.trackId));
+    const fresh: { trackId: string; addedAt: string }[] = [];
     for (const trackId of trackIds) {
-      if (user.likes.some((l) => l.trackId === trackId)) continue;
-      user.likes.unshift({ trackId, addedAt: this.tick() });
+      if (liked.has(trackId)) continue;
+      liked.add(trackId);
+      fresh.unshift({ trackId, addedAt: this.tick() });
     }
+    user.likes.unshift(...fresh);
   }
 
   addPlaylist(p: Partial<Omit<EmuPlaylist, 'collaborators'>> & { ownerId: string; name: string; collaborators?: string[] }): EmuPlaylist {

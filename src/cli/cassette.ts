@@ -6,8 +6,10 @@ import { catalogStatus } from '../main/catalog';
 import { AppError } from '../shared/result';
 import { EXIT, fail, printJson } from './output';
 import { openCliCore } from './openCore';
+import { addBackupCommands } from './backup/backupCommands';
 import { addMatchScoreCommand } from './matchScore';
 import { addQobuzCommands } from './qobuz/qobuzCommands';
+import { addSpotifyCommands } from './spotify/spotifyCommands';
 
 const program = new Command()
   .name('cassette')
@@ -88,5 +90,7 @@ addQobuzCommands(
 );
 
 addMatchScoreCommand(program);
+addSpotifyCommands(program.command('spotify').description('Spotify accounts: sign in (your own Client ID), list, sign out'));
+addBackupCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => fail(e, EXIT.failure));

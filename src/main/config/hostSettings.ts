@@ -14,6 +14,7 @@ const fileSchema = z.object({
   library_dir: z.string().min(1).optional(),
   slskd: z.object({ url: z.url().optional(), downloads_dir: z.string().min(1).optional(), api_key: z.string().optional() }).optional(),
   tickets: z.object({ url: z.url().optional(), token: z.string().optional(), concurrency: z.number().int().min(1).max(16).optional() }).optional(),
+  spotify: z.object({ client_id: z.string().min(1).optional(), backups_dir: z.string().min(1).optional(), keep_runs: z.number().int().min(1).optional() }).optional(),
 });
 
 export interface HostSettings {
@@ -23,9 +24,22 @@ export interface HostSettings {
   tickets?: { baseUrl: string; token: string };
   /** Downloads at once per source where the user changed the default (tickets only, for now). */
   concurrency: Partial<Record<SourceId, number>>;
+  /** Spotify: the user's own Client ID (Development Mode), service base URLs, backup settings. */
+  spotify: SpotifySettings;
   /** Things the user should know (e.g. a half-configured source), one line each. */
   notes: string[];
 }
+
+export interface SpotifySettings {
+  clientId?: string;
+  accountsBase: string;
+  apiBase: string;
+  backupsDir?: string;
+  /** Complete backup runs to keep per account. */
+  keepRuns: number;
+}
+
+export const SPOTIFY_DEFAULT_KEEP_RUNS = 30;
 
 export function settingsPath(paths: Paths): string {
   return join(paths.configDir, 'cassette.toml');
@@ -61,6 +75,13 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
     defaultSource: raw.default_source ?? 'slskd',
     libraryDir: env.CASSETTE_LIBRARY_DIR ?? raw.library_dir,
     concurrency: raw.tickets?.concurrency ? { tickets: raw.tickets.concurrency } : {},
+    spotify: {
+      clientId: env.SPOTIFY_CLIENT_ID || raw.spotify?.client_id,
+      accountsBase: env.SPOTIFY_ACCOUNTS_BASE || 'https://accounts.spotify.com',
+      apiBase: env.SPOTIFY_API_BASE || 'https://api.spotify.com/v1',
+      backupsDir: env.CASSETTE_BACKUPS_DIR || raw.spotify?.backups_dir,
+      keepRuns: raw.spotify?.keep_runs ?? SPOTIFY_DEFAULT_KEEP_RUNS,
+    },
     notes,
   };
   if (slskdUrl && slskdDir && slskdKey) settings.slskd = { baseUrl: slskdUrl, downloadsDir: slskdDir, apiKey: slskdKey };

@@ -1,0 +1,2 @@
+// Public face of the metadata providers (Spotify today; Plex, Jellyfin, Subsonic and folders later).
+export * from './spotify';

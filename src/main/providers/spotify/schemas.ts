@@ -1,0 +1,104 @@
+// zod schemas of every Spotify response Cassette reads. Unknown fields pass; missing required ones fail loudly.
+// Both generations of playlist entries parse: pre-2026 `track`, 2026 `item` (normalised to `item`).
+import { z } from 'zod';
+
+const image = z.object({ url: z.string(), height: z.number().nullable().optional(), width: z.number().nullable().optional() });
+
+export const userRefSchema = z.object({ id: z.string(), display_name: z.string().nullable().optional() });
+
+export const meSchema = z.object({
+  id: z.string(),
+  display_name: z.string().nullable().optional(),
+  product: z.string().optional(),
+  country: z.string().optional(),
+});
+export type SpotifyMe = z.infer<typeof meSchema>;
+
+const artistRef = z.object({ id: z.string().nullable().optional(), name: z.string(), uri: z.string().nullable().optional() });
+
+export const trackSchema = z.object({
+  type: z.literal('track'),
+  id: z.string().nullable(),
+  uri: z.string().nullable().optional(),
+  name: z.string(),
+  artists: z.array(artistRef),
+  album: z.object({ id: z.string().nullable().optional(), name: z.string(), uri: z.string().nullable().optional() }).optional(),
+  duration_ms: z.number(),
+  external_ids: z.object({ isrc: z.string().optional() }).partial().optional(),
+  is_local: z.boolean().optional(),
+  is_playable: z.boolean().optional(),
+  available_markets: z.array(z.string()).optional(),
+});
+export type SpotifyTrack = z.infer<typeof trackSchema>;
+
+export const episodeSchema = z.object({
+  type: z.literal('episode'),
+  id: z.string(),
+  uri: z.string(),
+  name: z.string(),
+  duration_ms: z.number(),
+  show: z.object({ name: z.string(), publisher: z.string().optional() }).optional(),
+});
+export type SpotifyEpisode = z.infer<typeof episodeSchema>;
+
+const playable = z.discriminatedUnion('type', [trackSchema, episodeSchema]);
+
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), offset: z.number().int(), limit: z.number().int(), next: z.string().nullable() });
+
+export const savedTrackSchema = z.object({ added_at: z.string(), track: trackSchema.nullable() });
+export const savedTracksPageSchema = pageOf(savedTrackSchema);
+export type SavedTracksPage = z.infer<typeof savedTracksPageSchema>;
+
+export const playlistSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable().optional(),
+  public: z.boolean().nullable().optional(),
+  collaborative: z.boolean(),
+  snapshot_id: z.string(),
+  owner: userRefSchema,
+  images: z.array(image).nullable().optional(),
+  uri: z.string().optional(),
+  // 2026 calls the summary `items`, earlier responses `tracks`; either may hold only {href,total}.
+  items: z.object({ total: z.number().int() }).partial().optional(),
+  tracks: z.object({ total: z.number().int() }).partial().optional(),
+});
+export type SpotifyPlaylist = z.infer<typeof playlistSchema>;
+export const playlistsPageSchema = pageOf(playlistSchema);
+export type PlaylistsPage = z.infer<typeof playlistsPageSchema>;
+
+const rawEntry = z.object({
+  added_at: z.string().nullable().optional(),
+  added_by: userRefSchema.partial().nullable().optional(),
+  is_local: z.boolean().optional(),
+  item: playable.nullable().optional(),
+  track: playable.nullable().optional(),
+});
+/** One playlist entry, `item` whatever key it came under; null when the API gives none (removed, unavailable). */
+export const playlistEntrySchema = rawEntry.transform((e) => ({
+  added_at: e.added_at ?? null,
+  added_by: e.added_by?.id ?? null,
+  is_local: e.is_local ?? false,
+  item: e.item !== undefined ? e.item : (e.track ?? null),
+}));
+export type PlaylistEntry = z.infer<typeof playlistEntrySchema>;
+export const playlistItemsPageSchema = pageOf(playlistEntrySchema);
+export type PlaylistItemsPage = z.infer<typeof playlistItemsPageSchema>;
+
+export const imagesSchema = z.array(image);
+export const containsSchema = z.array(z.boolean());
+export const snapshotSchema = z.object({ snapshot_id: z.string() });
+export const searchTracksSchema = z.object({ tracks: pageOf(trackSchema) });
+
+export const tokenSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string(),
+  expires_in: z.number(),
+  scope: z.string().optional(),
+  refresh_token: z.string().min(1).optional(),
+});
+export type TokenResponse = z.infer<typeof tokenSchema>;
+
+export const tokenErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
+export const apiErrorSchema = z.object({ error: z.object({ status: z.number().optional(), message: z.string().optional(), reason: z.string().optional() }) });

@@ -1,0 +1,219 @@
+// The Web API for one signed-in account: every request goes through the account's queue, carries a fresh token
+// (401 → one refresh, then "sign in again"), waits out short 429s by pausing the whole queue, and turns the rest
+// into typed errors. Identical GETs in flight at once share one request. Every response is zod-parsed.
+import type { z } from 'zod';
+import type { Clock } from '../../base';
+import { HttpClient, HttpParseError, HttpStatusError, type RequestOptions } from '../../net';
+import type { AccessTokens } from './accessTokens';
+import type { SpotifyLookupCache } from './lookupCache';
+import type { AccountRequestQueue, Sleep } from './requestQueue';
+import { realSleep } from './requestQueue';
+import {
+  apiErrorSchema, containsSchema, imagesSchema, meSchema, playlistItemsPageSchema, playlistSchema, playlistsPageSchema,
+  savedTracksPageSchema, searchTracksSchema, snapshotSchema, trackSchema,
+  type PlaylistItemsPage, type PlaylistsPage, type SavedTracksPage, type SpotifyMe, type SpotifyPlaylist, type SpotifyTrack,
+} from './schemas';
+import { signInAgain, SpotifyError } from './spotifyError';
+
+/** Development Mode limits. */
+export const SPOTIFY_LIMITS = { page: 50, library: 40, playlistAdd: 100, search: 10 } as const;
+
+export interface SpotifyApiOptions {
+  account: string;
+  apiBase: string;
+  tokens: AccessTokens;
+  queue: AccountRequestQueue;
+  cache?: SpotifyLookupCache;
+  clock: Clock;
+  /** A Retry-After longer than this is not waited out inside a request: it surfaces as `rate_limited`. */
+  maxWaitMs?: number;
+  sleep?: Sleep;
+  timeoutMs?: number;
+}
+
+type Query = RequestOptions['query'];
+
+export class SpotifyApi {
+  readonly account: string;
+  private readonly http: HttpClient;
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly sleep: Sleep;
+  /** Web API requests sent (every attempt counts). */
+  requestCount = 0;
+
+  constructor(private readonly o: SpotifyApiOptions) {
+    this.account = o.account;
+    // Retries are ours (below): the account queue must see every 429, so the client itself never retries.
+    this.http = new HttpClient({ baseUrl: o.apiBase, retries: 0, timeoutMs: o.timeoutMs ?? 30_000 });
+    this.sleep = o.sleep ?? realSleep;
+  }
+
+  me(): Promise<SpotifyMe> {
+    return this.get('me', meSchema);
+  }
+
+  savedTracks(offset: number, limit: number = SPOTIFY_LIMITS.page): Promise<SavedTracksPage> {
+    return this.get('me/tracks', savedTracksPageSchema, { offset, limit });
+  }
+
+  myPlaylists(offset: number, limit: number = SPOTIFY_LIMITS.page): Promise<PlaylistsPage> {
+    return this.get('me/playlists', playlistsPageSchema, { offset, limit });
+  }
+
+  playlist(id: string): Promise<SpotifyPlaylist> {
+    return this.get(`playlists/${encodeURIComponent(id)}`, playlistSchema);
+  }
+
+  playlistItems(id: string, offset: number, limit: number = SPOTIFY_LIMITS.page): Promise<PlaylistItemsPage> {
+    return this.get(`playlists/${encodeURIComponent(id)}/items`, playlistItemsPageSchema, { offset, limit, additional_types: 'track,episode' });
+  }
+
+  playlistImages(id: string) {
+    return this.get(`playlists/${encodeURIComponent(id)}/images`, imagesSchema);
+  }
+
+  async libraryContains(uris: string[]): Promise<boolean[]> {
+    checkBatch(uris, SPOTIFY_LIMITS.library);
+    const r = await this.get('me/library/contains', containsSchema, { uris: uris.join(',') });
+    if (r.length !== uris.length) throw new SpotifyError('unavailable', 'Spotify answered /me/library/contains with the wrong number of values.');
+    return r;
+  }
+
+  async saveToLibrary(uris: string[]): Promise<void> {
+    checkBatch(uris, SPOTIFY_LIMITS.library);
+    await this.send('PUT', 'me/library', undefined, { query: { uris: uris.join(',') } });
+  }
+
+  createPlaylist(p: { name: string; description: string; public: boolean; collaborative: boolean }): Promise<SpotifyPlaylist> {
+    return this.send('POST', 'me/playlists', playlistSchema, { json: p });
+  }
+
+  async addPlaylistItems(id: string, uris: string[]): Promise<void> {
+    checkBatch(uris, SPOTIFY_LIMITS.playlistAdd);
+    await this.send('POST', `playlists/${encodeURIComponent(id)}/items`, snapshotSchema, { json: { uris } });
+  }
+
+  async followPlaylist(id: string): Promise<void> {
+    await this.send('PUT', `playlists/${encodeURIComponent(id)}/followers`, undefined, { json: { public: false } });
+  }
+
+  /** One track by id, through the shared lookup cache. */
+  async track(id: string): Promise<SpotifyTrack> {
+    const hit = this.o.cache?.get('track', id, trackSchema);
+    if (hit) return hit;
+    const t = await this.get(`tracks/${encodeURIComponent(id)}`, trackSchema);
+    this.o.cache?.put('track', id, t);
+    return t;
+  }
+
+  async searchTracks(q: string, limit: number = SPOTIFY_LIMITS.search): Promise<SpotifyTrack[]> {
+    if (limit > SPOTIFY_LIMITS.search) throw new SpotifyError('invalid_input', `Spotify search returns at most ${SPOTIFY_LIMITS.search} results per request.`);
+    const key = `${limit}:${q}`;
+    const hit = this.o.cache?.get('search', key, searchTracksSchema);
+    if (hit) return hit.tracks.items;
+    const r = await this.get('search', searchTracksSchema, { q, type: 'track', limit });
+    this.o.cache?.put('search', key, r);
+    return r.tracks.items;
+  }
+
+  /** Cover bytes from the image CDN (no token, not a Web API request; URLs expire, so fetch at backup time). */
+  async image(url: string): Promise<Buffer> {
+    const u = new URL(url);
+    const http = new HttpClient({ baseUrl: u.origin, retries: 2, timeoutMs: 30_000, backoffLimitMs: 2_000 });
+    try {
+      const res = await http.raw(`${u.pathname}${u.search}`);
+      return Buffer.from(await res.arrayBuffer());
+    } catch (e) {
+      throw new SpotifyError(e instanceof HttpStatusError && e.status === 404 ? 'not_found' : 'unavailable', `Could not fetch a playlist cover: ${(e as Error).message}`);
+    }
+  }
+
+  private get<S extends z.ZodType>(path: string, schema: S, query?: Query): Promise<z.infer<S>> {
+    const key = `${path}?${new URLSearchParams(Object.entries(query ?? {}).map(([k, v]) => [k, String(v)])).toString()}`;
+    const existing = this.inflight.get(key);
+    if (existing) return existing as Promise<z.infer<S>>;
+    const p = this.send('GET', path, schema, { query }).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, p);
+    return p as Promise<z.infer<S>>;
+  }
+
+  private async send<S extends z.ZodType>(method: 'GET' | 'PUT' | 'POST', path: string, schema: S | undefined, opts: Pick<RequestOptions, 'query' | 'json'>): Promise<z.infer<S>> {
+    let refreshed = false;
+    let waits = 0;
+    let serverErrors = 0;
+    for (;;) {
+      const token = await this.o.tokens.get();
+      try {
+        return await this.o.queue.run(async () => {
+          this.requestCount++;
+          const req: RequestOptions = { ...opts, method, headers: { authorization: `Bearer ${token}` } };
+          if (schema) return this.http.json(path, schema, req);
+          await this.http.raw(path, req);
+          return undefined as z.infer<S>;
+        });
+      } catch (e) {
+        if (e instanceof HttpParseError) throw new SpotifyError('unavailable', e.message);
+        if (!(e instanceof HttpStatusError)) {
+          // Network failure: a read may be repeated; a write may have landed, so it is not blindly resent.
+          if (method === 'GET' && serverErrors++ < 2) {
+            await this.sleep(500 * serverErrors);
+            continue;
+          }
+          throw new SpotifyError('unavailable', `Could not reach Spotify: ${(e as Error).message}`);
+        }
+        const body = apiErrorSchema.safeParse(safeJson(e.bodyText));
+        const message = body.success ? (body.data.error.message ?? '') : '';
+        const reason = body.success ? body.data.error.reason : undefined;
+        if (e.status === 401) {
+          if (refreshed) throw signInAgain(this.account);
+          refreshed = true;
+          await this.o.tokens.refresh(token);
+          continue;
+        }
+        if (e.status === 429) {
+          if (reason === 'QUOTA_EXCEEDED') {
+            throw new SpotifyError('quota_exceeded', "The Spotify app's request quota is used up for now; the job is paused and keeps its progress — resume it later.", e.retryAfterMs);
+          }
+          const wait = e.retryAfterMs ?? 1000;
+          if (wait > (this.o.maxWaitMs ?? 120_000) || waits++ >= 10) {
+            throw new SpotifyError('rate_limited', `Spotify asks to wait ${Math.ceil(wait / 1000)} s before the next request; the job is paused — resume it later.`, wait);
+          }
+          this.o.queue.pause(wait);
+          continue;
+        }
+        if (e.status >= 500 && method === 'GET' && serverErrors++ < 2) {
+          await this.sleep(500 * serverErrors);
+          continue;
+        }
+        throw errorFor(e.status, message, this.account, path);
+      }
+    }
+  }
+}
+
+function errorFor(status: number, message: string, account: string, path: string): SpotifyError {
+  if (status === 403) {
+    if (/not be registered|not registered/i.test(message)) {
+      return new SpotifyError('not_allowlisted', `Spotify account "${account}" is not on your app's allow-list: add its e-mail under User Management in the Spotify developer dashboard (Development Mode allows 5 users).`);
+    }
+    if (/premium/i.test(message)) {
+      return new SpotifyError('premium_required', 'The owner of your Spotify app no longer has Premium, which Development Mode requires: renew Premium on the account that created the Client ID.');
+    }
+    return new SpotifyError('forbidden', `Spotify does not allow this (${path}): ${message || 'forbidden'}.`);
+  }
+  if (status === 404) return new SpotifyError('not_found', `Spotify has no such thing (${path}).`);
+  if (status === 400) return new SpotifyError('invalid_input', `Spotify refused the request (${path}): ${message || 'bad request'}.`);
+  return new SpotifyError('unavailable', `Spotify answered HTTP ${status} (${path})${message ? `: ${message}` : ''}; try again later.`);
+}
+
+function checkBatch(uris: string[], max: number): void {
+  if (uris.length === 0 || uris.length > max) throw new SpotifyError('invalid_input', `Between 1 and ${max} URIs per request (got ${uris.length}).`);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

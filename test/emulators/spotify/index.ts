@@ -1,0 +1,7 @@
+// Public face of the Spotify emulator (accounts service + Web API).
+export { startSpotifyEmulator } from './startSpotifyEmulator';
+export type { SpotifyEmulator, SpotifyEmulatorOptions } from './startSpotifyEmulator';
+export { SpotifyWorld, localUri, refUri, snapshotId } from './world';
+export type { EmuEntryRef, EmuEpisode, EmuLocalFile, EmuPlaylist, EmuPlaylistEntry, EmuTrack, EmuUser } from './world';
+export type { SpotifyFaultKind, SpotifyFaultSpec } from './faults';
+export { pkceChallenge } from './pkce';

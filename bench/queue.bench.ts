@@ -87,7 +87,7 @@ async function processorRun() {
   const processor = new QueueProcessor({
     store: a.store, catalog: a.catalog, sources: { [SOURCE]: instant }, concurrency: { [SOURCE]: WORKERS }, clock: systemClock,
     logger: silentLogger, planDestination: (t) => join(root, 'lib', `${t.trackId}.mp3`), validate: async () => undefined,
-    moveFile: async () => undefined, tickMs: 50,
+    moveFile: async () => undefined,
     onChange: (item) => {
       notifier.onChange(item);
       if (item.status === 'completed' && ++completions === CLAIMS) enough();

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects so `npm test` can report each suite and CI can sum them.
+// Two projects so `npm test` can report each suite and CI can sum them. The browser tests run under Playwright's
+// own runner (playwright.config.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -19,16 +20,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-        },
-      },
-      {
-        test: {
-          name: 'e2e',
-          include: ['e2e/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 90_000,
-          hookTimeout: 90_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -103,7 +103,7 @@ for (const theme of THEMES) {
       const { page } = app;
       await page.routeWebSocket(/\/rpc/, () => {});
       await page.goto('about:blank');
-      await page.goto(app.host.openUrl);
+      await page.goto(app.openUrl);
       await shoot(page, 'loading', theme);
     });
   }

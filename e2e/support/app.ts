@@ -1,5 +1,7 @@
-// Starts Cassette for a browser test: a fresh data dir, a core that does not download (runQueue off), the headless
-// host serving the built renderer, and headless Chromium on the host's token link. Everything is torn down by close().
+// Starts Cassette for a browser: a fresh data dir, a core (by default one that does not download: runQueue off),
+// and the headless host serving the built renderer. `startCassette` is what the Playwright fixtures use;
+// `startApp` adds a headless Chromium on the host's token link, for scripts outside the test runner (the
+// screenshot tour). Everything is torn down by close().
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,48 +10,40 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, pathsFor, silentLogger, type Core, type CoreConfig } from '../../src/main/core';
 import { startHeadlessHost, type HeadlessHost } from '../../src/server/headlessHost';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, CONTEXT_DEFAULTS } from './chromium';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
-export const CHROMIUM_PATH = process.env.CASSETTE_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
+export const E2E_TOKEN = 'e2e-token-0123456789';
 
-export interface AppOptions {
-  /** Fills the catalog/queue before the page opens. `dir` is a scratch folder for music files. */
-  seed?: (core: Core, dir: string) => Promise<void> | void;
-  colorScheme?: 'light' | 'dark';
-  viewport?: { width: number; height: number };
+/** Fills the catalog/queue before the host starts. `dir` is a scratch folder for music files. */
+export type Seed = (core: Core, dir: string) => Promise<void> | void;
+
+export interface CassetteOptions {
+  seed?: Seed;
   token?: string;
-  /** Extra core settings (e.g. `qobuz` pointing at the emulator). */
+  /** Extra core settings (e.g. `qobuz` pointing at the emulator, `sources` and `runQueue` for real downloads). */
   core?: Partial<CoreConfig>;
 }
 
-export interface App {
+export interface Cassette {
   core: Core;
-  host: HeadlessHost;
-  browser: Browser;
-  context: BrowserContext;
-  page: Page;
+  /** The running host (replaced by restartHost()). */
+  readonly host: HeadlessHost;
+  /** The link a user opens: the host's URL with the access token in its fragment. */
+  readonly openUrl: string;
   /** Scratch folder for test files (inside the temp data dir). */
   dir: string;
-  /** Console errors and uncaught exceptions in the page (CSP violations show up here too). */
-  pageErrors: string[];
-  /** Stops the host (the page stays open): for "Cassette went away" states. */
+  dataDir: string;
+  /** Stops the host (pages stay open): for "Cassette went away" states. */
   stopHost(): Promise<void>;
   /** Starts the host again on the same port, as a restarted service would. */
   restartHost(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}
-
-export async function startApp(o: AppOptions = {}): Promise<App> {
+export async function startCassette(o: CassetteOptions = {}): Promise<Cassette> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new Error('out/renderer is missing: run `npm run build:renderer` before the e2e tests');
+    throw new Error('out/renderer is missing: run `npm run build:renderer` before the browser tests');
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'cassette-e2e-'));
   const dir = join(dataDir, 'files');
@@ -57,69 +51,108 @@ export async function startApp(o: AppOptions = {}): Promise<App> {
   // never the QOBUZ_TOKEN or ~/.config/qoget of whoever runs the tests.
   const isolatedQobuz = { env: { HOME: dataDir, XDG_CONFIG_HOME: join(dataDir, 'config') } };
   const core = createCore({ paths: pathsFor(dataDir), logger: silentLogger }, { host: 'test', runQueue: false, qobuz: isolatedQobuz, ...o.core });
-  const token = o.token ?? 'e2e-token-0123456789';
-  let host: HeadlessHost | undefined;
-  let browser: Browser | undefined;
+  const token = o.token ?? E2E_TOKEN;
+  let current: HeadlessHost | undefined;
   try {
     await o.seed?.(core, dir);
-    host = await startHeadlessHost({ core, token, rendererDir: RENDERER_DIR, port: 0 });
-    const port = Number(new URL(host.url).port);
-    browser = await launchChromium();
-    const context = await browser.newContext({
-      colorScheme: o.colorScheme ?? 'light',
-      viewport: o.viewport ?? { width: 1280, height: 860 },
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(host.openUrl);
-    let current: HeadlessHost | undefined = host;
-    const b = browser;
-    return {
-      core,
-      get host() {
-        return current!;
-      },
-      browser: b,
-      context,
-      page,
-      dir,
-      pageErrors,
-      async stopHost() {
-        await current?.close();
-        current = undefined;
-      },
-      async restartHost() {
-        current = await startHeadlessHost({ core, token, rendererDir: RENDERER_DIR, port });
-      },
-      async close() {
-        await b.close().catch(() => {});
-        await current?.close().catch(() => {});
-        await core.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
+    current = await startHeadlessHost({ core, token, rendererDir: RENDERER_DIR, port: 0 });
   } catch (e) {
-    await browser?.close().catch(() => {});
-    await host?.close().catch(() => {});
     await core.close();
     await rm(dataDir, { recursive: true, force: true });
     throw e;
   }
+  const first = current;
+  const port = Number(new URL(first.url).port);
+  return {
+    core,
+    dir,
+    dataDir,
+    get host() {
+      if (!current) throw new Error('The host is stopped');
+      return current;
+    },
+    // The link stays valid while the host is stopped (same port and token when it returns).
+    openUrl: first.openUrl,
+    async stopHost() {
+      await current?.close();
+      current = undefined;
+    },
+    async restartHost() {
+      current ??= await startHeadlessHost({ core, token, rendererDir: RENDERER_DIR, port });
+    },
+    async close() {
+      await current?.close().catch(() => {});
+      current = undefined;
+      await core.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
-/** Waits until `check` passes (Playwright's `expect.poll` without @playwright/test). */
-export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
+export interface AppOptions extends CassetteOptions {
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+}
+
+export interface App extends Cassette {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions in the page (CSP violations show up here too). */
+  pageErrors: string[];
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** A Cassette and a Chromium page signed in to it (outside the test runner, which brings its own browser). */
+export async function startApp(o: AppOptions = {}): Promise<App> {
+  const cassette = await startCassette(o);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const context = await browser.newContext({
+      ...CONTEXT_DEFAULTS,
+      ...(o.colorScheme ? { colorScheme: o.colorScheme } : {}),
+      ...(o.viewport ? { viewport: o.viewport } : {}),
+    });
+    const page = await context.newPage();
+    const pageErrors = collectPageErrors(page);
+    await page.goto(cassette.openUrl);
+    const b = browser;
+    return {
+      core: cassette.core,
+      dir: cassette.dir,
+      dataDir: cassette.dataDir,
+      openUrl: cassette.openUrl,
+      get host() {
+        return cassette.host;
+      },
+      stopHost: () => cassette.stopHost(),
+      restartHost: () => cassette.restartHost(),
+      browser: b,
+      context,
+      page,
+      pageErrors,
+      async close() {
+        await b.close().catch(() => {});
+        await cassette.close();
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => {});
+    await cassette.close();
+    throw e;
   }
-  return last;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,9 +12,8 @@ import {
   qobuzUserSchema,
 } from './schemas';
 
-// The captured responses live in the repo's test/fixtures once the lead copies them there; until then in /work/shared.
-const FIXTURE_DIRS = [resolve(import.meta.dirname, '../../../../test/fixtures/real/qobuz'), '/work/shared/fixtures/real/qobuz'];
-const FIXTURES = FIXTURE_DIRS.find((d) => existsSync(d)) ?? FIXTURE_DIRS[0]!;
+// Real captured responses, copied into the repository with their origins (test/fixtures/real/README.md).
+const FIXTURES = resolve(import.meta.dirname, '../../../../test/fixtures/real/qobuz');
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 
 describe('Qobuz schemas on real captured responses', () => {

@@ -60,11 +60,16 @@ export const reconcileReport = z.object({
 });
 export type ReconcileReportDto = z.infer<typeof reconcileReport>;
 
+/** What an import found: new tracks, tracks it updated, files already imported and untouched, and files it refused. */
 export const importReport = z.object({
   folder: z.string(),
-  imported: z.number().int(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Files that are not playable audio (or could not be read), with the reason. */
   skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
 });
+export type ImportReportDto = z.infer<typeof importReport>;
 
 export const appInfo = z.object({
   version: z.string(),

@@ -16,6 +16,7 @@ import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type SecretStore } from './ports';
 import { toQueueRows } from './queueRows';
+import { userFolder } from '../config/expandHome';
 
 export interface CorePorts {
   paths: Paths;
@@ -170,10 +171,14 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'catalog.status': async () => catalogStatus(db),
     'catalog.reconcile': async () => reconcile(),
     'catalog.import': async ({ folder }) => {
-      const report = await importFolder(catalog, folder, (p) =>
-        events.emit('job.progress', { job: 'import', label: `Importing ${folder}`, done: p.scanned, total: p.total, finished: false }),
-      );
-      events.emit('job.progress', { job: 'import', label: `Imported ${report.imported} tracks`, done: report.imported, total: report.imported, finished: true });
+      const root = userFolder(folder);
+      const report = await importFolder(catalog, root, {
+        probe: (path, ext) => validateAudioFile(path, { ext }),
+        onProgress: (p) =>
+          events.emit('job.progress', { job: 'import', label: `Importing ${root}`, done: p.scanned, total: p.total, finished: false }),
+      });
+      const counted = report.added + report.updated + report.unchanged;
+      events.emit('job.progress', { job: 'import', label: `Imported ${counted} tracks`, done: counted, total: counted + report.skipped.length, finished: true });
       events.catalogChanged();
       return report;
     },

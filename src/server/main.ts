@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, defaultDataDir, pathsFor, consoleLogger } from '../main/core';
+import { createCore, defaultDataDir, pathsFor, consoleLogger, fileSecretStore, HEADLESS_SECRETS_FILE } from '../main/core';
 import { startHeadlessHost } from './headlessHost';
 import { buildSources, loadHostSettings } from '../main/config';
 
@@ -20,13 +20,15 @@ const paths = pathsFor(defaultDataDir());
 // The token comes from the environment when a script needs a stable one; never from argv.
 const token = process.env.CASSETTE_TOKEN || randomBytes(18).toString('base64url');
 
-const settings = await loadHostSettings(paths).catch((e: Error) => {
+// The same store the core writes Settings' secrets to, so a key saved in Settings is there after a restart.
+const secrets = fileSecretStore(join(paths.dataDir, HEADLESS_SECRETS_FILE), consoleLogger);
+const settings = await loadHostSettings(paths, process.env, secrets).catch((e: Error) => {
   process.stderr.write(`error: ${e.message}\n`);
   process.exit(2);
 });
 for (const n of settings.notes) consoleLogger.warn(n);
 const core = createCore(
-  { paths, logger: consoleLogger },
+  { paths, logger: consoleLogger, secrets },
   { host: 'headless', runQueue: true, sources: buildSources(settings), defaultSource: settings.defaultSource, libraryDir: settings.libraryDir, concurrency: settings.concurrency },
 );
 const host = await startHeadlessHost({

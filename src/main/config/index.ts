@@ -1,2 +1,4 @@
-export { loadHostSettings, settingsPath, type HostSettings } from './hostSettings';
+export { loadHostSettings, settingsPath, settingsFileSchema, SETTINGS_ENV, type HostSettings } from './hostSettings';
+export { saveHostSettings, SECRET_NAMES, type SettingsPatch } from './saveHostSettings';
 export { buildSources } from './buildSources';
+export { expandHome, userFolder } from './expandHome';

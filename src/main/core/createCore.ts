@@ -16,7 +16,9 @@ import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type SecretStore } from './ports';
 import { toQueueRows } from './queueRows';
-import { userFolder } from '../config/expandHome';
+import { buildSources, userFolder, type HostSettings } from '../config';
+import { SettingsService, SourceStates } from '../settings';
+import type { QueueItem } from '../queue';
 
 export interface CorePorts {
   paths: Paths;
@@ -51,6 +53,10 @@ export interface CoreConfig {
   finalize?(track: TrackWanted, file: FetchedFile): Promise<void>;
   /** Qobuz purchase sync settings (environment, config path, client tuning); read lazily, on first use. */
   qobuz?: QobuzServiceOptions;
+  /** Environment that overrides cassette.toml (default: process.env); tests pass their own. */
+  env?: NodeJS.ProcessEnv;
+  /** Per-request timeout of connection tests (default 5 s). */
+  connectionTestTimeoutMs?: number;
 }
 
 export type Handlers = { [M in MethodName]: (input: z.infer<(typeof methods)[M]['input']>) => Promise<MethodOutput<M>> };
@@ -63,6 +69,8 @@ export interface Core {
   events: EventHub;
   /** The Qobuz purchase sync (also what `qoget` and `cassette qobuz` drive). */
   qobuz: QobuzService;
+  /** Each download source's state (configured, reachable), behind "why it waits". */
+  sourceStates: SourceStates;
   handlers: Handlers;
   config: CoreConfig;
   paths: Paths;
@@ -82,22 +90,41 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const catalog = new CatalogStore(db, clock);
   const queue = new QueueStore(db, clock, catalog);
   const events = new EventHub(() => catalogStatus(db));
-  const layout = config.layout ?? organisedLayout(config.libraryDir ?? join(ports.paths.dataDir, 'Library'), 'matched');
-  const defaultSource = config.defaultSource ?? 'slskd';
+  // Both change when Settings are saved (applySettings below).
+  let layout = config.layout ?? organisedLayout(config.libraryDir ?? join(ports.paths.dataDir, 'Library'), 'matched');
+  let defaultSource = config.defaultSource ?? 'slskd';
   const DOWNLOAD_SOURCES = new Set<string>(['qobuz', 'slskd', 'tickets', 'noop']);
   const sourceFor = (t: { source: string | null }): SourceId =>
     t.source && DOWNLOAD_SOURCES.has(t.source) ? (t.source as SourceId) : defaultSource;
 
-  const rowsFor = (ids: number[]) => toQueueRows(db, ids.map((id) => queue.get(id)).filter((x) => x !== undefined), clock.now());
-
   // The processor reads this object on every tick: sources signed in later (Qobuz) are added to it.
   const sources: Partial<Record<SourceId, DownloadSource>> = { ...config.sources };
+  const sourceStates: SourceStates = new SourceStates({
+    clock,
+    logger,
+    isConfigured: (id) => sources[id] !== undefined,
+    defaultSource: () => defaultSource,
+    activeBySource: () => queue.stats().bySource,
+    probe: (id) => settings.probe(id),
+    onChange: (list) => {
+      const json = JSON.stringify(list);
+      if (json === lastSourceStates) return;
+      lastSourceStates = json;
+      events.emit('sources.state', list);
+    },
+  });
+  let lastSourceStates = '';
+  const toRows = (items: QueueItem[]) =>
+    toQueueRows(db, items, clock.now()).map((r) => ({ ...r, waiting: sourceStates.waitingFor(r) }));
+  const rowsFor = (ids: number[]) => toRows(ids.map((id) => queue.get(id)).filter((x) => x !== undefined));
+
+  const concurrency: Partial<Record<SourceId, number>> = { qobuz: QOBUZ_JOB_SLOTS, ...config.concurrency };
   const processor = new QueueProcessor({
     store: queue,
     catalog,
     sources,
     // Qobuz bounds its own connections (4); its extra job slots validate and tag while others download.
-    concurrency: { qobuz: QOBUZ_JOB_SLOTS, ...config.concurrency },
+    concurrency,
     stallMs: config.stallMs,
     staleMs: config.staleMs,
     clock,
@@ -116,7 +143,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       await config.finalize?.(track, file);
     },
     onChange: (item) => {
-      const [row] = toQueueRows(db, [item], clock.now());
+      const [row] = toRows([item]);
       if (row) events.rowChanged(row);
       reportProgress();
     },
@@ -128,6 +155,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       setSource: (source) => {
         sources[source.id] = source;
         processor.kick();
+        void sourceStates.check('qobuz');
       },
     },
     config.qobuz,
@@ -145,6 +173,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   function reportProgressNow(): void {
+    sourceStates.changed();
     const s = queue.stats();
     const waiting = s.pending + s.in_progress;
     if (!waiting) notifier.progress(null, 'Idle');
@@ -158,6 +187,36 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     if (queued) processor.kick();
     return { checked: r.checked, present: r.present, nowMissing: r.nowMissing.length, nowPresent: r.nowPresent.length, queued, ms: r.ms };
   }
+
+  // Settings: saved changes take effect in this core at once (sources rebuilt, folders and default switched).
+  function applySettings(s: HostSettings): void {
+    const built = buildSources(s);
+    for (const id of ['slskd', 'tickets'] as const) {
+      if (built[id]) sources[id] = built[id];
+      else delete sources[id];
+    }
+    if (s.concurrency.tickets) concurrency.tickets = s.concurrency.tickets;
+    else delete concurrency.tickets;
+    defaultSource = s.defaultSource;
+    if (!config.layout) layout = organisedLayout(s.libraryDir ?? join(ports.paths.dataDir, 'Library'), 'matched');
+    processor.kick();
+    sourceStates.changed();
+  }
+  const settings: SettingsService = new SettingsService({
+    paths: ports.paths,
+    env: config.env ?? process.env,
+    secrets,
+    apply: applySettings,
+    qobuzStatus: () => qobuz.status(),
+    states: sourceStates,
+    test: { timeoutMs: config.connectionTestTimeoutMs },
+  });
+  const settingsHandlers: Pick<Handlers, 'settings.get' | 'settings.save' | 'settings.test' | 'sources.state'> = {
+    'settings.get': async () => settings.view(),
+    'settings.save': async (patch) => settings.save(patch),
+    'settings.test': async (input) => settings.test(input),
+    'sources.state': async () => sourceStates.list(),
+  };
 
   const state = () => ({ paused: processor.isPaused, active: processor.activeCount });
   /** Pushes changed rows to every client (other windows, browsers), not only the caller. */
@@ -184,7 +243,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     },
     'queue.list': async (input) => {
       const { items, total } = queue.list(input);
-      return { items: toQueueRows(db, items, clock.now()), total };
+      return { items: toRows(items), total };
     },
     'queue.cancel': async ({ id }) => {
       await processor.cancel(id);
@@ -238,6 +297,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     },
     'qobuz.sync.start': async (input) => qobuz.startSync({ folder: input?.folder }),
     'qobuz.sync.stop': async () => qobuz.stopSync(),
+    ...settingsHandlers,
   };
 
   async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {
@@ -256,6 +316,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     }
   }
 
+  let sourceCheckTimer: NodeJS.Timeout | undefined;
   // Start-up: anything left in progress by a crash goes back to pending; then the catalog meets the disk.
   if (config.recoverOnStart !== false) {
     const recovered = queue.recoverAfterCrash();
@@ -265,11 +326,17 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   if (config.runQueue) {
     processor.start();
     qobuz.resumeQueued();
+    // Says once (in the log, and to clients) why requests wait; then re-checks the sources every minute.
+    sourceStates.changed();
+    void sourceStates.checkAll();
+    sourceCheckTimer = setInterval(() => void sourceStates.checkAll(), 60_000);
+    sourceCheckTimer.unref?.();
   }
 
   return {
-    db, catalog, queue, processor, events, qobuz, handlers, config, paths: ports.paths, clock, dispatch, reconcile,
+    db, catalog, queue, processor, events, qobuz, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile,
     async close() {
+      if (sourceCheckTimer) clearInterval(sourceCheckTimer);
       await qobuz.shutdown();
       await processor.stop();
       events.flush();

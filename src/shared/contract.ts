@@ -83,6 +83,8 @@ export const appInfo = z.object({
   version: z.string(),
   dataDir: z.string(),
   host: z.enum(['electron', 'headless', 'test']),
+  /** Whether this host can show a file in the system's file manager (desktop only). */
+  canReveal: z.boolean().optional(),
 });
 
 export const queueState = z.object({
@@ -227,6 +229,49 @@ export const connectionTestInput = z.discriminatedUnion('service', [
   z.object({ service: z.literal('folders'), libraryDir: folderValue, transferDir: folderValue }).strict(),
 ]);
 
+// Library browsing: artists → albums → tracks, always paged (catalogs reach 100,000 tracks).
+export const trackStatus = z.enum(['missing', 'queued', 'downloading', 'downloaded', 'failed']);
+/** How complete an artist or album is: tracks known, on disk, and in each other state. */
+export const completeness = z.object({
+  tracks: z.number().int(),
+  onDisk: z.number().int(),
+  missing: z.number().int(),
+  active: z.number().int(),
+  failed: z.number().int(),
+});
+export const libraryArtist = completeness.extend({ id: z.number().int(), name: z.string(), albums: z.number().int() });
+export type LibraryArtistDto = z.infer<typeof libraryArtist>;
+export const libraryAlbum = completeness.extend({
+  id: z.number().int(),
+  title: z.string(),
+  artistId: z.number().int(),
+  artist: z.string(),
+  year: z.string().nullable(),
+  /** Tracks the release has, when known (may exceed the tracks in the catalog). */
+  trackCount: z.number().int().nullable(),
+});
+export type LibraryAlbumDto = z.infer<typeof libraryAlbum>;
+export const libraryTrack = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  artistId: z.number().int(),
+  artist: z.string(),
+  albumId: z.number().int().nullable(),
+  album: z.string().nullable(),
+  discNumber: z.number().int().nullable(),
+  trackNumber: z.number().int().nullable(),
+  durationSec: z.number().nullable(),
+  status: trackStatus,
+  /** Where the file is (on disk) or will go (planned). */
+  path: z.string().nullable(),
+  /** Why the last download failed. */
+  error: z.string().nullable(),
+});
+export type LibraryTrackDto = z.infer<typeof libraryTrack>;
+const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+const searchText = z.string().trim().max(200).optional();
+export const librarySort = z.enum(['name', 'name_desc', 'most_tracks', 'most_missing']);
+
 const qobuzFolderInput = z.object({ folder: z.string().min(1).max(4096).optional() }).strict().optional();
 
 const idInput = z.object({ id: z.number().int().positive() });
@@ -268,6 +313,32 @@ export const methods = {
   /** Starts a sync in the background; watch job.progress (job 'qobuz.sync') and queue.rows. */
   'qobuz.sync.start': { input: qobuzFolderInput, output: qobuzStatus },
   'qobuz.sync.stop': { input: empty, output: qobuzStatus },
+  'library.artists': {
+    input: z.object({ search: searchText, sort: librarySort.default('name'), ...page }).strict(),
+    output: z.object({ items: z.array(libraryArtist), total: z.number().int() }),
+    role: 'user',
+  },
+  'library.albums': {
+    input: z.object({ artistId: z.number().int().positive().optional(), search: searchText, sort: librarySort.default('name'), ...page }).strict(),
+    output: z.object({ items: z.array(libraryAlbum), total: z.number().int() }),
+    role: 'user',
+  },
+  /** An album and its tracks in disc/track order. */
+  'library.album': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ album: libraryAlbum, tracks: z.array(libraryTrack) }),
+    role: 'user',
+  },
+  /** Tracks by title, artist or album text (or one artist's tracks outside any album). */
+  'library.tracks': {
+    input: z
+      .object({ search: searchText, artistId: z.number().int().positive().optional(), withoutAlbum: z.boolean().optional(), status: trackStatus.optional(), ...page })
+      .strict(),
+    output: z.object({ items: z.array(libraryTrack), total: z.number().int() }),
+    role: 'user',
+  },
+  /** Shows a track's file in the system file manager (desktop hosts only; see app.info canReveal). */
+  'library.reveal': { input: z.object({ trackId: z.number().int().positive() }).strict(), output: z.object({ path: z.string() }), role: 'user' },
   // Settings: secrets go in, never out.
   'settings.get': { input: empty, output: settingsView, role: 'admin' },
   /** Saves to cassette.toml (secrets to the secret store) and rebuilds the sources in the running core. */

@@ -2,3 +2,4 @@ export { CatalogStore, nameKey, type TrackRow, type TrackStatus, type TrackInput
 export { reconcileCatalog, applyFileObservations, statSize, type StatSize, type ReconcileReport, type FileObservation } from './reconcile';
 export { catalogStatus, type CatalogCounters } from './catalogStatus';
 export { importFolder, listAudioFiles, AUDIO_EXTENSIONS, type ImportReport, type ImportProgress } from './importFolder';
+export { LibraryQueries, type LibrarySort } from './libraryQueries';

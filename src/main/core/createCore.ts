@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { methods, type MethodName, type MethodOutput } from '../../shared/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
 import { openDatabase, type Db } from '../db';
-import { CatalogStore, catalogStatus, importFolder, reconcileCatalog } from '../catalog';
+import { CatalogStore, LibraryQueries, catalogStatus, importFolder, reconcileCatalog } from '../catalog';
 import {
   DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, missingFilesWatchdog, type UserLimits,
 } from '../queue';
@@ -14,7 +14,7 @@ import type { DownloadSource, FetchedFile, SourceId, TrackWanted } from '../sour
 import { QOBUZ_JOB_SLOTS, QobuzService, type QobuzServiceOptions } from '../qobuzSync';
 import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
-import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type SecretStore } from './ports';
+import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type RevealInFolder, type SecretStore } from './ports';
 import { toQueueRows } from './queueRows';
 import { buildSources, userFolder, type HostSettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
@@ -26,6 +26,7 @@ export interface CorePorts {
   logger?: Logger;
   notifier?: Notifier;
   secrets?: SecretStore;
+  revealInFolder?: RevealInFolder;
 }
 
 export interface CoreConfig {
@@ -211,6 +212,26 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     states: sourceStates,
     test: { timeoutMs: config.connectionTestTimeoutMs },
   });
+  // Library browsing: paged reads of the catalog.
+  const library = new LibraryQueries(db);
+  const libraryHandlers: Pick<Handlers, 'library.artists' | 'library.albums' | 'library.album' | 'library.tracks' | 'library.reveal'> = {
+    'library.artists': async (input) => library.artists(input),
+    'library.albums': async (input) => library.albums(input),
+    'library.album': async ({ id }) => {
+      const album = library.album(id);
+      if (!album) throw new AppError('not_found', `No album ${id} in the catalog`);
+      return { album, tracks: library.albumTracks(id) };
+    },
+    'library.tracks': async (input) => library.tracks(input),
+    'library.reveal': async ({ trackId }) => {
+      const track = catalog.getTrack(trackId);
+      if (!track) throw new AppError('not_found', `No track ${trackId} in the catalog`);
+      if (!track.local_path || track.status !== 'downloaded') throw new AppError('not_found', `"${track.title}" is not on disk.`);
+      if (!ports.revealInFolder) throw new AppError('invalid_input', 'Reveal in folder works in the desktop app only.');
+      await ports.revealInFolder(track.local_path);
+      return { path: track.local_path };
+    },
+  };
   const settingsHandlers: Pick<Handlers, 'settings.get' | 'settings.save' | 'settings.test' | 'sources.state'> = {
     'settings.get': async () => settings.view(),
     'settings.save': async (patch) => settings.save(patch),
@@ -226,7 +247,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const rowOrNull = (id: number) => rowsFor([id])[0] ?? null;
 
   const handlers: Handlers = {
-    'app.info': async () => ({ version: config.version ?? '0.1.0', dataDir: ports.paths.dataDir, host: config.host }),
+    'app.info': async () => ({ version: config.version ?? '0.1.0', dataDir: ports.paths.dataDir, host: config.host, canReveal: Boolean(ports.revealInFolder) }),
     'catalog.status': async () => catalogStatus(db),
     'catalog.reconcile': async () => reconcile(),
     'catalog.import': async ({ folder }) => {
@@ -298,6 +319,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'qobuz.sync.start': async (input) => qobuz.startSync({ folder: input?.folder }),
     'qobuz.sync.stop': async () => qobuz.stopSync(),
     ...settingsHandlers,
+    ...libraryHandlers,
   };
 
   async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {

@@ -27,6 +27,9 @@ export const silentNotifier: Notifier = { progress: () => {}, notify: () => {} }
 
 export type OpenExternal = (url: string) => Promise<void>;
 
+/** Shows a file in the system file manager (Electron: shell.showItemInFolder). Absent on headless hosts. */
+export type RevealInFolder = (path: string) => Promise<void>;
+
 export interface Logger {
   info(msg: string): void;
   warn(msg: string): void;

@@ -36,8 +36,8 @@ export function TopBar() {
 
 function LiveCount({ label, value, tone }: { label: string; value: number; tone: 'info' | 'neutral' | 'danger' }) {
   return (
-    <span className={`live-count live-count-${tone}${value ? '' : ' live-count-zero'}`}>
-      <span className="live-count-value tabular">{formatCount(value)}</span> {label}
+    <span className={`live-count live-count-${tone}${value ? '' : ' live-count-zero'}`} title={`${formatCount(value)} ${label}`}>
+      <span className="live-count-value tabular">{formatCount(value)}</span> <span className="live-count-label">{label}</span>
     </span>
   );
 }

@@ -29,12 +29,14 @@ const settings = await loadHostSettings(paths, process.env, secrets).catch((e: E
 for (const n of settings.notes) consoleLogger.warn(n);
 const core = createCore(
   { paths, logger: consoleLogger, secrets },
-  { host: 'headless', runQueue: true, sources: buildSources(settings), defaultSource: settings.defaultSource, libraryDir: settings.libraryDir, concurrency: settings.concurrency },
+  { host: 'headless', runQueue: true, reconcileOnStart: false, sources: buildSources(settings), defaultSource: settings.defaultSource, libraryDir: settings.libraryDir, concurrency: settings.concurrency },
 );
 const host = await startHeadlessHost({
   core, token, host: opts.host, port: opts.port, rendererDir: join(here, '..', '..', 'out', 'renderer'),
 });
 process.stdout.write(`Cassette is running. Open ${host.openUrl}\n`);
+// The start-up reconcile (every catalog file checked on disk) runs once the page is being served.
+setImmediate(() => core.reconcile());
 process.stdout.write(`Data: ${paths.dataDir}\n`);
 
 let closing = false;

@@ -77,7 +77,9 @@ export class SourceStates {
         const result = await this.d.probe(source).catch(
           (e: unknown): ConnectionTestDto => ({ ok: false, problem: 'unreachable', message: e instanceof Error ? e.message : String(e), detail: null }),
         );
-        this.checked.set(source, { result, at: this.d.clock.now() });
+        // A source the host built itself (tests, the demo) has no saved settings to check: its state stays unknown.
+        if (result.problem === 'not_configured') this.checked.delete(source);
+        else this.checked.set(source, { result, at: this.d.clock.now() });
       } else {
         this.checked.delete(source);
       }

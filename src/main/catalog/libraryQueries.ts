@@ -88,12 +88,18 @@ export class LibraryQueries {
     if (o.artistId) where.push('t.artist_id = @artistId');
     if (o.withoutAlbum) where.push('t.album_id IS NULL');
     if (o.status) where.push('t.status = @status');
-    if (o.search) where.push(`(lower(t.title) LIKE @q ESCAPE '\\' OR ar.name_key LIKE @q ESCAPE '\\' OR lower(al.title) LIKE @q ESCAPE '\\')`);
+    // Artist and album matches are looked up once (small tables), not joined per track: one pass over tracks.
+    if (o.search) {
+      where.push(`(t.title LIKE @q ESCAPE '\\' OR t.artist_id IN (SELECT id FROM artists WHERE name_key LIKE @q ESCAPE '\\')
+        OR t.album_id IN (SELECT id FROM albums WHERE title LIKE @q ESCAPE '\\'))`);
+    }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const params = { artistId: o.artistId ?? null, status: o.status ?? null, q: o.search ? likePattern(o.search) : null, limit: o.limit, offset: o.offset };
-    const from = `FROM tracks t JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id ${filter}`;
-    const total = (this.sql(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
-    const items = this.sql(`${TRACK_COLUMNS} ${from} ORDER BY lower(t.title), t.id LIMIT @limit OFFSET @offset`).all(params) as LibraryTrackDto[];
+    const total = (this.sql(`SELECT count(*) AS n FROM tracks t ${filter}`).get(params) as { n: number }).n;
+    const items = this.sql(
+      `${TRACK_COLUMNS} FROM tracks t JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id ${filter}
+       ORDER BY t.title COLLATE NOCASE, t.id LIMIT @limit OFFSET @offset`,
+    ).all(params) as LibraryTrackDto[];
     return { items, total };
   }
 }

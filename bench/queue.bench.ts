@@ -22,7 +22,6 @@ import { QueueProcessor, QueueStore, type ProcessorOptions } from '../src/main/q
 import { silentLogger, systemClock } from '../src/main/core';
 import { queueNotifier } from './queueNotifier';
 import type { WorkerResult } from './queueWorker';
-import type { DownloadSource } from '../src/main/base';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const CLAIMS = Math.min(ITEMS, Number(process.env.BENCH_CLAIMS ?? 3_000));

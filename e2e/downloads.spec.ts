@@ -49,9 +49,9 @@ test('merges pushed progress into the row and the counters without reloading the
   await expect(activeRow(app)).toContainText('3.0 MB of 9.0 MB');
   const methods: string[] = [];
   const dispatch = core.dispatch;
-  core.dispatch = (method, input) => {
+  core.dispatch = (method, input, caller) => {
     methods.push(method);
-    return dispatch(method, input);
+    return dispatch(method, input, caller);
   };
   try {
     const item = core.queue.activeForTrack(active.id)!;

@@ -49,12 +49,13 @@ program
       const unsub = core.events.on('job.progress', (p) => {
         if (!p.finished && tty) process.stderr.write(`\rScanning ${p.done}/${p.total}`);
       });
-      const r = await core.handlers['catalog.import']({ folder: resolve(folder) });
+      // A terminal's relative path means its working directory; the core only takes full paths or ~.
+      const r = await core.handlers['catalog.import']({ folder: folder.startsWith('~') ? folder : resolve(folder) });
       unsub();
       if (tty) process.stderr.write('\n');
       if (opts.json) printJson(r);
       else {
-        process.stdout.write(`Imported ${r.imported} tracks from ${r.folder}\n`);
+        process.stdout.write(`${r.folder}: ${r.added} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped.length} skipped\n`);
         for (const s of r.skipped.slice(0, 20)) process.stdout.write(`  skipped ${s.path}: ${s.reason}\n`);
         if (r.skipped.length > 20) process.stdout.write(`  … and ${r.skipped.length - 20} more skipped\n`);
       }

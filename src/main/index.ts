@@ -1,5 +1,5 @@
 // Electron entry: single instance, app:// renderer, IPC relay, tray. All real work lives in the core.
-import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import { app, BrowserWindow, shell, dialog, safeStorage } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
     const settings = await loadHostSettings(paths, process.env, secrets);
     for (const n of settings.notes) consoleLogger.warn(n);
     const core = createCore(
-      { paths, logger: consoleLogger, notifier, secrets },
+      { paths, logger: consoleLogger, notifier, secrets, revealInFolder: async (path) => shell.showItemInFolder(path) },
       {
         host: 'electron', runQueue: true, sources: buildSources(settings), defaultSource: settings.defaultSource,
         libraryDir: settings.libraryDir, concurrency: settings.concurrency, version: app.getVersion(), sqliteBinding,

@@ -6,6 +6,8 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/downloads.css';
 import './styles/qobuz.css';
+import './styles/library.css';
+import './styles/responsive.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';

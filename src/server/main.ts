@@ -4,9 +4,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, defaultDataDir, pathsFor, consoleLogger, type Core } from '../main/core';
-import { AppError } from '../shared/result';
+import { createCore, defaultDataDir, pathsFor, consoleLogger, fileSecretStore, HEADLESS_SECRETS_FILE, type Core } from '../main/core';
 import { startHeadlessHost, type HeadlessHost } from './headlessHost';
+import { AppError } from '../shared/result';
 import { isLoopbackHost } from './rpcOrigin';
 import { buildSources, loadHostSettings } from '../main/config';
 
@@ -46,14 +46,16 @@ function describeStartError(e: unknown): string {
   return `Cassette could not start: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-const settings = await loadHostSettings(paths).catch((e: unknown) => die(e, EXIT_USAGE));
+// The same store the core writes Settings' secrets to, so a key saved in Settings is there after a restart.
+const secrets = fileSecretStore(join(paths.dataDir, HEADLESS_SECRETS_FILE), consoleLogger);
+const settings = await loadHostSettings(paths, process.env, secrets).catch((e: unknown) => die(e, EXIT_USAGE));
 for (const n of settings.notes) consoleLogger.warn(n);
 
 let core: Core;
 try {
   core = createCore(
-    { paths, logger: consoleLogger },
-    { host: 'headless', runQueue: true, sources: buildSources(settings), defaultSource: settings.defaultSource, libraryDir: settings.libraryDir, concurrency: settings.concurrency },
+    { paths, logger: consoleLogger, secrets },
+    { host: 'headless', runQueue: true, reconcileOnStart: false, sources: buildSources(settings), defaultSource: settings.defaultSource, libraryDir: settings.libraryDir, concurrency: settings.concurrency },
   );
 } catch (e) {
   die(e, EXIT_FAILURE);
@@ -75,6 +77,8 @@ if (!isLoopbackHost(opts.host)) {
   );
 }
 process.stdout.write(`Cassette is running. Open ${host.openUrl}\n`);
+// The start-up reconcile (every catalog file checked on disk) runs once the page is being served.
+setImmediate(() => core.reconcile());
 process.stdout.write(`Data: ${paths.dataDir}\n`);
 
 let closing = false;

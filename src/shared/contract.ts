@@ -20,6 +20,12 @@ export const sourceId = z.enum(['qobuz', 'slskd', 'tickets']);
 export const priority = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 export const queueView = z.enum(['active', 'queued', 'finished', 'failed', 'all']);
 
+/** Why a request waits although nothing runs: its source is not set up, or cannot be reached. */
+export const queueWaiting = z.object({
+  reason: z.enum(['not_configured', 'unreachable']),
+  message: z.string(),
+});
+
 export const queueRow = z.object({
   id: z.number().int(),
   parentId: z.number().int().nullable(),
@@ -47,6 +53,8 @@ export const queueRow = z.object({
   errorMessage: z.string().nullable(),
   destinationPath: z.string().nullable(),
   tried: z.array(z.string()),
+  /** Set on waiting rows whose source cannot run them now (see Settings). */
+  waiting: queueWaiting.nullable().optional(),
 });
 export type QueueRow = z.infer<typeof queueRow>;
 
@@ -60,16 +68,23 @@ export const reconcileReport = z.object({
 });
 export type ReconcileReportDto = z.infer<typeof reconcileReport>;
 
+/** What an import found: new tracks, tracks it updated, files already imported and untouched, and files it refused. */
 export const importReport = z.object({
   folder: z.string(),
-  imported: z.number().int(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Files that are not playable audio (or could not be read), with the reason. */
   skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
 });
+export type ImportReportDto = z.infer<typeof importReport>;
 
 export const appInfo = z.object({
   version: z.string(),
   dataDir: z.string(),
   host: z.enum(['electron', 'headless', 'test']),
+  /** Whether this host can show a file in the system's file manager (desktop only). */
+  canReveal: z.boolean().optional(),
 });
 
 export const queueState = z.object({
@@ -145,6 +160,118 @@ export const qobuzPreview = z.object({
 });
 export type QobuzPreviewDto = z.infer<typeof qobuzPreview>;
 
+// Settings and the state of each download source.
+export const connectionProblem = z.enum([
+  'not_configured', 'unreachable', 'bad_key', 'wrong_version', 'folder_not_visible', 'not_writable', 'not_connected',
+]);
+export const connectionTest = z.object({
+  ok: z.boolean(),
+  problem: connectionProblem.nullable(),
+  /** One sentence a person can act on. */
+  message: z.string(),
+  /** What answered, e.g. "slskd 0.22.5". */
+  detail: z.string().nullable(),
+});
+export type ConnectionTestDto = z.infer<typeof connectionTest>;
+
+export const downloadSourceId = z.enum(['slskd', 'tickets', 'qobuz']);
+export const sourceState = z.object({
+  source: downloadSourceId,
+  label: z.string(),
+  configured: z.boolean(),
+  /** null until checked. */
+  reachable: z.boolean().nullable(),
+  problem: connectionProblem.nullable(),
+  message: z.string(),
+  checkedAt: z.number().nullable(),
+  /** Requests waiting for this source. */
+  waiting: z.number().int(),
+  /** Whether missing tracks without a source go here. */
+  isDefault: z.boolean(),
+});
+export type SourceStateDto = z.infer<typeof sourceState>;
+
+/** Where a setting's value comes from: the environment wins over cassette.toml and cannot be changed here. */
+const fromEnv = z.array(z.string());
+export const settingsView = z.object({
+  file: z.string(),
+  defaultSource: downloadSourceId,
+  folders: z.object({
+    libraryDir: z.string(),
+    libraryDirIsDefault: z.boolean(),
+    transferDir: z.string().nullable(),
+    fromEnv,
+  }),
+  slskd: z.object({ url: z.string().nullable(), downloadsDir: z.string().nullable(), hasApiKey: z.boolean(), fromEnv }),
+  tickets: z.object({ url: z.string().nullable(), hasToken: z.boolean(), concurrency: z.number().int().nullable(), fromEnv }),
+  notes: z.array(z.string()),
+});
+export type SettingsViewDto = z.infer<typeof settingsView>;
+
+const folderValue = z.string().trim().max(4096).nullable().optional();
+const urlValue = z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).nullable().optional();
+const secretValue = z.string().trim().max(4096).nullable().optional();
+export const settingsPatch = z
+  .object({
+    defaultSource: downloadSourceId.optional(),
+    libraryDir: folderValue,
+    transferDir: folderValue,
+    slskd: z.object({ url: urlValue, downloadsDir: folderValue, apiKey: secretValue }).strict().optional(),
+    tickets: z.object({ url: urlValue, token: secretValue, concurrency: z.number().int().min(1).max(16).nullable().optional() }).strict().optional(),
+  })
+  .strict();
+
+/** Test what is typed (unsaved values win; a secret left empty means the stored one). */
+export const connectionTestInput = z.discriminatedUnion('service', [
+  z.object({ service: z.literal('slskd'), url: urlValue, apiKey: secretValue, downloadsDir: folderValue }).strict(),
+  z.object({ service: z.literal('tickets'), url: urlValue, token: secretValue }).strict(),
+  z.object({ service: z.literal('qobuz') }).strict(),
+  z.object({ service: z.literal('folders'), libraryDir: folderValue, transferDir: folderValue }).strict(),
+]);
+
+// Library browsing: artists → albums → tracks, always paged (catalogs reach 100,000 tracks).
+export const trackStatus = z.enum(['missing', 'queued', 'downloading', 'downloaded', 'failed']);
+/** How complete an artist or album is: tracks known, on disk, and in each other state. */
+export const completeness = z.object({
+  tracks: z.number().int(),
+  onDisk: z.number().int(),
+  missing: z.number().int(),
+  active: z.number().int(),
+  failed: z.number().int(),
+});
+export const libraryArtist = completeness.extend({ id: z.number().int(), name: z.string(), albums: z.number().int() });
+export type LibraryArtistDto = z.infer<typeof libraryArtist>;
+export const libraryAlbum = completeness.extend({
+  id: z.number().int(),
+  title: z.string(),
+  artistId: z.number().int(),
+  artist: z.string(),
+  year: z.string().nullable(),
+  /** Tracks the release has, when known (may exceed the tracks in the catalog). */
+  trackCount: z.number().int().nullable(),
+});
+export type LibraryAlbumDto = z.infer<typeof libraryAlbum>;
+export const libraryTrack = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  artistId: z.number().int(),
+  artist: z.string(),
+  albumId: z.number().int().nullable(),
+  album: z.string().nullable(),
+  discNumber: z.number().int().nullable(),
+  trackNumber: z.number().int().nullable(),
+  durationSec: z.number().nullable(),
+  status: trackStatus,
+  /** Where the file is (on disk) or will go (planned). */
+  path: z.string().nullable(),
+  /** Why the last download failed. */
+  error: z.string().nullable(),
+});
+export type LibraryTrackDto = z.infer<typeof libraryTrack>;
+const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
+const searchText = z.string().trim().max(200).optional();
+export const librarySort = z.enum(['name', 'name_desc', 'most_tracks', 'most_missing']);
+
 const qobuzFolderInput = z.object({ folder: z.string().min(1).max(4096).optional() }).strict().optional();
 
 const idInput = z.object({ id: z.number().int().positive() });
@@ -199,6 +326,39 @@ export const methods = {
   /** Starts a sync in the background; watch job.progress (job 'qobuz.sync') and queue.rows. */
   'qobuz.sync.start': { input: qobuzFolderInput, output: qobuzStatus, role: 'admin' },
   'qobuz.sync.stop': { input: empty, output: qobuzStatus, role: 'admin' },
+  'library.artists': {
+    input: z.object({ search: searchText, sort: librarySort.default('name'), ...page }).strict(),
+    output: z.object({ items: z.array(libraryArtist), total: z.number().int() }),
+    role: 'admin',
+  },
+  'library.albums': {
+    input: z.object({ artistId: z.number().int().positive().optional(), search: searchText, sort: librarySort.default('name'), ...page }).strict(),
+    output: z.object({ items: z.array(libraryAlbum), total: z.number().int() }),
+    role: 'admin',
+  },
+  /** An album and its tracks in disc/track order. */
+  'library.album': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ album: libraryAlbum, tracks: z.array(libraryTrack) }),
+    role: 'admin',
+  },
+  /** Tracks by title, artist or album text (or one artist's tracks outside any album). */
+  'library.tracks': {
+    input: z
+      .object({ search: searchText, artistId: z.number().int().positive().optional(), withoutAlbum: z.boolean().optional(), status: trackStatus.optional(), ...page })
+      .strict(),
+    output: z.object({ items: z.array(libraryTrack), total: z.number().int() }),
+    role: 'admin',
+  },
+  /** Shows a track's file in the system file manager (desktop hosts only; see app.info canReveal). */
+  'library.reveal': { input: z.object({ trackId: z.number().int().positive() }).strict(), output: z.object({ path: z.string() }), role: 'admin' },
+  // Settings: secrets go in, never out.
+  'settings.get': { input: empty, output: settingsView, role: 'admin' },
+  /** Saves to cassette.toml (secrets to the secret store) and rebuilds the sources in the running core. */
+  'settings.save': { input: settingsPatch, output: settingsView, role: 'admin' },
+  'settings.test': { input: connectionTestInput, output: connectionTest, role: 'admin' },
+  /** Each download source: configured, reachable, what is wrong, how many requests wait for it. */
+  'sources.state': { input: empty, output: z.array(sourceState), role: 'admin' },
 } as const satisfies Record<string, MethodEntry>;
 
 export type Methods = typeof methods;
@@ -209,6 +369,7 @@ export type MethodOutput<M extends MethodName> = z.infer<Methods[M]['output']>;
 /** Events the core pushes. Progress is coalesced (at most every ~150 ms per item, at once on a terminal state). */
 export const events = {
   'catalog.status': catalogCounters,
+  'sources.state': z.array(sourceState),
   'queue.rows': z.array(queueRow),
   'queue.state': queueState,
   'job.progress': z.object({

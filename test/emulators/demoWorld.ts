@@ -26,8 +26,18 @@ export interface DemoWorld {
   close(): Promise<void>;
 }
 
-/** Starts the emulators; `seconds` is the length of every track (short for tests, longer for a demo). */
-export async function startDemoWorld(dir: string, opts: { seconds?: number; transferBytesPerSec?: number } = {}): Promise<DemoWorld> {
+export interface DemoWorldOptions {
+  /** Length of every track (short for tests, longer for a demo). */
+  seconds?: number;
+  transferBytesPerSec?: number;
+  /** How long a search takes to find its peers (a watched demo waits a little, tests do not). */
+  searchDelayMs?: number;
+  /** slskd's inactivity timeout for a search (the demo's "nobody has it" takes this long). */
+  searchTimeoutMs?: number;
+}
+
+/** Starts the emulators. */
+export async function startDemoWorld(dir: string, opts: DemoWorldOptions = {}): Promise<DemoWorld> {
   const seconds = opts.seconds ?? 4;
   const downloadsDir = join(dir, 'slskd-downloads');
   await mkdir(downloadsDir, { recursive: true });
@@ -45,7 +55,7 @@ export async function startDemoWorld(dir: string, opts: { seconds?: number; tran
   const live = peer('bootlegs');
   for (const [i, t] of c.tracks.entries()) live.file(`@@live\\${c.artist}\\0${i + 1} - ${t} (Live at the Paradiso).mp3`, mp3(seconds));
   const slskd = await startSlskdEmulator({
-    downloadsDir, apiKey: 'demo-slskd-key', peers: [vinyl, flaky, mp3er, live], searchDelayMs: 200,
+    downloadsDir, apiKey: 'demo-slskd-key', peers: [vinyl, flaky, mp3er, live], searchDelayMs: opts.searchDelayMs ?? 200,
     transferBytesPerSec: opts.transferBytesPerSec ?? 2_000_000,
   });
   const tickets = await startTicketsEmulator({ defaults: { stepMs: 20 } });
@@ -53,7 +63,7 @@ export async function startDemoWorld(dir: string, opts: { seconds?: number; tran
     slskd,
     tickets,
     slskdConfig: {
-      baseUrl: slskd.url, apiKey: 'demo-slskd-key', downloadsDir, pollMs: 100, searchTimeoutMs: 1_000, stallMs: 20_000,
+      baseUrl: slskd.url, apiKey: 'demo-slskd-key', downloadsDir, pollMs: 100, searchTimeoutMs: opts.searchTimeoutMs ?? 1_000, stallMs: 20_000,
       budget: { maxSearches: 100, windowMs: 60_000, minGapMs: 100 },
     },
     close: async () => {

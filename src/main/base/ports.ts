@@ -47,3 +47,6 @@ export interface CoreEvents {
   /** The catalog changed: the counters are pushed to every client (coalesced). */
   catalogChanged(): void;
 }
+
+/** Shows a file in the system file manager (Electron: shell.showItemInFolder). Absent on headless hosts. */
+export type RevealInFolder = (path: string) => Promise<void>;

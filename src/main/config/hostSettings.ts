@@ -9,9 +9,11 @@ import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../base';
 import type { SourceId } from '../base';
 
-const fileSchema = z.object({
+export const settingsFileSchema = z.object({
   default_source: z.enum(['slskd', 'tickets', 'qobuz']).optional(),
   library_dir: z.string().min(1).optional(),
+  /** Where matched downloads are filed before they join the library (Transfer/Artist/Artist - Album/...). */
+  transfer_dir: z.string().min(1).optional(),
   slskd: z.object({ url: z.url().optional(), downloads_dir: z.string().min(1).optional(), api_key: z.string().optional() }).optional(),
   tickets: z.object({ url: z.url().optional(), token: z.string().optional(), concurrency: z.number().int().min(1).max(16).optional() }).optional(),
   spotify: z.object({ client_id: z.string().min(1).optional(), backups_dir: z.string().min(1).optional(), keep_runs: z.number().int().min(1).optional() }).optional(),
@@ -20,6 +22,7 @@ const fileSchema = z.object({
 export interface HostSettings {
   defaultSource: SourceId;
   libraryDir?: string;
+  transferDir?: string;
   slskd?: { baseUrl: string; downloadsDir: string; apiKey: string };
   tickets?: { baseUrl: string; token: string };
   /** Downloads at once per source where the user changed the default (tickets only, for now). */
@@ -28,6 +31,13 @@ export interface HostSettings {
   spotify: SpotifySettings;
   /** Things the user should know (e.g. a half-configured source), one line each. */
   notes: string[];
+  /** What the Settings page shows, including half-configured sources; secrets only as "is set". */
+  entered: {
+    slskd: { url?: string; downloadsDir?: string; hasApiKey: boolean };
+    tickets: { url?: string; hasToken: boolean; concurrency?: number };
+    /** Settings the environment sets (they win over the file and cannot be changed from Settings). */
+    fromEnv: string[];
+  };
 }
 
 export interface SpotifySettings {
@@ -41,17 +51,27 @@ export interface SpotifySettings {
 
 export const SPOTIFY_DEFAULT_KEEP_RUNS = 30;
 
+/** Environment variables that override settings, by the setting they override. */
+export const SETTINGS_ENV = {
+  libraryDir: 'CASSETTE_LIBRARY_DIR',
+  slskdUrl: 'SLSKD_URL',
+  slskdDownloadsDir: 'SLSKD_DOWNLOADS_DIR',
+  slskdApiKey: 'SLSKD_API_KEY',
+  ticketsUrl: 'TICKETS_URL',
+  ticketsToken: 'TICKETS_TOKEN',
+} as const;
+
 export function settingsPath(paths: Paths): string {
   return join(paths.configDir, 'cassette.toml');
 }
 
 export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = process.env, secrets?: SecretStore): Promise<HostSettings> {
   const file = settingsPath(paths);
-  let raw: z.infer<typeof fileSchema> = {};
+  let raw: z.infer<typeof settingsFileSchema> = {};
   const notes: string[] = [];
   try {
     const text = await readFile(file, 'utf8');
-    const parsed = fileSchema.safeParse(parseToml(text));
+    const parsed = settingsFileSchema.safeParse(parseToml(text));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new AppError('invalid_input', `${file}: ${issue?.path.join('.') || 'file'} ${issue?.message ?? 'is invalid'}`);
@@ -74,6 +94,7 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
   const settings: HostSettings = {
     defaultSource: raw.default_source ?? 'slskd',
     libraryDir: env.CASSETTE_LIBRARY_DIR ?? raw.library_dir,
+    transferDir: raw.transfer_dir,
     concurrency: raw.tickets?.concurrency ? { tickets: raw.tickets.concurrency } : {},
     spotify: {
       clientId: env.SPOTIFY_CLIENT_ID || raw.spotify?.client_id,
@@ -83,6 +104,11 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
       keepRuns: raw.spotify?.keep_runs ?? SPOTIFY_DEFAULT_KEEP_RUNS,
     },
     notes,
+    entered: {
+      slskd: { url: slskdUrl, downloadsDir: slskdDir, hasApiKey: Boolean(slskdKey) },
+      tickets: { url: ticketsUrl, hasToken: Boolean(ticketsToken), concurrency: raw.tickets?.concurrency },
+      fromEnv: Object.values(SETTINGS_ENV).filter((name) => env[name] !== undefined && env[name] !== ''),
+    },
   };
   if (slskdUrl && slskdDir && slskdKey) settings.slskd = { baseUrl: slskdUrl, downloadsDir: slskdDir, apiKey: slskdKey };
   else if (slskdUrl || slskdDir) notes.push('slskd is partly configured: it needs a URL, a downloads folder and an API key (SLSKD_API_KEY).');

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { methods, roleAllows, type MethodName, type MethodOutput, type Role } from '../../shared/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
 import { openDatabase, type Db } from '../db';
-import { CatalogStore, catalogStatus, importFolder, reconcileCatalog } from '../catalog';
+import { CatalogStore, LibraryQueries, catalogStatus, importFolder, reconcileCatalog } from '../catalog';
 import {
   DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, catalogFullError, isCatalogFull, isPartWriterAlive, missingFilesWatchdog, type UserLimits,
 } from '../queue';
@@ -15,8 +15,11 @@ import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type 
 import { QOBUZ_JOB_SLOTS } from '../sources';
 import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
-import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type SecretStore } from '../base';
+import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type RevealInFolder, type SecretStore } from '../base';
 import { toQueueRows } from './queueRows';
+import { buildSources, userFolder, type HostSettings } from '../config';
+import { SettingsService, SourceStates } from '../settings';
+import type { QueueItem } from '../queue';
 
 export interface CorePorts {
   paths: Paths;
@@ -24,6 +27,7 @@ export interface CorePorts {
   logger?: Logger;
   notifier?: Notifier;
   secrets?: SecretStore;
+  revealInFolder?: RevealInFolder;
 }
 
 export interface CoreConfig {
@@ -53,6 +57,10 @@ export interface CoreConfig {
   qobuz?: QobuzServiceOptions;
   /** better-sqlite3's compiled module for this runtime (Electron passes its own build); default: the package's. */
   sqliteBinding?: string;
+  /** Environment that overrides cassette.toml (default: process.env); tests pass their own. */
+  env?: NodeJS.ProcessEnv;
+  /** Per-request timeout of connection tests (default 5 s). */
+  connectionTestTimeoutMs?: number;
 }
 
 /** Who is calling a contract method, as far as the core needs to know. */
@@ -72,6 +80,8 @@ export interface Core {
   events: EventHub;
   /** The Qobuz purchase sync (also what `qoget` and `cassette qobuz` drive). */
   qobuz: QobuzService;
+  /** Each download source's state (configured, reachable), behind "why it waits". */
+  sourceStates: SourceStates;
   handlers: Handlers;
   config: CoreConfig;
   paths: Paths;
@@ -99,8 +109,9 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const queue = new QueueStore(db, clock, catalog);
   const events = new EventHub(() => catalogStatus(db));
   const libraryDir = config.libraryDir ?? join(ports.paths.dataDir, 'Library');
-  const layout = config.layout ?? organisedLayout(libraryDir, 'matched');
-  const defaultSource = config.defaultSource ?? 'slskd';
+  // Both change when Settings are saved (applySettings below).
+  let layout = config.layout ?? organisedLayout(libraryDir, 'matched');
+  let defaultSource = config.defaultSource ?? 'slskd';
   const sourceFor = (t: { source: string | null }): SourceId =>
     isSourceId(t.source) ? t.source : defaultSource;
 
@@ -110,8 +121,6 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const CATALOG_TAGGED = new Set<SourceId>(['slskd', 'tickets']);
   const catalogTagger = new DownloadTagger({ covers, onProblem: (m) => logger.warn(m) });
 
-  const rowsFor = (ids: number[]) => toQueueRows(db, ids.map((id) => queue.get(id)).filter((x) => x !== undefined), clock.now());
-
   const planDestination = (track: TrackWanted, ext: string): string =>
     layout.plan({
       id: track.trackId, ext, title: track.title, artist: track.artist, albumArtist: track.albumArtist,
@@ -120,12 +129,32 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
 
   // The processor reads this object on every tick: sources signed in later (Qobuz) are added to it.
   const sources: Partial<Record<SourceId, DownloadSource>> = { ...config.sources };
+  const sourceStates: SourceStates = new SourceStates({
+    clock,
+    logger,
+    isConfigured: (id) => sources[id] !== undefined,
+    defaultSource: () => defaultSource,
+    activeBySource: () => queue.stats().bySource,
+    probe: (id) => settings.probe(id),
+    onChange: (list) => {
+      const json = JSON.stringify(list);
+      if (json === lastSourceStates) return;
+      lastSourceStates = json;
+      events.emit('sources.state', list);
+    },
+  });
+  let lastSourceStates = '';
+  const toRows = (items: QueueItem[]) =>
+    toQueueRows(db, items, clock.now()).map((r) => ({ ...r, waiting: sourceStates.waitingFor(r) }));
+  const rowsFor = (ids: number[]) => toRows(ids.map((id) => queue.get(id)).filter((x) => x !== undefined));
+
+  const concurrency: Partial<Record<SourceId, number>> = { qobuz: QOBUZ_JOB_SLOTS, ...config.concurrency };
   const processor: QueueProcessor = new QueueProcessor({
     store: queue,
     catalog,
     sources,
     // Qobuz bounds its own connections (4); its extra job slots validate and tag while others download.
-    concurrency: { qobuz: QOBUZ_JOB_SLOTS, ...config.concurrency },
+    concurrency,
     stallMs: config.stallMs,
     staleMs: config.staleMs,
     clock,
@@ -146,7 +175,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       await config.finalize?.(track, file);
     },
     onChange: (item) => {
-      const [row] = toQueueRows(db, [item], clock.now());
+      const [row] = toRows([item]);
       if (row) events.rowChanged(row);
       reportProgress();
     },
@@ -158,6 +187,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       setSource: (source) => {
         sources[source.id] = source;
         processor.kick();
+        void sourceStates.check('qobuz');
       },
     },
     config.qobuz,
@@ -175,6 +205,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   function reportProgressNow(): void {
+    sourceStates.changed();
     const s = queue.stats();
     const waiting = s.pending + s.in_progress;
     if (!waiting) notifier.progress(null, 'Idle');
@@ -189,6 +220,56 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     return { checked: r.checked, present: r.present, nowMissing: r.nowMissing.length, nowPresent: r.nowPresent.length, queued, ms: r.ms };
   }
 
+  // Settings: saved changes take effect in this core at once (sources rebuilt, folders and default switched).
+  function applySettings(s: HostSettings): void {
+    const built = buildSources(s);
+    for (const id of ['slskd', 'tickets'] as const) {
+      if (built[id]) sources[id] = built[id];
+      else delete sources[id];
+    }
+    if (s.concurrency.tickets) concurrency.tickets = s.concurrency.tickets;
+    else delete concurrency.tickets;
+    defaultSource = s.defaultSource;
+    if (!config.layout) layout = organisedLayout(s.libraryDir ?? join(ports.paths.dataDir, 'Library'), 'matched');
+    processor.kick();
+    sourceStates.changed();
+  }
+  const settings: SettingsService = new SettingsService({
+    paths: ports.paths,
+    env: config.env ?? process.env,
+    secrets,
+    apply: applySettings,
+    qobuzStatus: () => qobuz.status(),
+    states: sourceStates,
+    test: { timeoutMs: config.connectionTestTimeoutMs },
+  });
+  // Library browsing: paged reads of the catalog.
+  const library = new LibraryQueries(db);
+  const libraryHandlers: Pick<Handlers, 'library.artists' | 'library.albums' | 'library.album' | 'library.tracks' | 'library.reveal'> = {
+    'library.artists': async (input) => library.artists(input),
+    'library.albums': async (input) => library.albums(input),
+    'library.album': async ({ id }) => {
+      const album = library.album(id);
+      if (!album) throw new AppError('not_found', `No album ${id} in the catalog`);
+      return { album, tracks: library.albumTracks(id) };
+    },
+    'library.tracks': async (input) => library.tracks(input),
+    'library.reveal': async ({ trackId }) => {
+      const track = catalog.getTrack(trackId);
+      if (!track) throw new AppError('not_found', `No track ${trackId} in the catalog`);
+      if (!track.local_path || track.status !== 'downloaded') throw new AppError('not_found', `"${track.title}" is not on disk.`);
+      if (!ports.revealInFolder) throw new AppError('invalid_input', 'Reveal in folder works in the desktop app only.');
+      await ports.revealInFolder(track.local_path);
+      return { path: track.local_path };
+    },
+  };
+  const settingsHandlers: Pick<Handlers, 'settings.get' | 'settings.save' | 'settings.test' | 'sources.state'> = {
+    'settings.get': async () => settings.view(),
+    'settings.save': async (patch) => settings.save(patch),
+    'settings.test': async (input) => settings.test(input),
+    'sources.state': async () => sourceStates.list(),
+  };
+
   const state = () => ({ paused: processor.isPaused, active: processor.activeCount });
   /** Pushes changed rows to every client (other windows, browsers), not only the caller. */
   const pushRows = (ids: number[]) => {
@@ -197,21 +278,24 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const rowOrNull = (id: number) => rowsFor([id])[0] ?? null;
 
   const handlers: Handlers = {
-    'app.info': async () => ({ version: config.version ?? '0.1.0', dataDir: ports.paths.dataDir, host: config.host }),
+    'app.info': async () => ({ version: config.version ?? '0.1.0', dataDir: ports.paths.dataDir, host: config.host, canReveal: Boolean(ports.revealInFolder) }),
     'catalog.status': async () => catalogStatus(db),
     'catalog.reconcile': async () => reconcile(),
-    'catalog.import': async (input) => {
-      const { path: folder } = await checkFolder(input.folder, { access: 'read', mayCreate: false, label: 'The folder to import' });
-      const report = await importFolder(catalog, folder, (p) =>
-        events.emit('job.progress', { job: 'import', label: `Importing ${folder}`, done: p.scanned, total: p.total, finished: false }),
-      );
-      events.emit('job.progress', { job: 'import', label: `Imported ${report.imported} tracks`, done: report.imported, total: report.imported, finished: true });
+    'catalog.import': async ({ folder }) => {
+      const { path: root } = await checkFolder(userFolder(folder), { access: 'read', mayCreate: false, label: 'The folder to import' });
+      const report = await importFolder(catalog, root, {
+        probe: (path, ext) => validateAudioFile(path, { ext }),
+        onProgress: (p) =>
+          events.emit('job.progress', { job: 'import', label: `Importing ${root}`, done: p.scanned, total: p.total, finished: false }),
+      });
+      const counted = report.added + report.updated + report.unchanged;
+      events.emit('job.progress', { job: 'import', label: `Imported ${counted} tracks`, done: counted, total: counted + report.skipped.length, finished: true });
       events.catalogChanged();
       return report;
     },
     'queue.list': async (input) => {
       const { items, total } = queue.list(input);
-      return { items: toQueueRows(db, items, clock.now()), total };
+      return { items: toRows(items), total };
     },
     'queue.cancel': async ({ id }) => {
       await processor.cancel(id);
@@ -265,6 +349,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     },
     'qobuz.sync.start': async (input) => qobuz.startSync({ folder: await checkedQobuzFolder(input?.folder) }),
     'qobuz.sync.stop': async () => qobuz.stopSync(),
+    ...settingsHandlers,
+    ...libraryHandlers,
   };
 
   async function dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
@@ -285,6 +371,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     }
   }
 
+  let sourceCheckTimer: NodeJS.Timeout | undefined;
   // Start-up: anything left in progress by a crash goes back to pending; then the catalog meets the disk.
   whileCatalogWritable(dbPath, () => {
     if (config.recoverOnStart !== false) {
@@ -297,6 +384,11 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   if (config.runQueue) {
     processor.start();
     qobuz.resumeQueued();
+    // Says once (in the log, and to clients) why requests wait; then re-checks the sources every minute.
+    sourceStates.changed();
+    void sourceStates.checkAll();
+    sourceCheckTimer = setInterval(() => void sourceStates.checkAll(), 60_000);
+    sourceCheckTimer.unref?.();
   }
 
   /**
@@ -331,8 +423,9 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   return {
-    db, catalog, queue, processor, events, qobuz, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
+    db, catalog, queue, processor, events, qobuz, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
     async close() {
+      if (sourceCheckTimer) clearInterval(sourceCheckTimer);
       await startupSweep;
       await qobuz.shutdown();
       await processor.stop();

@@ -4,6 +4,7 @@ import { DashboardPage } from '../features/dashboard';
 import { DownloadsPage } from '../features/downloads';
 import { LibraryPage } from '../features/library';
 import { QobuzPage } from '../features/qobuz';
+import { SettingsPage } from '../features/settings';
 import { ConnectionBanner, Sidebar, TopBar } from '../features/shell';
 import { useRoute, type Route } from './route';
 import { useLiveUpdates } from './useLiveUpdates';
@@ -45,14 +46,16 @@ export function App() {
   );
 }
 
-const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', qobuz: 'Qobuz' };
+const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', qobuz: 'Qobuz', settings: 'Settings' };
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'downloads':
       return <DownloadsPage view={route.view} />;
     case 'library':
-      return <LibraryPage />;
+      return <LibraryPage artistId={route.artistId} albumId={route.albumId} />;
+    case 'settings':
+      return <SettingsPage section={route.section} />;
     case 'qobuz':
       return <QobuzPage />;
     default:

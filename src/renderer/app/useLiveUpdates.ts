@@ -7,9 +7,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { CatalogCounters, QobuzStatusDto } from '../../shared/contract';
 import { useApi } from '../api';
 import { QUEUE_COUNT, queueCacheUpdaterFor } from '../features/downloads';
-import { useImportJobStore } from '../features/library';
+import { LIBRARY_KEY, useImportJobStore } from '../features/library';
 import { QOBUZ_SYNC_JOB, qobuzStatusKey, useQobuzRunStore } from '../features/qobuz';
 import { catalogStatusKey, queueStateKey } from '../features/status';
+import { sourceStatesKey } from '../features/sources';
 
 const queueShape = (c: CatalogCounters | undefined) => (c ? `${c.queued}|${c.downloading}|${c.failed}` : '');
 
@@ -26,15 +27,30 @@ export function useLiveUpdates(): void {
         void queryClient.invalidateQueries({ queryKey: [QUEUE_COUNT] });
       }, 400);
     };
+    // Track statuses shown in the Library follow the queue: refresh the pages on screen, at most twice a second.
+    let libraryTimer: ReturnType<typeof setTimeout> | undefined;
+    const refreshLibrary = () => {
+      libraryTimer ??= setTimeout(() => {
+        libraryTimer = undefined;
+        void queryClient.invalidateQueries({ queryKey: [LIBRARY_KEY] });
+      }, 500);
+    };
     const offs = [
       api.on('catalog.status', (counters) => {
+        refreshLibrary();
         const before = queryClient.getQueryData<CatalogCounters>(catalogStatusKey);
         queryClient.setQueryData(catalogStatusKey, counters);
         if (queueShape(before) !== queueShape(counters)) refreshCounts();
       }),
       api.on('queue.state', (state) => queryClient.setQueryData(queueStateKey, state)),
+      api.on('sources.state', (states) => {
+        queryClient.setQueryData(sourceStatesKey, states);
+        // Rows say why they wait, and that depends on the sources: refetch what is on screen.
+        void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
+      }),
       api.on('queue.rows', (changed) => {
         rows.apply(changed);
+        if (changed.some((r) => r.trackId !== null)) refreshLibrary();
         useQobuzRunStore.getState().applyRows(changed);
       }),
       api.on('job.progress', (p) => {
@@ -57,6 +73,7 @@ export function useLiveUpdates(): void {
     return () => {
       offs.forEach((off) => off());
       if (countTimer) clearTimeout(countTimer);
+      if (libraryTimer) clearTimeout(libraryTimer);
     };
   }, [api, queryClient]);
 }

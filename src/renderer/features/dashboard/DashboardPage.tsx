@@ -3,6 +3,7 @@ import { useApi } from '../../api';
 import { ErrorNotice, Icon } from '../../components';
 import { ImportFolderCard, ReconcileCard } from '../library';
 import { PageHeader } from '../shell';
+import { SourceStatesCard } from '../sources';
 import { useCatalogStatus } from '../status';
 import { CounterGrid } from './CounterGrid';
 
@@ -34,6 +35,7 @@ export function DashboardPage() {
           </section>
         ) : null}
         <CounterGrid counters={status.data} />
+        <SourceStatesCard />
         {empty ? null : (
           <div className="grid-2">
             <ImportFolderCard />

@@ -1,7 +1,7 @@
 // One queue row: what it is, where it comes from, how far it got, and what you can do with it.
 import { memo, useId, type ReactNode } from 'react';
 import type { QueueRow } from '../../../shared/contract';
-import type { DownloadView } from '../../app/route';
+import { hrefFor, type DownloadView } from '../../app/route';
 import { Button, Icon, ProgressBar } from '../../components';
 import { formatBytes, formatRelativeTime, formatSpeed } from '../../format';
 import { COLUMNS, type Column } from './columns';
@@ -135,7 +135,16 @@ export const DownloadRow = memo(function DownloadRow({ row, view, index, setSize
     >
       {COLUMNS[view].map((c) => cells[c.key]())}
 
-      {showError ? (
+      {row.waiting ? (
+        <div className="dl-note dl-waiting">
+          <span className="dl-note-text" title={row.waiting.message}>
+            {row.waiting.message}
+          </span>{' '}
+          <a className="dl-note-link" href={hrefFor({ page: 'settings', section: row.source })}>
+            Settings
+          </a>
+        </div>
+      ) : showError ? (
         <div className="dl-note dl-error">
           {row.errorType ? <span className="error-type">{sentence(row.errorType)}</span> : null}
           <span className="dl-note-text" title={row.errorMessage ?? undefined}>

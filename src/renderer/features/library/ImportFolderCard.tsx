@@ -41,7 +41,7 @@ export function ImportFolderCard({ title = 'Import a folder' }: { title?: string
             name="folder"
             value={folder}
             onChange={(e) => setFolder(e.target.value)}
-            placeholder="/home/you/Music"
+            placeholder="~/Music"
             autoComplete="off"
             spellCheck={false}
             required
@@ -52,7 +52,7 @@ export function ImportFolderCard({ title = 'Import a folder' }: { title?: string
           </Button>
         </div>
         <p id={hintId} className="field-hint">
-          The full path of a folder on the computer running Cassette. Subfolders are included.
+          A folder on the computer running Cassette: a full path or one starting with ~. Subfolders are included; files that do not play are skipped and listed.
         </p>
       </form>
       {importing.isPending ? (
@@ -72,15 +72,27 @@ export function ImportFolderCard({ title = 'Import a folder' }: { title?: string
       {report ? (
         <div className="result" role="status">
           <p>
-            <strong>Imported {formatCount(report.imported)} {report.imported === 1 ? 'track' : 'tracks'}</strong>
+            <strong>
+              {report.added + report.updated + report.unchanged === 0 && report.skipped.length === 0
+                ? 'No audio files in this folder'
+                : `Imported ${formatCount(report.added + report.updated)} ${report.added + report.updated === 1 ? 'track' : 'tracks'}`}
+            </strong>
           </p>
           <p className="muted">
             from <code className="path">{report.folder}</code>
           </p>
+          <ul className="import-summary" aria-label="Import summary">
+            <li><span className="tabular">{formatCount(report.added)}</span> new</li>
+            <li><span className="tabular">{formatCount(report.updated)}</span> updated</li>
+            <li><span className="tabular">{formatCount(report.unchanged)}</span> unchanged</li>
+            <li className={report.skipped.length ? 'warn' : undefined}>
+              <span className="tabular">{formatCount(report.skipped.length)}</span> skipped
+            </li>
+          </ul>
           {report.skipped.length ? (
             <details className="details">
               <summary>
-                {formatCount(report.skipped.length)} {report.skipped.length === 1 ? 'file' : 'files'} skipped
+                {formatCount(report.skipped.length)} {report.skipped.length === 1 ? 'file' : 'files'} skipped — why
               </summary>
               <ul className="skipped-list">
                 {report.skipped.slice(0, 200).map((s) => (

@@ -1,6 +1,7 @@
 // Always visible: what the queue is doing right now, and the one switch that stops or restarts all of it.
 import { useConnectionState } from '../../api';
 import { formatCount } from '../../format';
+import { WaitingNotice } from '../sources';
 import { PauseAllButton, useCatalogStatus, useQueueState } from '../status';
 
 export function TopBar() {
@@ -22,6 +23,7 @@ export function TopBar() {
           <span className="muted">{connection === 'open' ? 'Loading…' : connection === 'connecting' ? 'Connecting…' : 'Offline'}</span>
         )}
       </div>
+      <WaitingNotice />
       <div className="topbar-actions">
         <span className={`connection-dot connection-${connection}`} title={connectionText(connection)}>
           <span className="visually-hidden">{connectionText(connection)}</span>
@@ -34,8 +36,8 @@ export function TopBar() {
 
 function LiveCount({ label, value, tone }: { label: string; value: number; tone: 'info' | 'neutral' | 'danger' }) {
   return (
-    <span className={`live-count live-count-${tone}${value ? '' : ' live-count-zero'}`}>
-      <span className="live-count-value tabular">{formatCount(value)}</span> {label}
+    <span className={`live-count live-count-${tone}${value ? '' : ' live-count-zero'}`} title={`${formatCount(value)} ${label}`}>
+      <span className="live-count-value tabular">{formatCount(value)}</span> <span className="live-count-label">{label}</span>
     </span>
   );
 }

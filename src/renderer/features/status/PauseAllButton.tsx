@@ -24,7 +24,7 @@ export function PauseAllButton() {
       onClick={() => toggle.mutate()}
       title={toggle.error ? toggle.error.message : undefined}
     >
-      {paused ? 'Resume all' : 'Pause all'}
+      <span className="btn-label">{paused ? 'Resume all' : 'Pause all'}</span>
     </Button>
   );
 }

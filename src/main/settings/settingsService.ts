@@ -1,0 +1,128 @@
+// The Settings page's backend: shows what is set (secrets only as "is set"), saves changes to cassette.toml and
+// the secret store, applies them to the running core, and tests connections against the real services.
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { ConnectionTestDto, QobuzStatusDto, SettingsViewDto, connectionTestInput, settingsPatch } from '../../shared/contract';
+import { loadHostSettings, saveHostSettings, settingsPath, userFolder, type HostSettings, type SettingsPatch } from '../config';
+import type { Paths, SecretStore } from '../base';
+import { testFolder, testSlskd, testTickets, type TestOptions } from './connectionTests';
+import type { DownloadSourceId, SourceStates } from './sourceStates';
+
+export interface SettingsServiceDeps {
+  paths: Paths;
+  env: NodeJS.ProcessEnv;
+  secrets: SecretStore;
+  /** Makes the running core use these settings: sources rebuilt, default source and folders switched. */
+  apply(settings: HostSettings): void;
+  qobuzStatus(): Promise<QobuzStatusDto>;
+  states: SourceStates;
+  test?: TestOptions;
+}
+
+type PatchInput = z.infer<typeof settingsPatch>;
+type TestInput = z.infer<typeof connectionTestInput>;
+
+const folderOrNull = (v: string | null | undefined): string | null | undefined =>
+  v === undefined ? undefined : v === null || v.trim() === '' ? null : userFolder(v);
+
+export class SettingsService {
+  private current: HostSettings | undefined;
+
+  constructor(private readonly d: SettingsServiceDeps) {}
+
+  defaultLibraryDir(): string {
+    return join(this.d.paths.dataDir, 'Library');
+  }
+
+  async settings(): Promise<HostSettings> {
+    this.current ??= await loadHostSettings(this.d.paths, this.d.env, this.d.secrets);
+    return this.current;
+  }
+
+  async view(): Promise<SettingsViewDto> {
+    const s = await this.settings();
+    const e = s.entered;
+    return {
+      file: settingsPath(this.d.paths),
+      defaultSource: s.defaultSource,
+      folders: {
+        libraryDir: s.libraryDir ?? this.defaultLibraryDir(),
+        libraryDirIsDefault: !s.libraryDir,
+        transferDir: s.transferDir ?? null,
+        fromEnv: e.fromEnv.filter((n) => n === 'CASSETTE_LIBRARY_DIR'),
+      },
+      slskd: { url: e.slskd.url ?? null, downloadsDir: e.slskd.downloadsDir ?? null, hasApiKey: e.slskd.hasApiKey, fromEnv: e.fromEnv.filter((n) => n.startsWith('SLSKD_')) },
+      tickets: { url: e.tickets.url ?? null, hasToken: e.tickets.hasToken, concurrency: e.tickets.concurrency ?? null, fromEnv: e.fromEnv.filter((n) => n.startsWith('TICKETS_')) },
+      notes: s.notes,
+    };
+  }
+
+  async save(input: PatchInput): Promise<SettingsViewDto> {
+    const patch: SettingsPatch = {
+      defaultSource: input.defaultSource,
+      libraryDir: folderOrNull(input.libraryDir),
+      transferDir: folderOrNull(input.transferDir),
+      slskd: input.slskd && { ...input.slskd, downloadsDir: folderOrNull(input.slskd.downloadsDir) },
+      tickets: input.tickets,
+    };
+    await saveHostSettings(this.d.paths, patch, this.d.secrets);
+    this.current = await loadHostSettings(this.d.paths, this.d.env, this.d.secrets);
+    this.d.apply(this.current);
+    void this.d.states.checkAll();
+    return this.view();
+  }
+
+  /** Tests what the page shows: typed values where given, the saved ones (and stored secrets) otherwise. */
+  async test(input: TestInput): Promise<ConnectionTestDto> {
+    const s = await this.settings();
+    const secret = async (typed: string | null | undefined, name: string, envName: string) =>
+      typed ? typed : (this.d.env[envName] || (await this.d.secrets.get(name)));
+    switch (input.service) {
+      case 'slskd': {
+        const typedDir = folderOrNull(input.downloadsDir);
+        const result = await testSlskd(
+          {
+            url: input.url || s.entered.slskd.url,
+            apiKey: await secret(input.apiKey, 'slskd.apiKey', 'SLSKD_API_KEY') ?? s.slskd?.apiKey,
+            downloadsDir: typedDir ?? s.entered.slskd.downloadsDir,
+          },
+          this.d.test,
+        );
+        if (input.url === undefined && input.apiKey === undefined && input.downloadsDir === undefined) this.d.states.record('slskd', result);
+        return result;
+      }
+      case 'tickets': {
+        const result = await testTickets(
+          { url: input.url || s.entered.tickets.url, token: await secret(input.token, 'tickets.token', 'TICKETS_TOKEN') ?? s.tickets?.token },
+          this.d.test,
+        );
+        if (input.url === undefined && input.token === undefined) this.d.states.record('tickets', result);
+        return result;
+      }
+      case 'qobuz':
+        return this.probe('qobuz');
+      case 'folders': {
+        const library = await testFolder(folderOrNull(input.libraryDir) ?? s.libraryDir ?? this.defaultLibraryDir(), 'library folder', true);
+        if (!library.ok && library.problem !== 'folder_not_visible') return library;
+        const transferDir = folderOrNull(input.transferDir) ?? s.transferDir;
+        const transfer = transferDir ? await testFolder(transferDir, 'Transfer folder', true) : null;
+        if (transfer && !transfer.ok) return transfer;
+        if (!library.ok) return { ...library, message: `${library.message} Cassette creates it on the first download.`, ok: true, problem: null };
+        return { ...library, message: transfer ? `${library.message} ${transfer.message}` : library.message };
+      }
+    }
+  }
+
+  /** The check behind each source's state: the saved settings, against the real service. */
+  async probe(source: DownloadSourceId): Promise<ConnectionTestDto> {
+    const s = await this.settings();
+    if (source === 'slskd') return testSlskd({ url: s.slskd?.baseUrl, apiKey: s.slskd?.apiKey, downloadsDir: s.slskd?.downloadsDir }, this.d.test);
+    if (source === 'tickets') return testTickets({ url: s.tickets?.baseUrl, token: s.tickets?.token }, this.d.test);
+    const q = await this.d.qobuzStatus();
+    if (q.signedIn) return { ok: true, problem: null, message: `Signed in to Qobuz as ${q.user?.name ?? 'you'}.`, detail: null };
+    if (!q.credentials) return { ok: false, problem: 'not_configured', message: 'Not signed in to Qobuz: sign in on the Qobuz page.', detail: null };
+    const problem = q.problem ?? 'Qobuz did not accept the sign-in.';
+    const badKey = /token|expired|reject|401|sign/i.test(problem) && !/reach|timed out|ECONN|ENOTFOUND/i.test(problem);
+    return { ok: false, problem: badKey ? 'bad_key' : 'unreachable', message: problem, detail: null };
+  }
+}

@@ -1,0 +1,68 @@
+// One artist: their albums with how complete each is, and tracks that belong to no album.
+import { useQuery } from '@tanstack/react-query';
+import { hrefFor } from '../../app/route';
+import { request, useApi } from '../../api';
+import { ErrorNotice, Icon } from '../../components';
+import { formatCount } from '../../format';
+import { PageHeader } from '../shell';
+import { Completeness } from './Completeness';
+import { LIBRARY_KEY } from './libraryKeys';
+import { TrackList } from './TrackList';
+
+export function ArtistView({ artistId, canReveal }: { artistId: number; canReveal: boolean }) {
+  const api = useApi();
+  const albums = useQuery({
+    queryKey: [LIBRARY_KEY, 'artist-albums', artistId],
+    queryFn: () => request(api, 'library.albums', { artistId, sort: 'name', offset: 0, limit: 500 }),
+  });
+  const artist = useQuery({
+    queryKey: [LIBRARY_KEY, 'artist', artistId],
+    queryFn: async () => {
+      const loose = await request(api, 'library.tracks', { artistId, withoutAlbum: true, offset: 0, limit: 1 });
+      return { loose: loose.total };
+    },
+  });
+  const first = albums.data?.items[0];
+  const name = first?.artist ?? 'Artist';
+  return (
+    <>
+      <Breadcrumbs items={[{ label: 'Library', href: hrefFor({ page: 'library' }) }, { label: name }]} />
+      <PageHeader title={name} subtitle={albums.data ? `${formatCount(albums.data.total)} ${albums.data.total === 1 ? 'album' : 'albums'}` : undefined} />
+      {albums.isError ? <ErrorNotice title="Couldn't load the albums" message={albums.error.message} onRetry={() => void albums.refetch()} /> : null}
+      <ul className="album-grid" aria-label="Albums">
+        {albums.data?.items.map((al) => (
+          <li key={al.id}>
+            <a className="album-card" href={hrefFor({ page: 'library', albumId: al.id })}>
+              <span className="album-cover" aria-hidden="true">
+                <Icon name="music" size={28} />
+              </span>
+              <span className="album-card-title">{al.title}</span>
+              <span className="album-card-sub">{al.year ?? ''}</span>
+              <Completeness c={al} expected={al.trackCount} />
+            </a>
+          </li>
+        ))}
+      </ul>
+      {artist.data && artist.data.loose > 0 ? (
+        <section className="lib-section" aria-labelledby="loose-heading">
+          <h2 id="loose-heading">Tracks outside an album</h2>
+          <TrackList filter={{ artistId, withoutAlbum: true }} canReveal={canReveal} label="Tracks outside an album" />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function Breadcrumbs({ items }: { items: { label: string; href?: string }[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumbs">
+      <ol>
+        {items.map((i, n) => (
+          <li key={`${n}-${i.label}`}>
+            {i.href ? <a href={i.href}>{i.label}</a> : <span aria-current="page">{i.label}</span>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

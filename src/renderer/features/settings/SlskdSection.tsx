@@ -1,0 +1,56 @@
+// Soulseek through slskd: its address, an API key (kept in the secret store) and its downloads folder as this
+// machine sees it.
+import type { FormEvent } from 'react';
+import type { SettingsViewDto } from '../../../shared/contract';
+import { Card } from '../../components';
+import { Field } from './Field';
+import { SectionActions } from './SectionActions';
+import { useConnectionTest, useSaveSettings } from './settingsQueries';
+import { useSectionForm } from './useSectionForm';
+
+export function SlskdSection({ settings }: { settings: SettingsViewDto }) {
+  const s = settings.slskd;
+  const env = (name: string) => (s.fromEnv.includes(name) ? name : undefined);
+  const form = useSectionForm({ url: s.url ?? '', downloadsDir: s.downloadsDir ?? '', apiKey: '' });
+  const save = useSaveSettings();
+  const test = useConnectionTest();
+  const v = form.values;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({ slskd: { url: v.url.trim() || null, downloadsDir: v.downloadsDir.trim() || null, ...(v.apiKey ? { apiKey: v.apiKey } : {}) } });
+  };
+  return (
+    <Card title="Soulseek (slskd)" description="Fetches missing tracks from the Soulseek network through your slskd.">
+      <form className="settings-form" onSubmit={submit}>
+        <Field label="slskd address" value={v.url} onChange={form.set('url')} placeholder="http://localhost:5030" inputMode="url" envName={env('SLSKD_URL')} />
+        <Field
+          label="API key"
+          type="password"
+          value={v.apiKey}
+          onChange={form.set('apiKey')}
+          placeholder={s.hasApiKey ? 'Saved — type to replace' : 'Paste a read-write key'}
+          hint="From slskd's settings (web.authentication.api_keys). Kept in the secret store, never in cassette.toml."
+          envName={env('SLSKD_API_KEY')}
+        />
+        <Field
+          label="Downloads folder"
+          value={v.downloadsDir}
+          onChange={form.set('downloadsDir')}
+          placeholder="/srv/slskd/downloads"
+          hint="slskd's downloads folder as seen from the machine running Cassette (a shared or mounted folder)."
+          envName={env('SLSKD_DOWNLOADS_DIR')}
+        />
+        <SectionActions
+          dirty={form.dirty}
+          saving={save.isPending}
+          saved={save.isSuccess}
+          saveError={save.error}
+          onTest={() => test.mutate({ service: 'slskd', url: v.url.trim() || undefined, downloadsDir: v.downloadsDir.trim() || undefined, ...(v.apiKey ? { apiKey: v.apiKey } : {}) })}
+          testing={test.isPending}
+          testResult={test.data}
+          testError={test.error}
+        />
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,2 @@
+export { SettingsPage } from './SettingsPage';
+export { SETTINGS_SECTIONS, type SettingsSection } from './sections';

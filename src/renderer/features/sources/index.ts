@@ -1,0 +1,3 @@
+export { useSourceStates, sourceStatesKey, blockedSources } from './sourceQueries';
+export { WaitingNotice } from './WaitingNotice';
+export { SourceStatesCard } from './SourceStatesCard';

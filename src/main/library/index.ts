@@ -16,7 +16,7 @@ export {
 } from './layout';
 export { moveFileAtomic, TransferError, type TransferErrorCode, type TransferFs, type MoveOptions, type MoveResult } from './transfer';
 export { checkFolder, MAX_FOLDER_LENGTH, type CheckFolderOptions, type CheckedFolder } from './checkFolder';
-export { ensureDirectory, EnsureDirectoryError, MAX_DIRECTORY_DEPTH } from './ensureDirectory';
+export { ensureDirectory, ensureDirectorySync, EnsureDirectoryError, MAX_DIRECTORY_DEPTH } from './ensureDirectory';
 export { partPathFor, isPartFile, removeStalePartFiles, PART_SUFFIX, type StalePartOptions } from './partFile';
 export {
   validateAudioFile,

@@ -3,14 +3,13 @@
 // fetch them (4 at a time, tagged by QobuzTagger before the atomic rename) until every one is done, then
 // reconcile and report. One failed track never stops the run; running out of disk space pauses the queue and
 // leaves the rest queued; an abort either leaves the rest queued (CLI interrupt) or cancels it (the app's Stop).
-import { mkdir } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import type { EventPayload, QobuzSyncCountsDto, QueueRow } from '../../shared/contract';
 import type { CatalogStore } from '../catalog';
 import type { EventHub } from '../core/eventHub';
 import type { Clock, Logger } from '../core/ports';
 import type { Db } from '../db';
-import { titleWithVersion } from '../library';
+import { ensureDirectory, titleWithVersion } from '../library';
 import { PRIORITY, type QueueProcessor, type QueueStore } from '../queue';
 import type { QobuzClient } from '../sources/qobuz';
 import { albumDisplayTitle, type PlanEntry } from './plan';
@@ -126,7 +125,7 @@ export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<
 
   let prepared: PreparedSync;
   try {
-    await mkdir(o.root, { recursive: true });
+    await ensureDirectory(o.root); // bounded: a recursive mkdir never returns under /proc
     prepared = await prepareSync({
       client: o.client, syncCatalog, root: o.root, signal: o.signal, albumConcurrency: o.albumConcurrency, probe: o.probe,
       onEvent: (e) => {

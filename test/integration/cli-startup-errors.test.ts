@@ -83,6 +83,13 @@ describe('a catalog that cannot be used', () => {
   });
 });
 
+describe('a data folder under /proc', () => {
+  it('is refused with one line instead of hanging in mkdir', async () => {
+    const r = await run('cassette', ['status'], { CASSETTE_DATA_DIR: '/proc/sys/cassette-test-data' });
+    expectOneLineError(r, /\/proc\/sys\/cassette-test-data cannot be created/, /CASSETTE_DATA_DIR/);
+  });
+});
+
 describe('folders named on the command line', () => {
   it('qoget sync /proc/sys refuses at once (exit 2) instead of hanging', async () => {
     const r = await run('qoget', ['sync', '/proc/sys'], { CASSETTE_DATA_DIR: dir });

@@ -1,8 +1,8 @@
 // Opens the catalog database: WAL, foreign keys, migrations tracked by `user_version`.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/result';
+import { ensureDirectorySync, EnsureDirectoryError } from '../library';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -18,7 +18,8 @@ export interface OpenDatabaseOptions {
 export function openDatabase(path: string, migrationList: readonly string[] = migrations, options: OpenDatabaseOptions = {}): Db {
   let db: Db | undefined;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    // Bounded: Node's recursive mkdirSync never returns under /proc (CASSETTE_DATA_DIR=/proc/...).
+    if (path !== ':memory:') ensureDirectorySync(dirname(path));
     db = new Database(path, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -35,6 +36,9 @@ export function openDatabase(path: string, migrationList: readonly string[] = mi
 /** What went wrong opening the catalog, as one line naming the file and what to do. */
 export function catalogOpenError(e: unknown, path: string): AppError {
   if (e instanceof AppError) return e;
+  if (e instanceof EnsureDirectoryError) {
+    return new AppError('unavailable', `The catalog's folder ${dirname(path)} cannot be created (${e.code}): set CASSETTE_DATA_DIR to a folder on a disk.`);
+  }
   const code = String((e as { code?: unknown } | null)?.code ?? '');
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return new AppError(

@@ -18,7 +18,7 @@ export { moveFileAtomic, TransferError, type TransferErrorCode, type TransferFs,
 export { partPathFor, parsePartFile, isPartFile, isPartOf, partWriterToken, ownPartWriter, localWorkerOfPartWriter, PART_SUFFIX, type ParsedPartFile } from './partFile';
 export { sweepPartFiles, type SweepPartFilesOptions } from './sweepPartFiles';
 export { checkFolder, MAX_FOLDER_LENGTH, type CheckFolderOptions, type CheckedFolder } from './checkFolder';
-export { ensureDirectory, EnsureDirectoryError, MAX_DIRECTORY_DEPTH } from './ensureDirectory';
+export { ensureDirectory, ensureDirectorySync, EnsureDirectoryError, MAX_DIRECTORY_DEPTH } from './ensureDirectory';
 export {
   validateAudioFile,
   hasFfmpegTools,

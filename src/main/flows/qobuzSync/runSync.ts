@@ -3,7 +3,6 @@
 // fetch them (4 at a time, tagged by QobuzTagger before the atomic rename) until every one is done, then
 // reconcile and report. One failed track never stops the run; running out of disk space pauses the queue and
 // leaves the rest queued; an abort either leaves the rest queued (CLI interrupt) or cancels it (the app's Stop).
-import { mkdir } from 'node:fs/promises';
 import { AppError } from '../../../shared/result';
 import { resolve } from 'node:path';
 import pLimit from 'p-limit';
@@ -11,7 +10,7 @@ import type { EventPayload, QobuzSyncCountsDto, QueueRow } from '../../../shared
 import { SyncCatalog, type CatalogStore } from '../../catalog';
 import type { Clock, CoreEvents, Logger } from '../../base';
 import type { Db } from '../../db';
-import { sweepPartFiles, titleWithVersion } from '../../library';
+import { ensureDirectory, sweepPartFiles, titleWithVersion } from '../../library';
 import { PRIORITY, isPartWriterAlive, type QueueProcessor, type QueueStore } from '../../queue';
 import type { QobuzClient } from '../../sources';
 import { acquireFolderLock, type FolderLock } from './folderLock';
@@ -111,7 +110,7 @@ interface Job {
 
 export async function runQobuzSync(rt: SyncRuntime, o: RunSyncOptions): Promise<SyncSummary> {
   // One writer per folder: a second sync into it (another process, another catalog) refuses before it plans.
-  await mkdir(o.root, { recursive: true });
+  await ensureDirectory(o.root); // bounded: a recursive mkdir never returns under /proc
   const lock = await acquireFolderLock(resolve(o.root));
   try {
     return await runLockedSync(rt, o, lock);
@@ -139,7 +138,7 @@ async function runLockedSync(rt: SyncRuntime, o: RunSyncOptions, lock: FolderLoc
 
   let prepared: PreparedSync;
   try {
-    await mkdir(o.root, { recursive: true });
+    await ensureDirectory(o.root); // bounded: a recursive mkdir never returns under /proc
     prepared = await prepareSync({
       client: o.client, syncCatalog, root: o.root, signal: o.signal, albumConcurrency: o.albumConcurrency, probe: o.probe,
       onEvent: (e) => {

@@ -20,7 +20,7 @@ export function openDatabase(path: string, migrationList: readonly string[] = mi
   try {
     // Bounded: Node's recursive mkdirSync never returns under /proc (CASSETTE_DATA_DIR=/proc/...).
     if (path !== ':memory:') ensureDirectorySync(dirname(path));
-    db = new Database(path, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
+    db = openWithBinding(path, options.nativeBinding);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -30,6 +30,17 @@ export function openDatabase(path: string, migrationList: readonly string[] = mi
   } catch (e) {
     db?.close();
     throw catalogOpenError(e, path);
+  }
+}
+
+/** A host-supplied compiled module that cannot be loaded is named in the error, not folded into "could not open". */
+function openWithBinding(path: string, nativeBinding: string | undefined): Db {
+  if (nativeBinding === undefined) return new Database(path);
+  try {
+    return new Database(path, { nativeBinding });
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code && String((e as { code?: unknown }).code).startsWith('SQLITE_')) throw e;
+    throw new AppError('unavailable', `SQLite's compiled module ${nativeBinding} could not be loaded (${e instanceof Error ? e.message : String(e)}).`);
   }
 }
 

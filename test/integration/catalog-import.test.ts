@@ -93,7 +93,7 @@ describe('catalog.import', () => {
     const missing = `~/cassette-no-such-folder-${process.pid}`;
     await expect(core.dispatch('catalog.import', { folder: missing }, OWNER)).resolves.toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: `Not a folder: ${join(homedir(), `cassette-no-such-folder-${process.pid}`)}` },
+      error: { code: 'invalid_input', message: `The folder to import ${join(homedir(), `cassette-no-such-folder-${process.pid}`)} does not exist.` },
     });
     const relativeResult = await core.dispatch('catalog.import', { folder: 'Music' }, OWNER);
     expect(relativeResult).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/not a full path/) } });

@@ -2,7 +2,7 @@
 // point under test, then waits to be killed (or kills itself there).
 //   mid-download (default): writes half a file into the part file, says STARTED <part>, hangs.
 //   after-rename <tone>:    delivers <tone>; the queue renames it into place, and the process dies (SIGKILL)
-//                           just before the catalog commit, after saying RENAMED <item id>.
+//                           just before the catalog commit, after saying RENAMED <item id> <size of the filed file>.
 import { copyFile, stat, writeFile } from 'node:fs/promises';
 import { createCore, pathsFor, silentLogger } from '../../src/main/core';
 import type { DownloadSource } from '../../src/main/base';
@@ -36,7 +36,7 @@ const core = createCore(
 if (mode === 'after-rename') {
   // The file is in place under its final name; the commit that would record it never happens.
   core.queue.markCompletedMany = (list) => {
-    process.stdout.write(`RENAMED ${list.map((c) => c.id).join(',')}\n`);
+    process.stdout.write(`RENAMED ${list.map((c) => c.id).join(',')} ${list.map((c) => c.sizeBytes).join(',')}\n`);
     process.kill(process.pid, 'SIGKILL');
   };
 }

@@ -66,10 +66,10 @@ export function registerDownloadRoutes(app: FastifyInstance, core: Core, default
     parse(noQuery, req.query, reply);
     const body = parse(requestBody, req.body ?? undefined, reply);
     if (!p || reply.sent) return;
-    const album = core.db.prepare('SELECT id FROM albums WHERE id=?').get(p.id);
+    const album = core.catalog.hasAlbum(p.id);
     if (!album) return sendError(reply, 404, 'not_found', `No album ${p.id} in the catalog.`);
     const user = principalOf(req).name;
-    const wanted = (core.db.prepare(`SELECT count(*) AS n FROM tracks WHERE album_id=? AND status <> 'downloaded'`).get(p.id) as { n: number }).n;
+    const wanted = core.catalog.albumTracksWanted(p.id);
     if (principalOf(req).role !== 'admin') {
       const violation = limitViolation(userLimitsReport(core.queue, user, limits, core.clock.now()), wanted);
       if (violation) return sendError(reply, 429, 'limit_exceeded', violation);

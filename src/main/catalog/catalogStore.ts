@@ -195,6 +195,15 @@ export class CatalogStore {
     return (this.db.prepare('SELECT id FROM tracks WHERE local_path = ? LIMIT 1').get(path) as { id: number } | undefined)?.id;
   }
 
+  hasAlbum(id: number): boolean {
+    return Boolean(this.sql('SELECT 1 FROM albums WHERE id = ?').get(id));
+  }
+
+  /** How many of an album's tracks are not on disk (what a request for the album would queue). */
+  albumTracksWanted(albumId: number): number {
+    return (this.sql(`SELECT count(*) AS n FROM tracks WHERE album_id = ? AND status <> 'downloaded'`).get(albumId) as { n: number }).n;
+  }
+
   getTrack(id: number): TrackRow | undefined {
     return this.sql('SELECT * FROM tracks WHERE id = ?').get(id) as TrackRow | undefined;
   }

@@ -232,4 +232,51 @@ export class SyncCatalog {
       .all() as { local_path: string }[];
     return new Set(rows.map((r) => r.local_path));
   }
+
+  /** What the tags of a Qobuz track queued outside a sync are written from (its album and artists joined). */
+  qobuzTagRow(trackId: number): QobuzTagRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT t.qobuz_id, t.title, t.version, ar.name AS artist, ar.qobuz_id AS artist_qobuz_id, t.track_number, t.disc_number,
+                t.duration_sec, t.isrc, al.id AS album_id, al.qobuz_id AS album_qobuz_id, al.title AS album_title, al.version AS album_version,
+                aa.name AS album_artist, aa.qobuz_id AS album_artist_qobuz_id, al.genre, al.label, al.release_date, al.upc,
+                al.track_count, al.disc_count, al.cover_url
+         FROM tracks t JOIN artists ar ON ar.id = t.artist_id JOIN albums al ON al.id = t.album_id JOIN artists aa ON aa.id = al.artist_id
+         WHERE t.id = ? AND t.qobuz_id IS NOT NULL AND al.qobuz_id IS NOT NULL`,
+      )
+      .get(trackId) as QobuzTagRow | undefined;
+  }
+
+  /** An album's Qobuz tracks the catalog holds, and how many of them are on one disc (for "n/N" per disc). */
+  qobuzDiscCounts(albumId: number, disc: number): { n: number; onDisc: number | null } {
+    return this.db
+      .prepare(`SELECT count(*) AS n, sum(coalesce(disc_number, 1) = ?) AS onDisc FROM tracks WHERE album_id = ? AND qobuz_id IS NOT NULL`)
+      .get(disc, albumId) as { n: number; onDisc: number | null };
+  }
+}
+
+/** A Qobuz track with its album and artists, as tags need them. */
+export interface QobuzTagRow {
+  qobuz_id: string;
+  title: string;
+  version: string | null;
+  artist: string;
+  artist_qobuz_id: string | null;
+  track_number: number | null;
+  disc_number: number | null;
+  duration_sec: number | null;
+  isrc: string | null;
+  album_id: number;
+  album_qobuz_id: string;
+  album_title: string;
+  album_version: string | null;
+  album_artist: string;
+  album_artist_qobuz_id: string | null;
+  genre: string | null;
+  label: string | null;
+  release_date: string | null;
+  upc: string | null;
+  track_count: number | null;
+  disc_count: number | null;
+  cover_url: string | null;
 }

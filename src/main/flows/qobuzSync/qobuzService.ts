@@ -7,6 +7,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { qobuzLastSync } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
+import { SyncCatalog } from '../../catalog';
 import { CoverArtCache } from '../../library';
 import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser, LimitedQobuzSource } from '../../sources';
 import type { DownloadSource, FetchedFile, TrackWanted, Paths, SecretStore } from '../../base';
@@ -129,7 +130,7 @@ export class QobuzService {
     private readonly deps: QobuzServiceDeps,
     private readonly options: QobuzServiceOptions = {},
   ) {
-    this.tagger = new QobuzTagger(deps.db, deps.covers ?? new CoverArtCache({ onProblem: (m) => deps.logger.warn(m) }));
+    this.tagger = new QobuzTagger(new SyncCatalog(deps.db, deps.catalog), deps.covers ?? new CoverArtCache({ onProblem: (m) => deps.logger.warn(m) }));
     this.checkedTokens = new CheckedTokens(join(deps.paths.dataDir, 'qobuz-checked-token.json'), deps.clock);
   }
 

@@ -60,10 +60,12 @@ test('merges pushed progress into the row and the counters without reloading the
     await expect(activeRow(app)).toContainText('6.0 MB of 9.0 MB');
     await expect(activeRow(app)).toContainText('peer carol, 2 MB/s');
 
-    // Counters arrive the same way: a second track starts downloading.
+    // Counters arrive the same way: a second track starts downloading (claimed by this live process).
     const activity = app.getByRole('group', { name: 'Queue activity' });
     await expect(activity).toContainText('1 downloading');
-    core.catalog.setStatus(core.catalog.upsertTrack({ title: 'Track 00001', artist: { name: 'Queued Artist 1' } }), 'downloading');
+    const extra = core.catalog.upsertTrack({ title: 'Urgent Extra', artist: { name: 'Queued Artist 1' } });
+    core.queue.enqueueTrack({ trackId: extra, source: 'slskd', priority: 1 });
+    expect(core.queue.claimNext()?.track_id).toBe(extra);
     core.events.catalogChanged();
     await expect(activity).toContainText('2 downloading');
     expect(methods.filter((m) => m === 'queue.list')).toEqual([]);

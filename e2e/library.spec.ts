@@ -24,7 +24,7 @@ test.beforeEach(async ({ app }) => {
 test('explains a path that is not a folder', async ({ app }) => {
   await app.getByRole('textbox', { name: 'Music folder' }).fill(join(folder, 'nope'));
   await app.getByRole('button', { name: 'Import' }).click();
-  await expect(app.getByRole('alert').filter({ hasText: 'Import failed' })).toContainText('Not a folder');
+  await expect(app.getByRole('alert').filter({ hasText: 'Import failed' })).toContainText('does not exist');
 });
 
 test('imports a folder and the counters follow', async ({ app }) => {

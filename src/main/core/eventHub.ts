@@ -39,8 +39,9 @@ export class EventHub implements CoreEvents {
     this.pendingRows.set(row.id, row);
     this.statusDirty = true;
     if (TERMINAL.has(row.status)) {
-      this.flush();
-      return;
+      // The row goes out at once; the counters (a GROUP BY over the catalog) follow within the interval, so a
+      // burst of finished downloads costs one count, not one per download.
+      this.flushRows();
     }
     if (!this.rowTimer) {
       this.rowTimer = setTimeout(() => this.flush(), this.intervalMs);
@@ -57,14 +58,17 @@ export class EventHub implements CoreEvents {
     }
   }
 
+  private flushRows(): void {
+    if (!this.pendingRows.size) return;
+    const rows = [...this.pendingRows.values()];
+    this.pendingRows = new Map();
+    this.emit('queue.rows', rows);
+  }
+
   flush(): void {
     if (this.rowTimer) clearTimeout(this.rowTimer);
     this.rowTimer = undefined;
-    if (this.pendingRows.size) {
-      const rows = [...this.pendingRows.values()];
-      this.pendingRows = new Map();
-      this.emit('queue.rows', rows);
-    }
+    this.flushRows();
     if (this.statusDirty) {
       this.statusDirty = false;
       if (this.listeners.get('catalog.status')?.size) this.emit('catalog.status', this.statusOf());

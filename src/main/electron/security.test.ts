@@ -20,7 +20,7 @@ describe('Electron shell security rules', () => {
     ['app://cassette/', true],
     ['app://evil/index.html', false],
     ['https://cassette/index.html', false],
-    ['file:///work/out/renderer/index.html', false],
+    ['file:///home/user/cassette/out/renderer/index.html', false],
     [undefined, false],
   ])('answers IPC from %s: %s', (url, trusted) => {
     expect(isTrustedSender(url)).toBe(trusted);

@@ -17,8 +17,9 @@ import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type RevealInFolder, type SecretStore } from '../base';
 import { toQueueRows } from './queueRows';
-import { buildSources, userFolder, type HostSettings } from '../config';
+import { buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
+import { SpotifyProvider } from '../providers';
 import type { QueueItem } from '../queue';
 
 export interface CorePorts {
@@ -80,6 +81,11 @@ export interface Core {
   events: EventHub;
   /** The Qobuz purchase sync (also what `qoget` and `cassette qobuz` drive). */
   qobuz: QobuzService;
+  /**
+   * The app's one door to Spotify (sign-in, accounts, the per-account request queue, the shared lookup cache),
+   * built from the current settings; a saved change to the Spotify settings gives a new one.
+   */
+  spotify(): Promise<SpotifyProvider>;
   /** Each download source's state (configured, reachable), behind "why it waits". */
   sourceStates: SourceStates;
   handlers: Handlers;
@@ -231,8 +237,15 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     else delete concurrency.tickets;
     defaultSource = s.defaultSource;
     if (!config.layout) layout = organisedLayout(s.libraryDir ?? join(ports.paths.dataDir, 'Library'), 'matched');
+    if (spotifyProvider && !sameSpotifySettings(spotifyProvider.settings, s.spotify)) spotifyProvider = undefined;
     processor.kick();
     sourceStates.changed();
+  }
+  let spotifyProvider: SpotifyProvider | undefined;
+  async function spotify(): Promise<SpotifyProvider> {
+    const s = await settings.settings();
+    spotifyProvider ??= new SpotifyProvider({ settings: s.spotify, secrets, db, clock });
+    return spotifyProvider;
   }
   const settings: SettingsService = new SettingsService({
     paths: ports.paths,
@@ -423,7 +436,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   return {
-    db, catalog, queue, processor, events, qobuz, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
+    db, catalog, queue, processor, events, qobuz, spotify, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
     async close() {
       if (sourceCheckTimer) clearInterval(sourceCheckTimer);
       await startupSweep;
@@ -434,6 +447,10 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       db.close();
     },
   };
+}
+
+function sameSpotifySettings(a: SpotifySettings, b: SpotifySettings): boolean {
+  return a.clientId === b.clientId && a.accountsBase === b.accountsBase && a.apiBase === b.apiBase;
 }
 
 /** Runs a start-up step; a catalog on a full disk becomes one error naming the file (not SQLite's raw one). */

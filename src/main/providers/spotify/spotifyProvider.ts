@@ -40,6 +40,11 @@ export class SpotifyProvider {
   private readonly clock: Clock;
   private readonly apis = new Map<string, SpotifyApi>();
 
+  /** The settings this provider was built with (the client id, the base URLs). */
+  get settings(): SpotifySettings {
+    return this.o.settings;
+  }
+
   constructor(private readonly o: SpotifyProviderOptions) {
     this.accounts = new SpotifyAccountStore(o.secrets);
     this.clock = o.clock ?? systemClock;

@@ -9,6 +9,7 @@ import { relayIpc } from './electron/ipcRelay';
 import { safeStorageSecrets } from './electron/safeStorageSecrets';
 import { chooseSqliteBinding } from './electron/sqliteBinding';
 import { startupFailureMessage } from './electron/startupFailure';
+import { openExternalUrl } from './electron/security';
 import { trayNotifier } from './electron/tray';
 import { createMainWindow } from './electron/window';
 import { buildSources, loadHostSettings } from './config';
@@ -50,7 +51,10 @@ if (!app.requestSingleInstanceLock()) {
     const settings = await loadHostSettings(paths, process.env, secrets);
     for (const n of settings.notes) consoleLogger.warn(n);
     const core = createCore(
-      { paths, logger: consoleLogger, notifier, secrets, revealInFolder: async (path) => shell.showItemInFolder(path) },
+      {
+        paths, logger: consoleLogger, notifier, secrets, revealInFolder: async (path) => shell.showItemInFolder(path),
+        openExternal: async (url) => void (await openExternalUrl(url, (u) => shell.openExternal(u))),
+      },
       {
         host: 'electron', runQueue: true, sources: buildSources(settings), defaultSource: settings.defaultSource,
         libraryDir: settings.libraryDir, concurrency: settings.concurrency, version: app.getVersion(), sqliteBinding,

@@ -2,6 +2,12 @@
 // Every method has zod schemas for input and output; every pushed event has a payload schema.
 // Imports nothing from node, electron or the DOM.
 import { z } from 'zod';
+import {
+  accountName, backupFiles, backupJob, backupsOverview, restoreReport, runDiff, runId, spotifyAccounts, spotifySettingsPatch, spotifySettingsView,
+  spotifySignInState,
+} from './backupsContract';
+
+export * from './backupsContract';
 
 export const catalogCounters = z.object({
   songs: z.number().int(),
@@ -204,6 +210,7 @@ export const settingsView = z.object({
   }),
   slskd: z.object({ url: z.string().nullable(), downloadsDir: z.string().nullable(), hasApiKey: z.boolean(), fromEnv }),
   tickets: z.object({ url: z.string().nullable(), hasToken: z.boolean(), concurrency: z.number().int().nullable(), fromEnv }),
+  spotify: spotifySettingsView,
   notes: z.array(z.string()),
 });
 export type SettingsViewDto = z.infer<typeof settingsView>;
@@ -218,6 +225,7 @@ export const settingsPatch = z
     transferDir: folderValue,
     slskd: z.object({ url: urlValue, downloadsDir: folderValue, apiKey: secretValue }).strict().optional(),
     tickets: z.object({ url: urlValue, token: secretValue, concurrency: z.number().int().min(1).max(16).nullable().optional() }).strict().optional(),
+    spotify: spotifySettingsPatch.optional(),
   })
   .strict();
 
@@ -359,6 +367,23 @@ export const methods = {
   'settings.test': { input: connectionTestInput, output: connectionTest, role: 'admin' },
   /** Each download source: configured, reachable, what is wrong, how many requests wait for it. */
   'sources.state': { input: empty, output: z.array(sourceState), role: 'admin' },
+  // Spotify accounts and backups (the Backups page, the Spotify section of Settings). Tokens never come out.
+  'spotify.accounts': { input: empty, output: spotifyAccounts, role: 'admin' },
+  /** Starts a browser sign-in and returns at once with the page to open; the outcome comes as spotify.signIn. */
+  'spotify.signIn': { input: z.object({ account: accountName }).strict(), output: spotifySignInState, role: 'admin' },
+  'spotify.signOut': { input: z.object({ account: accountName }).strict(), output: spotifyAccounts, role: 'admin' },
+  /** Runs per backed-up user (newest first), the jobs running or last finished, consent warnings. */
+  'backups.list': { input: empty, output: backupsOverview, role: 'admin' },
+  /** Starts a backup of the account in the background (one per account at a time); watch backups.job. */
+  'backups.run': { input: z.object({ account: accountName }).strict(), output: backupJob, role: 'admin' },
+  /** Continues the account's newest paused run (or says there is none and starts a new one). */
+  'backups.resume': { input: z.object({ account: accountName }).strict(), output: backupJob, role: 'admin' },
+  'backups.files': { input: z.object({ run: runId }).strict(), output: backupFiles, role: 'admin' },
+  'backups.diff': { input: z.object({ runA: runId, runB: runId }).strict(), output: runDiff, role: 'admin' },
+  /** The dry run of a restore of `run` into `account`: nothing is written. */
+  'restore.plan': { input: z.object({ run: runId, account: accountName }).strict(), output: restoreReport, role: 'admin' },
+  /** Starts the restore in the background (one per target account at a time); watch backups.job. */
+  'restore.start': { input: z.object({ run: runId, account: accountName }).strict(), output: backupJob, role: 'admin' },
 } as const satisfies Record<string, MethodEntry>;
 
 export type Methods = typeof methods;
@@ -381,6 +406,9 @@ export const events = {
     /** The run's counts so far (the Qobuz sync sends them once it has planned; other jobs do not). */
     counts: qobuzSyncCounts.partial().optional(),
   }),
+  /** A backup or restore job's progress (coalesced), and at once when it ends. */
+  'backups.job': backupJob,
+  'spotify.signIn': spotifySignInState,
 } as const;
 
 export type Events = typeof events;

@@ -16,7 +16,15 @@ export const settingsFileSchema = z.object({
   transfer_dir: z.string().min(1).optional(),
   slskd: z.object({ url: z.url().optional(), downloads_dir: z.string().min(1).optional(), api_key: z.string().optional() }).optional(),
   tickets: z.object({ url: z.url().optional(), token: z.string().optional(), concurrency: z.number().int().min(1).max(16).optional() }).optional(),
-  spotify: z.object({ client_id: z.string().min(1).optional(), backups_dir: z.string().min(1).optional(), keep_runs: z.number().int().min(1).optional() }).optional(),
+  spotify: z
+    .object({
+      client_id: z.string().min(1).optional(),
+      backups_dir: z.string().min(1).optional(),
+      keep_runs: z.number().int().min(1).optional(),
+      /** The in-app backup schedule of every signed-in account (default off; enabling it means daily). */
+      schedule: z.enum(['off', 'daily', 'weekly']).optional(),
+    })
+    .optional(),
 });
 
 export interface HostSettings {
@@ -47,6 +55,8 @@ export interface SpotifySettings {
   backupsDir?: string;
   /** Complete backup runs to keep per account. */
   keepRuns: number;
+  /** The in-app schedule of every signed-in account's backup. */
+  schedule?: 'off' | 'daily' | 'weekly';
 }
 
 export const SPOTIFY_DEFAULT_KEEP_RUNS = 30;
@@ -102,6 +112,7 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
       apiBase: env.SPOTIFY_API_BASE || 'https://api.spotify.com/v1',
       backupsDir: env.CASSETTE_BACKUPS_DIR || raw.spotify?.backups_dir,
       keepRuns: raw.spotify?.keep_runs ?? SPOTIFY_DEFAULT_KEEP_RUNS,
+      ...(raw.spotify?.schedule ? { schedule: raw.spotify.schedule } : {}),
     },
     notes,
     entered: {

@@ -15,6 +15,8 @@ export interface SettingsPatch {
   transferDir?: string | null;
   slskd?: { url?: string | null; downloadsDir?: string | null; apiKey?: string | null };
   tickets?: { url?: string | null; token?: string | null; concurrency?: number | null };
+  /** The Client ID is not a secret: it goes into the file like the backup settings. */
+  spotify?: { clientId?: string | null; backupsDir?: string | null; keepRuns?: number | null; schedule?: 'off' | 'daily' | 'weekly' };
 }
 
 export const SECRET_NAMES = { slskdApiKey: 'slskd.apiKey', ticketsToken: 'tickets.token' } as const;
@@ -70,6 +72,14 @@ export async function saveHostSettings(paths: Paths, patch: SettingsPatch, secre
     set(t, 'concurrency', patch.tickets.concurrency);
     await moveSecret(t, 'token', patch.tickets.token, SECRET_NAMES.ticketsToken, secrets);
     if (!Object.keys(t).length) delete root.tickets;
+  }
+  if (patch.spotify) {
+    const t = section(root, 'spotify');
+    set(t, 'client_id', patch.spotify.clientId);
+    set(t, 'backups_dir', patch.spotify.backupsDir);
+    set(t, 'keep_runs', patch.spotify.keepRuns);
+    set(t, 'schedule', patch.spotify.schedule === 'off' ? null : patch.spotify.schedule);
+    if (!Object.keys(t).length) delete root.spotify;
   }
   const checked = settingsFileSchema.safeParse(root);
   if (!checked.success) {

@@ -11,11 +11,12 @@ import {
 } from '../queue';
 import { CoverArtCache, DownloadTagger, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy, isPartOf, sweepPartFiles, checkFolder } from '../library';
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
+import { BackupScheduler, BackupService } from '../flows/backupRun';
 import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import { QOBUZ_JOB_SLOTS } from '../sources';
 import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
-import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type RevealInFolder, type SecretStore } from '../base';
+import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type OpenExternal, type Paths, type RevealInFolder, type SecretStore } from '../base';
 import { toQueueRows } from './queueRows';
 import { buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
@@ -29,6 +30,8 @@ export interface CorePorts {
   notifier?: Notifier;
   secrets?: SecretStore;
   revealInFolder?: RevealInFolder;
+  /** Opens a URL in the system browser (the Spotify sign-in); absent on headless hosts, where the page opens it. */
+  openExternal?: OpenExternal;
 }
 
 export interface CoreConfig {
@@ -62,6 +65,8 @@ export interface CoreConfig {
   env?: NodeJS.ProcessEnv;
   /** Per-request timeout of connection tests (default 5 s). */
   connectionTestTimeoutMs?: number;
+  /** Run the in-app backup schedule ([spotify] schedule); default: when the queue runs (apps and servers). */
+  backupSchedule?: boolean;
 }
 
 /** Who is calling a contract method, as far as the core needs to know. */
@@ -86,6 +91,10 @@ export interface Core {
    * built from the current settings; a saved change to the Spotify settings gives a new one.
    */
   spotify(): Promise<SpotifyProvider>;
+  /** Spotify accounts, backup runs and restores as the app sees them (background jobs, run ids). */
+  backups: BackupService;
+  /** The in-app backup schedule (started with the host when config.backupSchedule, or runQueue, is on). */
+  backupScheduler: BackupScheduler;
   /** Each download source's state (configured, reachable), behind "why it waits". */
   sourceStates: SourceStates;
   handlers: Handlers;
@@ -256,6 +265,36 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     states: sourceStates,
     test: { timeoutMs: config.connectionTestTimeoutMs },
   });
+  const backups = new BackupService({
+    provider: spotify,
+    root: () => settings.backupsRoot(),
+    keepRuns: async () => (await settings.settings()).spotify.keepRuns,
+    schedule: async () => (await settings.settings()).spotify.schedule ?? 'off',
+    dataDir: ports.paths.dataDir,
+    clock,
+    logger,
+    events,
+    openExternal: ports.openExternal,
+    nextScheduledAt: () => backupScheduler.nextCheckAt(),
+  });
+  const backupScheduler: BackupScheduler = new BackupScheduler({
+    service: backups, clock, logger, schedule: async () => (await settings.settings()).spotify.schedule ?? 'off',
+  });
+  const backupHandlers: Pick<
+    Handlers,
+    'spotify.accounts' | 'spotify.signIn' | 'spotify.signOut' | 'backups.list' | 'backups.run' | 'backups.resume' | 'backups.files' | 'backups.diff' | 'restore.plan' | 'restore.start'
+  > = {
+    'spotify.accounts': async () => backups.accounts(),
+    'spotify.signIn': async ({ account }) => backups.signIn(account),
+    'spotify.signOut': async ({ account }) => backups.signOut(account),
+    'backups.list': async () => backups.overview(),
+    'backups.run': async ({ account }) => backups.startBackup(account),
+    'backups.resume': async ({ account }) => backups.startBackup(account, { resume: true }),
+    'backups.files': async ({ run }) => backups.files(run),
+    'backups.diff': async ({ runA, runB }) => backups.diff(runA, runB),
+    'restore.plan': async ({ run, account }) => backups.plan(run, account),
+    'restore.start': async ({ run, account }) => backups.startRestore(run, account),
+  };
   // Library browsing: paged reads of the catalog.
   const library = new LibraryQueries(db);
   const libraryHandlers: Pick<Handlers, 'library.artists' | 'library.albums' | 'library.album' | 'library.tracks' | 'library.reveal'> = {
@@ -364,6 +403,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'qobuz.sync.stop': async () => qobuz.stopSync(),
     ...settingsHandlers,
     ...libraryHandlers,
+    ...backupHandlers,
   };
 
   async function dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
@@ -403,6 +443,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     sourceCheckTimer = setInterval(() => void sourceStates.checkAll(), 60_000);
     sourceCheckTimer.unref?.();
   }
+  // Catches up at once (a run overdue while the app was closed starts now), then checks hourly.
+  if (config.backupSchedule ?? config.runQueue) void backupScheduler.start();
 
   /**
    * Part files of every source whose writer is gone (a crash), in the library, the Qobuz folder and beside every
@@ -436,9 +478,12 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   return {
-    db, catalog, queue, processor, events, qobuz, spotify, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
+    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
     async close() {
       if (sourceCheckTimer) clearInterval(sourceCheckTimer);
+      backupScheduler.stop();
+      backups.close();
+      await backups.settled();
       await startupSweep;
       await qobuz.shutdown();
       await processor.stop();

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ConnectionTestDto, QobuzStatusDto, SettingsViewDto, connectionTestInput, settingsPatch } from '../../shared/contract';
 import { loadHostSettings, saveHostSettings, settingsPath, userFolder, type HostSettings, type SettingsPatch } from '../config';
 import type { Paths, SecretStore } from '../base';
+import { checkFolder } from '../library';
 import { testFolder, testSlskd, testTickets, type TestOptions } from './connectionTests';
 import type { DownloadSourceId, SourceStates } from './sourceStates';
 
@@ -24,6 +25,15 @@ type TestInput = z.infer<typeof connectionTestInput>;
 
 const folderOrNull = (v: string | null | undefined): string | null | undefined =>
   v === undefined ? undefined : v === null || v.trim() === '' ? null : userFolder(v);
+
+const SPOTIFY_ENV = ['SPOTIFY_CLIENT_ID', 'CASSETTE_BACKUPS_DIR', 'SPOTIFY_ACCOUNTS_BASE', 'SPOTIFY_API_BASE'];
+
+/** A backups folder typed in Settings is checked (absolute, writable or creatable) before it is saved. */
+async function checkedBackupsDir(v: string | null | undefined): Promise<string | null | undefined> {
+  const folder = folderOrNull(v);
+  if (folder === undefined || folder === null) return folder;
+  return (await checkFolder(folder, { access: 'write', mayCreate: true, label: 'The backups folder' })).path;
+}
 
 export class SettingsService {
   private current: HostSettings | undefined;
@@ -53,8 +63,25 @@ export class SettingsService {
       },
       slskd: { url: e.slskd.url ?? null, downloadsDir: e.slskd.downloadsDir ?? null, hasApiKey: e.slskd.hasApiKey, fromEnv: e.fromEnv.filter((n) => n.startsWith('SLSKD_')) },
       tickets: { url: e.tickets.url ?? null, hasToken: e.tickets.hasToken, concurrency: e.tickets.concurrency ?? null, fromEnv: e.fromEnv.filter((n) => n.startsWith('TICKETS_')) },
+      spotify: {
+        clientId: s.spotify.clientId ?? null,
+        backupsDir: s.spotify.backupsDir ?? this.defaultBackupsDir(),
+        backupsDirIsDefault: !s.spotify.backupsDir,
+        keepRuns: s.spotify.keepRuns,
+        schedule: s.spotify.schedule ?? 'off',
+        fromEnv: SPOTIFY_ENV.filter((n) => Boolean(this.d.env[n])),
+      },
       notes: s.notes,
     };
+  }
+
+  defaultBackupsDir(): string {
+    return join(this.d.paths.dataDir, 'backups');
+  }
+
+  /** Where backup runs go: [spotify] backups_dir (or CASSETTE_BACKUPS_DIR), else <data>/backups. */
+  async backupsRoot(): Promise<string> {
+    return (await this.settings()).spotify.backupsDir ?? this.defaultBackupsDir();
   }
 
   async save(input: PatchInput): Promise<SettingsViewDto> {
@@ -64,6 +91,7 @@ export class SettingsService {
       transferDir: folderOrNull(input.transferDir),
       slskd: input.slskd && { ...input.slskd, downloadsDir: folderOrNull(input.slskd.downloadsDir) },
       tickets: input.tickets,
+      spotify: input.spotify && { ...input.spotify, backupsDir: await checkedBackupsDir(input.spotify.backupsDir) },
     };
     await saveHostSettings(this.d.paths, patch, this.d.secrets);
     this.current = await loadHostSettings(this.d.paths, this.d.env, this.d.secrets);

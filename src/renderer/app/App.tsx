@@ -1,5 +1,6 @@
 // The shell: skip link, navigation, top bar, connection banner, and the current page.
 import { useEffect, useRef } from 'react';
+import { BackupsPage } from '../features/backups';
 import { DashboardPage } from '../features/dashboard';
 import { DownloadsPage } from '../features/downloads';
 import { LibraryPage } from '../features/library';
@@ -46,7 +47,7 @@ export function App() {
   );
 }
 
-const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', qobuz: 'Qobuz', settings: 'Settings' };
+const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', qobuz: 'Qobuz', backups: 'Backups', settings: 'Settings' };
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -58,6 +59,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage section={route.section} />;
     case 'qobuz':
       return <QobuzPage />;
+    case 'backups':
+      return <BackupsPage />;
     default:
       return <DashboardPage />;
   }

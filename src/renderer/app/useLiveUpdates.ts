@@ -11,6 +11,7 @@ import { LIBRARY_KEY, useImportJobStore } from '../features/library';
 import { QOBUZ_SYNC_JOB, qobuzStatusKey, useQobuzRunStore } from '../features/qobuz';
 import { catalogStatusKey, queueStateKey } from '../features/status';
 import { sourceStatesKey } from '../features/sources';
+import { applyBackupJob, applySignIn } from '../features/backups';
 
 const queueShape = (c: CatalogCounters | undefined) => (c ? `${c.queued}|${c.downloading}|${c.failed}` : '');
 
@@ -62,6 +63,8 @@ export function useLiveUpdates(): void {
           if (p.finished || (known && !known.syncing)) void queryClient.invalidateQueries({ queryKey: qobuzStatusKey });
         }
       }),
+      api.on('backups.job', (job) => applyBackupJob(queryClient, job)),
+      api.on('spotify.signIn', (state) => applySignIn(queryClient, state)),
       api.onConnectionChange((state) => {
         if (state === 'open' && !wasOpen) {
           rows.reset();

@@ -6,13 +6,14 @@ import type { SettingsViewDto } from '../../../shared/contract';
 import { FoldersSection } from './FoldersSection';
 import { QobuzSection } from './QobuzSection';
 import { SlskdSection } from './SlskdSection';
+import { SpotifySection } from './SpotifySection';
 import { TicketsSection } from './TicketsSection';
 
 export interface SettingsSection {
   /** Anchor and deep link: #/settings/<id>. Source ids match the queue's, so "why it waits" links land here. */
   id: string;
   label: string;
-  group: 'Download sources' | 'Library';
+  group: 'Download sources' | 'Library' | 'Accounts';
   Component: ComponentType<{ settings: SettingsViewDto }>;
 }
 
@@ -21,4 +22,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'slskd', label: 'Soulseek (slskd)', group: 'Download sources', Component: SlskdSection },
   { id: 'tickets', label: 'Ticket service', group: 'Download sources', Component: TicketsSection },
   { id: 'qobuz', label: 'Qobuz', group: 'Download sources', Component: QobuzSection },
+  { id: 'spotify', label: 'Spotify', group: 'Accounts', Component: SpotifySection },
 ];

@@ -205,6 +205,17 @@ describe('backups over the contract', () => {
     expect(await call('restore.plan', { run: job.run, account: 'nobody' })).toMatchObject({ ok: false, error: { code: 'auth_expired' } });
   });
 
+  it('a playlist the later run could not read is not reported as removed', async () => {
+    const first = await backupNow('main');
+    emu.faults.inject({ kind: 'server_error', path: `/v1/playlists/${src.owned[1]}/items`, times: Infinity });
+    src.world.append(src.owned[0]!, [{ kind: 'track', id: src.tracks[40]!.id }]);
+    src.world.append(src.owned[1]!, [{ kind: 'track', id: src.tracks[41]!.id }]);
+    const partial = await backupNow('main');
+    expect(partial).toMatchObject({ state: 'partial', backup: { failedPlaylists: [src.owned[1]] } });
+    const diff = await data<{ playlists: { id: string; change: string }[] }>('backups.diff', { runA: first.run, runB: partial.run });
+    expect(diff.playlists).toEqual([expect.objectContaining({ id: src.owned[0], change: 'changed' })]);
+  });
+
   it('backups.resume continues the paused run in the same folder', async () => {
     emu.faults.inject({ kind: 'quota_exceeded', path: `/v1/playlists/${src.owned[1]}/items`, times: 1 });
     const paused = await backupNow('main');

@@ -222,7 +222,10 @@ export class BackupService {
   async diff(a: string, b: string): Promise<RunDiffDto> {
     const [ra, rb] = [await this.resolveRun(a), await this.resolveRun(b)];
     const d = diffRuns(await loadRun(ra.dir), await loadRun(rb.dir));
-    return { runA: a, runB: b, ...d };
+    // A playlist the later run could not read (it failed, or the run paused before it) was not removed.
+    const unread = new Set((rb.metadata?.errors ?? []).flatMap((e) => (e.playlistId ? [e.playlistId] : [])));
+    const playlists = d.playlists.filter((p) => p.change !== 'removed' || !(rb.state === 'paused' || unread.has(p.id)));
+    return { runA: a, runB: b, ...d, playlists };
   }
 
   async plan(run: string, account: string): Promise<RestoreReportDto> {

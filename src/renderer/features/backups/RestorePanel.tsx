@@ -77,11 +77,11 @@ function RestoreSummary({ report, title }: { report: RestoreReportDto; title: st
         ]}
       />
       {report.playlists.length ? (
-        <ul className="plan-list" aria-label={`${title}: playlists`}>
+        <ul className="restore-plan-list" aria-label={`${title}: playlists`}>
           {report.playlists.map((p) => (
-            <li key={p.id} className="plan-row">
+            <li key={p.id} className="restore-plan-row">
               <span className={`chip chip-plan chip-plan-${p.action}`}>{RESTORE_ACTION[p.action]}</span>
-              <span className="plan-name">{p.name}</span>
+              <span className="restore-plan-name">{p.name}</span>
               {p.itemsToAdd ? <span className="muted tabular">+{plural(p.itemsToAdd, 'item')}</span> : null}
             </li>
           ))}

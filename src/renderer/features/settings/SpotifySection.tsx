@@ -32,8 +32,9 @@ export function SpotifySection({ settings }: { settings: SettingsViewDto }) {
     e.preventDefault();
     save.mutate({
       spotify: {
-        clientId: v.clientId.trim() || null,
-        backupsDir: v.backupsDir.trim() || null,
+        // A value the environment sets is shown locked and never written into the file.
+        ...(env('SPOTIFY_CLIENT_ID') ? {} : { clientId: v.clientId.trim() || null }),
+        ...(env('CASSETTE_BACKUPS_DIR') ? {} : { backupsDir: v.backupsDir.trim() || null }),
         keepRuns: v.keepRuns.trim() ? Number(v.keepRuns) : null,
         schedule: v.schedule as BackupScheduleDto,
       },

@@ -87,6 +87,19 @@ for (const theme of themes) {
       await page.getByRole('status', { name: 'Restore done' }).waitFor();
       await page.getByRole('region', { name: 'Restore result' }).scrollIntoViewIfNeeded();
       await shot('restore-done');
+
+      // A sign-in given 170 days ago: it expires within three weeks, and both pages say so.
+      const provider = await app.core.spotify();
+      const stored = await provider.accounts.get('main');
+      if (stored) await provider.accounts.save('main', { ...stored, consentedAt: Date.now() - 170 * 24 * 3_600_000 });
+      await page.reload();
+      await page.evaluate(() => (window.location.hash = '#/backups'));
+      await page.getByRole('alert').filter({ hasText: 'sign-in of account main expires' }).waitFor();
+      await shot('expiry-warning', false);
+      await page.evaluate(() => (window.location.hash = '#/settings/spotify'));
+      await page.getByRole('heading', { name: 'Accounts', exact: true }).scrollIntoViewIfNeeded();
+      await page.getByRole('alert').filter({ hasText: 'sign-in of main expires' }).waitFor();
+      await shot('settings-expiry-warning', false);
       if (app.pageErrors.length) process.stdout.write(`page errors: ${app.pageErrors.join(' | ')}\n`);
     } finally {
       await app.close();

@@ -9,7 +9,9 @@ import { useRestorePlan, useStartRestore } from './backupsQueries';
 
 export function RestorePanel({ run, accounts, jobs }: { run: string; accounts: SpotifyAccountDto[]; jobs: BackupJobDto[] }) {
   const selectId = useId();
-  const [target, setTarget] = useState(accounts[0]?.account ?? '');
+  // Into another account by default: restoring a run into the account it came from is rarely what is meant.
+  const owner = run.split('/')[0];
+  const [target, setTarget] = useState((accounts.find((a) => a.userId !== owner) ?? accounts[0])?.account ?? '');
   // What the panel shows below the controls: the last thing asked for (a fresh preview, or the restore).
   const [showing, setShowing] = useState<'plan' | 'restore'>('plan');
   const plan = useRestorePlan();

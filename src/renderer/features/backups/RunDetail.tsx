@@ -32,7 +32,10 @@ export function RunDetail({ run, previous, owner, accounts, jobs }: {
       {files.data ? <RunFiles files={files.data} /> : files.isPending ? <p className="muted">Reading the run…</p> : null}
       {previous ? (
         diff.data ? (
-          <RunDiffView diff={diff.data} previousName={formatRunTime(previous.startedAt)} />
+          <>
+            <RunDiffView diff={diff.data} previousName={formatRunTime(previous.startedAt)} />
+            {run.errors ? <p className="muted">Playlists this run could not read are left out of the comparison.</p> : null}
+          </>
         ) : diff.error ? (
           <ErrorNotice title="Couldn't compare with the previous run" message={diff.error.message} />
         ) : (

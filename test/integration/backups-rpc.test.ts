@@ -101,6 +101,34 @@ describe('Spotify accounts over the contract', () => {
     expect(await call('spotify.signOut', { account: 'main' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('where the host can open a browser (the desktop app), the sign-in opens it through the OpenExternal port', async () => {
+    await core.close();
+    const opened: string[] = [];
+    core = createCore(
+      { paths: pathsFor(dataDir), logger: silentLogger, secrets: memorySecrets(), openExternal: async (url) => void opened.push(url) },
+      { host: 'test', runQueue: false, reconcileOnStart: false, env: { SPOTIFY_CLIENT_ID: emu.clientId, SPOTIFY_ACCOUNTS_BASE: emu.accountsBase, SPOTIFY_API_BASE: emu.apiBase } },
+    );
+    emu.signInAs('alice');
+    const outcome = new Promise<SpotifySignInStateDto>((resolve) => core.events.on('spotify.signIn', (s) => s.state !== 'waiting' && resolve(s)));
+    const started = await data<SpotifySignInStateDto>('spotify.signIn', { account: 'main' });
+    expect(opened).toEqual([started.authorizeUrl]);
+    await visit(opened[0]!);
+    expect(await outcome).toMatchObject({ state: 'signed_in' });
+  });
+
+  it('a second sign-in of the same account replaces the first; the first listener is closed', async () => {
+    emu.signInAs('alice');
+    const first = await data<SpotifySignInStateDto>('spotify.signIn', { account: 'main' });
+    const outcomes: SpotifySignInStateDto[] = [];
+    core.events.on('spotify.signIn', (s) => s.state !== 'waiting' && outcomes.push(s));
+    const second = await data<SpotifySignInStateDto>('spotify.signIn', { account: 'main' });
+    expect(second.authorizeUrl).not.toBe(first.authorizeUrl);
+    await expect(visit(first.authorizeUrl!)).rejects.toThrow();
+    await visit(second.authorizeUrl!);
+    await expect.poll(() => outcomes).toEqual([expect.objectContaining({ state: 'signed_in' })]);
+    expect((await data<{ signIns: SpotifySignInStateDto[] }>('spotify.accounts')).signIns).toEqual([expect.objectContaining({ state: 'signed_in' })]);
+  });
+
   it('without a Client ID the sign-in is refused with the onboarding steps', async () => {
     await core.close();
     core = createCore({ paths: pathsFor(dataDir), logger: silentLogger, secrets: memorySecrets() }, { host: 'test', runQueue: false, reconcileOnStart: false, env: {} });

@@ -78,6 +78,16 @@ export class LibraryQueries {
     return row;
   }
 
+  /** An album's files on disk in disc/track order (where its cover is looked for), or undefined for no such album. */
+  albumFiles(albumId: number): string[] | undefined {
+    if (!this.sql('SELECT 1 FROM albums WHERE id = ?').get(albumId)) return undefined;
+    const rows = this.sql(
+      `SELECT local_path AS path FROM tracks WHERE album_id = ? AND status = 'downloaded' AND local_path IS NOT NULL
+       ORDER BY coalesce(disc_number, 1), coalesce(track_number, 9999), id LIMIT 2000`,
+    ).all(albumId) as { path: string }[];
+    return rows.map((r) => r.path);
+  }
+
   albumTracks(albumId: number): LibraryTrackDto[] {
     return this.sql(`${TRACK_SELECT} WHERE t.album_id = ? ORDER BY coalesce(t.disc_number, 1), coalesce(t.track_number, 9999), t.title LIMIT 2000`)
       .all(albumId) as LibraryTrackDto[];

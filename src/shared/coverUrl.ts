@@ -1,5 +1,6 @@
 // Where an album's cover thumbnail is served, the same path on every host: the headless host answers it under its
 // authenticated /v1 scope, Electron's app:// protocol handler answers it for its own window. Pure: no node, no DOM.
+import { z } from 'zod';
 
 /** Thumbnail edges in pixels: 96 for rows and tiles, 300 for an album's header. */
 export const COVER_SIZES = [96, 300] as const;
@@ -18,8 +19,9 @@ export function coverPath(albumId: number, size: CoverSize, key?: string | null)
 }
 
 /** What the headless host answers on `GET /v1/covers/key`. */
-export interface CoverKey {
-  key: string;
+export const coverKeySchema = z.object({
+  key: z.string().min(1).max(100),
   /** Epoch milliseconds after which the key is refused. */
-  expiresAt: number;
-}
+  expiresAt: z.number().int().positive(),
+});
+export type CoverKey = z.infer<typeof coverKeySchema>;

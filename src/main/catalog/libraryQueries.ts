@@ -47,7 +47,10 @@ export class LibraryQueries {
       ).all(params) as { id: number }[];
     }
     const one = this.sql(
-      `SELECT a.id, a.name, (SELECT count(*) FROM albums al WHERE al.artist_id = a.id) AS albums, c.*
+      `SELECT a.id, a.name, (SELECT count(*) FROM albums al WHERE al.artist_id = a.id) AS albums,
+       (SELECT al.id FROM albums al WHERE al.artist_id = a.id
+          AND EXISTS (SELECT 1 FROM tracks ft WHERE ft.album_id = al.id AND ft.status = 'downloaded')
+        ORDER BY coalesce(al.release_date, ''), lower(al.title) LIMIT 1) AS coverAlbumId, c.*
        FROM artists a, (SELECT ${COMPLETENESS('t.artist_id = @id')}) c WHERE a.id = @id`,
     );
     return { items: ids.map(({ id }) => one.get({ id }) as LibraryArtistDto), total };

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeTone } from '../../../../test/support/audio';
 import { embedPicture, makeImage, pngClaiming, writeImage } from '../../../../test/support/pictures';
 import { AlbumArt, type AlbumCoverImage } from './albumArt';
@@ -10,6 +10,18 @@ import { AlbumArt, type AlbumCoverImage } from './albumArt';
 const RED = '#d02010';
 const BLUE = '#1030d0';
 const GREEN = '#10b040';
+
+// One tone per format, made once with ffmpeg and copied per test (spawning ffmpeg per track is the slow part).
+let templates: string;
+const template: Partial<Record<'mp3' | 'flac', string>> = {};
+beforeAll(async () => {
+  templates = await mkdtemp(join(tmpdir(), 'cassette-albumart-tones-'));
+  template.mp3 = await makeTone(join(templates, 'tone.mp3'), { seconds: 1, format: 'mp3' });
+  template.flac = await makeTone(join(templates, 'tone.flac'), { seconds: 1, format: 'flac' });
+});
+afterAll(async () => {
+  await rm(templates, { recursive: true, force: true });
+});
 
 let dir: string;
 let problems: string[];
@@ -27,7 +39,10 @@ afterEach(async () => {
 });
 
 async function track(name: string, format: 'mp3' | 'flac' = 'mp3'): Promise<string> {
-  return makeTone(join(dir, 'music', name), { seconds: 1, format });
+  const path = join(dir, 'music', name);
+  await mkdir(dirname(path), { recursive: true });
+  await copyFile(template[format]!, path);
+  return path;
 }
 
 /** The thumbnail's size and the colour at its centre. */
@@ -48,7 +63,8 @@ async function cover(id: number, size: 96 | 300 = 96): Promise<AlbumCoverImage> 
   return r.data;
 }
 
-describe('AlbumArt', () => {
+// Real ffmpeg, mutagen and libvips work: generous limits for a busy machine (no timing is asserted).
+describe('AlbumArt', { timeout: 30_000 }, () => {
   it('takes the picture embedded in an MP3 and serves square JPEG thumbnails at each size', async () => {
     const a = await track('A/01.mp3');
     await embedPicture(a, await makeImage({ width: 640, height: 480, format: 'jpeg', color: RED }));

@@ -179,6 +179,19 @@ describe('AlbumArt', { timeout: 30_000 }, () => {
     expect(near(c.rgb, RED)).toBe(true);
   });
 
+  it('gives up on an album that takes too long to work out, with a message, and frees its slot', async () => {
+    const t = await track('L/01.mp3');
+    await embedPicture(t, await makeImage({ width: 80, height: 80, format: 'jpeg', color: BLUE }));
+    albums.set(14, [t]);
+    const hurried = new AlbumArt({ dir: join(dir, 'cache2'), albumFiles: (id) => albums.get(id), onProblem: (m) => problems.push(m), workTimeoutMs: 1, concurrency: 1 });
+    const r = await hurried.cover(14, 96);
+    expect(r).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/took longer than 0.001 s/) } });
+    expect(problems.join('\n')).toMatch(/gave up after/);
+    // The one slot is free again: the next album is worked out (and fails the same way) instead of waiting for ever.
+    albums.set(15, [t]);
+    expect(await hurried.cover(15, 96)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
   it('treats an album whose files are all gone as one without a cover', async () => {
     albums.set(12, [join(dir, 'music', 'gone', '01.mp3')]);
     expect(await art.cover(12, 96)).toMatchObject({ ok: false, error: { code: 'not_found' } });

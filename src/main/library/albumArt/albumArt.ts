@@ -31,7 +31,14 @@ export interface AlbumArtOptions {
   onProblem?(message: string): void;
   /** Albums worked out at once (each reads tags and decodes a picture). Default 2. */
   concurrency?: number;
+  /**
+   * How long working an album out may take before its request gives up (a hung network share must not hold a
+   * slot for ever). Default 30 s.
+   */
+  workTimeoutMs?: number;
 }
+
+class AlbumArtTimeoutError extends Error {}
 
 const manifestSchema = z.object({
   fingerprint: z.string(),
@@ -64,6 +71,7 @@ export class AlbumArt {
       return err('unavailable', `The cover of album ${albumId} could not be kept in the cache folder (see the log).`);
     } catch (e) {
       if (e instanceof ThumbnailerUnavailableError) return err('unavailable', e.message);
+      if (e instanceof AlbumArtTimeoutError) return err('unavailable', e.message);
       throw e;
     }
   }
@@ -71,9 +79,27 @@ export class AlbumArt {
   private resolve(albumId: number, files: readonly string[], force: boolean): Promise<Manifest> {
     const running = this.inFlight.get(albumId);
     if (running) return running;
-    const p = this.limit(() => this.work(albumId, files, force)).finally(() => this.inFlight.delete(albumId));
+    const p = this.limit(() => this.withinTime(albumId, this.work(albumId, files, force))).finally(() => this.inFlight.delete(albumId));
     this.inFlight.set(albumId, p);
     return p;
+  }
+
+  /** The work's answer, or AlbumArtTimeoutError once it took too long (the work itself runs on, unawaited). */
+  private async withinTime<T>(albumId: number, work: Promise<T>): Promise<T> {
+    const ms = this.o.workTimeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.onProblem(`Cover of album ${albumId}: gave up after ${ms / 1000} s (are its files on a slow or unreachable disk?)`);
+        reject(new AlbumArtTimeoutError(`Looking for the cover of album ${albumId} took longer than ${ms / 1000} s; its files may be on a slow or unreachable disk.`));
+      }, ms);
+    });
+    work.catch(() => undefined);
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async work(albumId: number, files: readonly string[], force: boolean): Promise<Manifest> {

@@ -11,7 +11,7 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: resolve('src/main/index.ts'),
-        external: ['better-sqlite3', 'music-metadata', 'node-taglib-sharp'],
+        external: ['better-sqlite3', 'music-metadata', 'node-taglib-sharp', 'sharp'],
       },
     },
     plugins: [

@@ -37,7 +37,6 @@ if (!app.requestSingleInstanceLock()) {
       exists: existsSync,
     });
     const paths = pathsFor(process.env.CASSETTE_DATA_DIR ? defaultDataDir() : app.getPath('userData'));
-    serveRenderer(join(here, '..', 'renderer'));
     const notifier = trayNotifier(join(here, '..', '..', 'resources', 'icon.png'), () => win);
     const secrets = layeredSecrets(
       safeStorageSecrets(join(paths.dataDir, 'secrets.json'), {
@@ -60,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
         libraryDir: settings.libraryDir, concurrency: settings.concurrency, version: app.getVersion(), sqliteBinding,
       },
     );
+    serveRenderer(join(here, '..', 'renderer'), (albumId, size) => core.coverArt(albumId, size));
     relayIpc(core, () => win);
     win = createMainWindow(join(here, '..', 'preload'));
     app.on('window-all-closed', () => {

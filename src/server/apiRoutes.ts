@@ -7,6 +7,8 @@ import { catalogStatus } from '../main/catalog';
 import type { Core, Logger } from '../main/core';
 import type { SourceId } from '../main/base';
 import { authenticate, tokenFromRequest, type HostUser, type Principal } from './auth';
+import { registerCoverRoutes } from './coverRoutes';
+import type { CoverKeys } from './coverKeys';
 import { registerDownloadRoutes } from './downloadRoutes';
 import { sendError } from './errorReplies';
 import { describeIssue, noQuery } from './requestParams';
@@ -21,6 +23,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route accepts `?token=` (the /rpc upgrade, where browsers cannot send headers). */
     tokenInQuery?: boolean;
+    /** The route accepts a cover key as `?key=` (cover images, which cannot send headers either). */
+    coverKey?: boolean;
   }
 }
 
@@ -31,6 +35,13 @@ export interface ApiScopeOptions {
   logger: Logger;
   /** The origins of pages this host serves; the /rpc upgrade refuses any other. Read per request (port known late). */
   ownOrigins(): ReadonlySet<string>;
+  coverKeys: CoverKeys;
+}
+
+/** The principal of a request that carries a valid cover key on a route that takes one (never any other route). */
+function coverKeyPrincipal(req: FastifyRequest, keys: CoverKeys): Principal | undefined {
+  if (req.routeOptions.config.coverKey !== true) return undefined;
+  return keys.verify((req.query as { key?: unknown } | undefined)?.key) ? { name: 'cover key', role: 'admin' } : undefined;
 }
 
 /** The API scope's auth: sets req.principal, or answers 401 and returns false. */
@@ -61,6 +72,11 @@ export function isApiPath(url: string): boolean {
 
 export async function apiRoutes(api: FastifyInstance, o: ApiScopeOptions): Promise<void> {
   api.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    const byKey = coverKeyPrincipal(req, o.coverKeys);
+    if (byKey) {
+      req.principal = byKey;
+      return undefined;
+    }
     if (!requirePrincipal(req, reply, o.users)) return reply;
     return undefined;
   });
@@ -94,6 +110,7 @@ export async function apiRoutes(api: FastifyInstance, o: ApiScopeOptions): Promi
   await api.register(
     async (v1) => {
       registerDownloadRoutes(v1, o.core, o.defaultSource);
+      registerCoverRoutes(v1, o.core, o.coverKeys);
       v1.setNotFoundHandler((req, reply) => sendError(reply, 404, 'not_found', `No route ${req.method} ${pathOf(req.url)}`));
     },
     { prefix: '/v1' },

@@ -46,10 +46,15 @@ export function describeError(e: Partial<FastifyError> & { message?: string }): 
   return { status, code: CODE_FOR_STATUS[status] ?? 'invalid_input', message: `${STATUS_CODES[status] ?? 'Bad request'}.` };
 }
 
+/** A URL as the log may show it: credentials that may ride in a query (a cover key, a token) are blanked. */
+export function loggableUrl(url: string): string {
+  return url.slice(0, 200).replace(/([?&](?:key|token)=)[^&#]*/gi, '$1…');
+}
+
 export function errorHandler(logger: Logger) {
   return (e: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const d = describeError(e);
-    if (d.status >= 500) logger.error(`${req.method} ${req.url.slice(0, 200)}: ${e.stack ?? e.message}`);
+    if (d.status >= 500) logger.error(`${req.method} ${loggableUrl(req.url)}: ${e.stack ?? e.message}`);
     return sendError(reply, d.status, d.code, d.message);
   };
 }

@@ -12,6 +12,7 @@ import type { SourceId } from '../main/base';
 import { apiRoutes, isApiPath, pathOf, requirePrincipal } from './apiRoutes';
 import type { HostUser } from './auth';
 import { canonicalUrl } from './canonicalUrl';
+import { createCoverKeys } from './coverKeys';
 import { clientErrorHandler, errorHandler, frameworkErrors, sendError } from './errorReplies';
 import { ownOrigins } from './rpcOrigin';
 import { RPC_MAX_PAYLOAD } from './rpcSocket';
@@ -91,6 +92,7 @@ export async function startHeadlessHost(o: HeadlessHostOptions): Promise<Headles
   let origins: ReadonlySet<string> = new Set();
   await app.register(apiRoutes, {
     core: o.core, users, logger, defaultSource: o.defaultSource ?? o.core.config.defaultSource ?? 'slskd', ownOrigins: () => origins,
+    coverKeys: createCoverKeys(),
   });
 
   const renderer = o.rendererDir && existsSync(o.rendererDir) ? o.rendererDir : undefined;

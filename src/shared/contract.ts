@@ -247,7 +247,13 @@ export const completeness = z.object({
   active: z.number().int(),
   failed: z.number().int(),
 });
-export const libraryArtist = completeness.extend({ id: z.number().int(), name: z.string(), albums: z.number().int() });
+export const libraryArtist = completeness.extend({
+  id: z.number().int(),
+  name: z.string(),
+  albums: z.number().int(),
+  /** The album whose cover stands for the artist: their first album with a track on disk. */
+  coverAlbumId: z.number().int().nullable(),
+});
 export type LibraryArtistDto = z.infer<typeof libraryArtist>;
 export const libraryAlbum = completeness.extend({
   id: z.number().int(),

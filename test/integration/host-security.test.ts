@@ -57,6 +57,9 @@ const routes = (): { method: string; path: string; ok: number[] }[] => [
   { method: 'GET', path: '/v1/download/admin/failed', ok: [200] },
   { method: 'POST', path: '/v1/download/admin/retry/1', ok: [200, 404] },
   { method: 'GET', path: '/v1/download/admin/audit', ok: [200] },
+  { method: 'GET', path: '/v1/covers/key', ok: [200] },
+  // Album 1 has no file on disk, so no cover.
+  { method: 'GET', path: '/v1/covers/album/1', ok: [404] },
 ];
 
 /** Spellings of a path that the router (or a browser-like normalisation) takes for the same route. */

@@ -7,6 +7,7 @@ import { openTestCore, tempDir } from '../support/testCore';
 
 let core: Core;
 let cleanup: () => Promise<void>;
+let album1: number;
 beforeAll(async () => {
   const t = await tempDir('cassette-library-');
   cleanup = t.cleanup;
@@ -15,6 +16,7 @@ beforeAll(async () => {
   // Album 1 complete on disk, one track of album 2 failed.
   const ids = core.db.prepare(`SELECT t.id FROM tracks t JOIN albums al ON al.id = t.album_id WHERE al.title = 'Album 1'`).all() as { id: number }[];
   ids.forEach(({ id }, i) => core.catalog.markDownloaded(id, join(t.dir, `a1-${i}.mp3`), 100));
+  album1 = (core.db.prepare(`SELECT id FROM albums WHERE title = 'Album 1'`).get() as { id: number }).id;
   const failed = core.db.prepare(`SELECT id FROM tracks WHERE title = 'Song 2-3'`).get() as { id: number };
   core.catalog.markFailed(failed.id, 'not_found', 'Nobody shares this track', null);
 });
@@ -28,8 +30,8 @@ describe('library browsing', () => {
     const first = await core.handlers['library.artists']({ sort: 'name', offset: 0, limit: 2 });
     expect(first.total).toBe(3);
     expect(first.items).toEqual([
-      { id: expect.any(Number), name: 'Artist 1', albums: 2, tracks: 8, onDisk: 4, missing: 3, active: 0, failed: 1 },
-      expect.objectContaining({ name: 'Artist 2', tracks: 8, onDisk: 0, missing: 8 }),
+      { id: expect.any(Number), name: 'Artist 1', albums: 2, coverAlbumId: album1, tracks: 8, onDisk: 4, missing: 3, active: 0, failed: 1 },
+      expect.objectContaining({ name: 'Artist 2', tracks: 8, onDisk: 0, missing: 8, coverAlbumId: null }),
     ]);
     const next = await core.handlers['library.artists']({ sort: 'name', offset: 2, limit: 2 });
     expect(next.items.map((a) => a.name)).toEqual(['Artist 3']);

@@ -37,7 +37,7 @@ print(json.dumps({'tags': tags, 'pictures': pics, 'id3Version': version}))
 const PYTHONS = ['python3', '/usr/bin/python3'];
 let python: Promise<string | undefined> | undefined;
 
-function mutagenPython(): Promise<string | undefined> {
+export function mutagenPython(): Promise<string | undefined> {
   python ??= (async () => {
     for (const p of PYTHONS) if (await run(p, ['-c', 'import mutagen']).then(() => true, () => false)) return p;
     return undefined;

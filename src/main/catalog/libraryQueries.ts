@@ -47,7 +47,10 @@ export class LibraryQueries {
       ).all(params) as { id: number }[];
     }
     const one = this.sql(
-      `SELECT a.id, a.name, (SELECT count(*) FROM albums al WHERE al.artist_id = a.id) AS albums, c.*
+      `SELECT a.id, a.name, (SELECT count(*) FROM albums al WHERE al.artist_id = a.id) AS albums,
+       (SELECT al.id FROM albums al WHERE al.artist_id = a.id
+          AND EXISTS (SELECT 1 FROM tracks ft WHERE ft.album_id = al.id AND ft.status = 'downloaded')
+        ORDER BY coalesce(al.release_date, ''), lower(al.title) LIMIT 1) AS coverAlbumId, c.*
        FROM artists a, (SELECT ${COMPLETENESS('t.artist_id = @id')}) c WHERE a.id = @id`,
     );
     return { items: ids.map(({ id }) => one.get({ id }) as LibraryArtistDto), total };
@@ -76,6 +79,16 @@ export class LibraryQueries {
        FROM albums al JOIN artists ar ON ar.id = al.artist_id, (SELECT ${COMPLETENESS('t.album_id = @id')}) c WHERE al.id = @id`,
     ).get({ id }) as LibraryAlbumDto | undefined;
     return row;
+  }
+
+  /** An album's files on disk in disc/track order (where its cover is looked for), or undefined for no such album. */
+  albumFiles(albumId: number): string[] | undefined {
+    if (!this.sql('SELECT 1 FROM albums WHERE id = ?').get(albumId)) return undefined;
+    const rows = this.sql(
+      `SELECT local_path AS path FROM tracks WHERE album_id = ? AND status = 'downloaded' AND local_path IS NOT NULL
+       ORDER BY coalesce(disc_number, 1), coalesce(track_number, 9999), id LIMIT 2000`,
+    ).all(albumId) as { path: string }[];
+    return rows.map((r) => r.path);
   }
 
   albumTracks(albumId: number): LibraryTrackDto[] {

@@ -9,7 +9,7 @@ import { CatalogStore, LibraryQueries, catalogStatus, importFolder, reconcileCat
 import {
   DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, catalogFullError, isCatalogFull, isPartWriterAlive, missingFilesWatchdog, type UserLimits,
 } from '../queue';
-import { CoverArtCache, DownloadTagger, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy, isPartOf, sweepPartFiles, checkFolder } from '../library';
+import { AlbumArt, CoverArtCache, DownloadTagger, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy, isPartOf, sweepPartFiles, checkFolder } from '../library';
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
 import { BackupScheduler, BackupService } from '../flows/backupRun';
 import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
@@ -22,6 +22,8 @@ import { buildSources, userFolder, type HostSettings, type SpotifySettings } fro
 import { SettingsService, SourceStates } from '../settings';
 import { SpotifyProvider } from '../providers';
 import type { QueueItem } from '../queue';
+import type { CoverSize } from '../../shared/coverUrl';
+import type { AlbumCoverImage } from '../library';
 
 export interface CorePorts {
   paths: Paths;
@@ -107,6 +109,11 @@ export interface Core {
    */
   dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>>;
   reconcile(): MethodOutput<'catalog.reconcile'>;
+  /**
+   * An album's cover as a square JPEG thumbnail (found in its files on first request, then cached), or
+   * `not_found` (no such album, or no cover). What the headless host's /v1/covers and Electron's app:// serve.
+   */
+  coverArt(albumId: number, size: CoverSize): Promise<Result<AlbumCoverImage>>;
   /** The start-up clean-up of part files left by crashed processes; resolves with the paths removed. */
   startupSweep: Promise<string[]>;
   close(): Promise<void>;
@@ -297,6 +304,14 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   };
   // Library browsing: paged reads of the catalog.
   const library = new LibraryQueries(db);
+  const albumArt = new AlbumArt({ dir: join(ports.paths.cacheDir, 'album-art'), albumFiles: (id) => library.albumFiles(id), onProblem: (m) => logger.warn(m) });
+  const coverArt = async (albumId: number, size: CoverSize): Promise<Result<AlbumCoverImage>> => {
+    try {
+      return await albumArt.cover(albumId, size);
+    } catch (e) {
+      return toErrResult(e, logger);
+    }
+  };
   const libraryHandlers: Pick<Handlers, 'library.artists' | 'library.albums' | 'library.album' | 'library.tracks' | 'library.reveal'> = {
     'library.artists': async (input) => library.artists(input),
     'library.albums': async (input) => library.albums(input),
@@ -478,7 +493,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   return {
-    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
+    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile, coverArt, startupSweep,
     async close() {
       if (sourceCheckTimer) clearInterval(sourceCheckTimer);
       backupScheduler.stop();

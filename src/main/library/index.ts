@@ -49,3 +49,4 @@ export {
   type PlanOptions,
   type WriteTagsOptions,
 } from './tags';
+export { AlbumArt, type AlbumArtOptions, type AlbumCoverImage } from './albumArt';

@@ -3,10 +3,16 @@
 import { z } from 'zod';
 import { events, methods, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract';
 import type { CassetteApi } from '../../shared/api';
+import type { CoverKey } from '../../shared/coverUrl';
 import type { ErrorCode, Result } from '../../shared/result';
 import type { ConnectionState, RawTransport } from './transport';
 
 export interface CassetteClient extends CassetteApi {
+  /**
+   * The key cover image URLs carry (see `useCoverSrc`): the headless host's, traded for the access token; null
+   * where images need none (Electron's app:// protocol, tests).
+   */
+  coverKey(): Promise<CoverKey | null>;
   connectionState(): ConnectionState;
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
   reconnect(): void;
@@ -25,8 +31,13 @@ const resultShape = z.union([
 
 const asErrorCode = (code: string): ErrorCode => ((ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'internal');
 
-export function createClient(transport: RawTransport, warn: (msg: string) => void = (m) => console.warn(m)): CassetteClient {
+export interface ClientOptions {
+  coverKey?: () => Promise<CoverKey | null>;
+}
+
+export function createClient(transport: RawTransport, warn: (msg: string) => void = (m) => console.warn(m), options: ClientOptions = {}): CassetteClient {
   return {
+    coverKey: options.coverKey ?? (async () => null),
     async call<M extends MethodName>(method: M, input?: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
       const raw = await transport.call(method, input);
       const shaped = resultShape.safeParse(raw);

@@ -4,6 +4,7 @@ import { createClient, type CassetteClient } from './createClient';
 import { createIpcTransport } from './ipcTransport';
 import { createWsTransport } from './wsTransport';
 import { takeAccessToken } from './accessToken';
+import { fetchCoverKey } from './coverKey';
 
 export function connectCassette(): CassetteClient {
   if (window.cassette) return createClient(createIpcTransport(window.cassette));
@@ -18,6 +19,8 @@ export function connectCassette(): CassetteClient {
         return res.status !== 401;
       },
     }),
+    undefined,
+    { coverKey: () => fetchCoverKey(fetch, token) },
   );
 }
 
@@ -27,3 +30,4 @@ export type { ConnectionState, RawTransport } from './transport';
 export { ApiProvider, useApi } from './ApiProvider';
 export { ApiError, request } from './request';
 export { useConnectionState } from './useConnectionState';
+export { useCoverSrc } from './useCoverSrc';

@@ -2,9 +2,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { hrefFor } from '../../app/route';
 import { request, useApi } from '../../api';
-import { Button, ErrorNotice, Icon } from '../../components';
+import { Button, ErrorNotice } from '../../components';
 import { PageHeader } from '../shell';
 import { Breadcrumbs } from './ArtistView';
+import { AlbumCover } from './AlbumCover';
 import { Completeness } from './Completeness';
 import { LIBRARY_KEY } from './libraryKeys';
 import { TrackRow } from './TrackRow';
@@ -33,9 +34,7 @@ export function AlbumView({ albumId, canReveal }: { albumId: number; canReveal: 
       {a ? (
         <>
           <div className="album-head">
-            <span className="album-cover album-cover-lg" aria-hidden="true">
-              <Icon name="music" size={40} />
-            </span>
+            <AlbumCover albumId={a.id} size={300} alt={`Cover of ${a.title} by ${a.artist}`} className="album-cover-lg" placeholderIconSize={40} />
             <div className="album-head-text">
               <PageHeader title={a.title} subtitle={`${a.artist}${a.year ? ` · ${a.year}` : ''}`} />
               <Completeness c={a} expected={a.trackCount} />

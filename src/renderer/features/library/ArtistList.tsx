@@ -4,6 +4,7 @@ import { hrefFor } from '../../app/route';
 import { request, useApi } from '../../api';
 import { Icon } from '../../components';
 import { formatCount } from '../../format';
+import { AlbumCover } from './AlbumCover';
 import { Completeness } from './Completeness';
 import { LIBRARY_KEY } from './libraryKeys';
 import { NothingHere, PagedVirtualList } from './PagedVirtualList';
@@ -19,9 +20,13 @@ export function ArtistList({ search, sort }: { search: string; sort: MethodInput
       empty={<NothingHere title={search ? `No artist matches “${search}”` : 'No artists yet'} body={search ? 'Try part of the name, or search tracks.' : 'Import a folder to fill your library.'} />}
       renderRow={(a) => (
         <a className="lib-item" href={hrefFor({ page: 'library', artistId: a.id })}>
-          <span className="lib-avatar" aria-hidden="true">
-            {a.name.trim().charAt(0).toUpperCase() || '?'}
-          </span>
+          {a.coverAlbumId !== null ? (
+            <AlbumCover albumId={a.coverAlbumId} size={96} alt="" className="lib-avatar-cover" placeholderIconSize={18} />
+          ) : (
+            <span className="lib-avatar" aria-hidden="true">
+              {a.name.trim().charAt(0).toUpperCase() || '?'}
+            </span>
+          )}
           <span className="lib-item-main">
             <span className="lib-item-title">{a.name}</span>
             <span className="lib-item-sub">

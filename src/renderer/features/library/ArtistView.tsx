@@ -2,9 +2,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { hrefFor } from '../../app/route';
 import { request, useApi } from '../../api';
-import { ErrorNotice, Icon } from '../../components';
+import { ErrorNotice } from '../../components';
 import { formatCount } from '../../format';
 import { PageHeader } from '../shell';
+import { AlbumCover } from './AlbumCover';
 import { Completeness } from './Completeness';
 import { LIBRARY_KEY } from './libraryKeys';
 import { TrackList } from './TrackList';
@@ -33,9 +34,7 @@ export function ArtistView({ artistId, canReveal }: { artistId: number; canRevea
         {albums.data?.items.map((al) => (
           <li key={al.id}>
             <a className="album-card" href={hrefFor({ page: 'library', albumId: al.id })}>
-              <span className="album-cover" aria-hidden="true">
-                <Icon name="music" size={28} />
-              </span>
+              <AlbumCover albumId={al.id} size={300} alt="" />
               <span className="album-card-title">{al.title}</span>
               <span className="album-card-sub">{al.year ?? ''}</span>
               <Completeness c={al} expected={al.trackCount} />

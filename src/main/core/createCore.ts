@@ -12,7 +12,8 @@ import {
 import { CoverArtCache, DownloadTagger, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy, isPartOf, sweepPartFiles, checkFolder } from '../library';
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
 import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
-import { QOBUZ_JOB_SLOTS } from '../sources';
+import { QOBUZ_JOB_SLOTS, SlskdSource } from '../sources';
+import { enqueuePeerFiles, peerFilesFromResults, PeerSearches } from '../flows/peerSearch';
 import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type RevealInFolder, type SecretStore } from '../base';
@@ -283,6 +284,22 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'sources.state': async () => sourceStates.list(),
   };
 
+  // Soulseek search (the Search page): through the slskd source's own runner, whichever source Settings built last.
+  const peerSearches = new PeerSearches({ source: () => (sources.slskd instanceof SlskdSource ? sources.slskd : undefined), clock });
+  const searchHandlers: Pick<Handlers, 'search.start' | 'search.results' | 'search.download'> = {
+    'search.start': async ({ query }) => peerSearches.start(query),
+    'search.results': async ({ searchId, filters, albumLimit, singleLimit }) =>
+      peerSearches.results(searchId, filters ?? { minQuality: 'any' }, { albums: albumLimit, singles: singleLimit }),
+    'search.download': async ({ searchId, username, filenames }) => {
+      const files = peerFilesFromResults(peerSearches.completed(searchId), username, filenames);
+      const { items, alreadyQueued } = enqueuePeerFiles({ catalog, queue }, files);
+      pushRows(items.map((i) => i.id));
+      events.catalogChanged();
+      processor.kick();
+      return { rows: rowsFor(items.map((i) => i.id)), alreadyQueued };
+    },
+  };
+
   const state = () => ({ paused: processor.isPaused, active: processor.activeCount });
   /** Pushes changed rows to every client (other windows, browsers), not only the caller. */
   const pushRows = (ids: number[]) => {
@@ -364,6 +381,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'qobuz.sync.stop': async () => qobuz.stopSync(),
     ...settingsHandlers,
     ...libraryHandlers,
+    ...searchHandlers,
   };
 
   async function dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
@@ -439,6 +457,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     db, catalog, queue, processor, events, qobuz, spotify, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
     async close() {
       if (sourceCheckTimer) clearInterval(sourceCheckTimer);
+      peerSearches.close();
       await startupSweep;
       await qobuz.shutdown();
       await processor.stop();

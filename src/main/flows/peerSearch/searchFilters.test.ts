@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QualityTier } from '../../sources';
 import { filterResults, meetsMinimum } from './searchFilters';
+import { searchFile as file, searchResponse as response } from '../../../../test/support/slskdResponses';
 import { rankSearchResults } from './searchResults';
 
 describe('minimum quality', () => {
@@ -24,16 +25,13 @@ describe('minimum quality', () => {
 
 describe('filtering results', () => {
   const results = rankSearchResults('nina vale', [
-    {
-      username: 'p', hasFreeUploadSlot: true, queueLength: 0, uploadSpeed: 1, fileCount: 5, lockedFileCount: 0, lockedFiles: [],
-      files: [
-        { filename: 'M\\Nina Vale - Mixed\\01 - A.flac', size: 30_000_000, bitDepth: 16, length: 200 },
-        { filename: 'M\\Nina Vale - Mixed\\02 - B.mp3', size: 8_000_000, bitRate: 320, length: 200 },
-        { filename: 'M\\Nina Vale - Mixed\\03 - C.mp3', size: 3_000_000, bitRate: 128, length: 200 },
-        { filename: 'S\\a\\Nina Vale - D.mp3', size: 3_000_000, bitRate: 128, length: 200 },
-        { filename: 'S\\b\\Nina Vale - E.ogg', size: 3_000_000, length: 200 },
-      ],
-    },
+    response('p', [
+      file('M\\Nina Vale - Mixed\\01 - A.flac'),
+      file('M\\Nina Vale - Mixed\\02 - B.mp3', { size: 8_000_000 }),
+      file('M\\Nina Vale - Mixed\\03 - C.mp3', { size: 3_000_000, bitRate: 128 }),
+      file('S\\a\\Nina Vale - D.mp3', { bitRate: 128 }),
+      file('S\\b\\Nina Vale - E.ogg', { bitRate: undefined }),
+    ]),
   ]);
 
   it('keeps everything by default', () => {

@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SlskdSearchFile, SlskdSearchResponse } from '../../sources';
+import { searchFile as file, searchResponse as response } from '../../../../test/support/slskdResponses';
 import { rankSearchResults } from './searchResults';
-
-const file = (filename: string, over: Partial<SlskdSearchFile> = {}): SlskdSearchFile => ({
-  filename,
-  size: 30_000_000,
-  ...(filename.endsWith('.flac') ? { bitDepth: 16, sampleRate: 44_100 } : { bitRate: 320 }),
-  length: 240,
-  ...over,
-});
-const response = (username: string, files: SlskdSearchFile[], over: Partial<SlskdSearchResponse> = {}): SlskdSearchResponse => ({
-  username,
-  hasFreeUploadSlot: true,
-  queueLength: 0,
-  uploadSpeed: 1_000_000,
-  fileCount: files.length,
-  files,
-  lockedFileCount: 0,
-  lockedFiles: [],
-  ...over,
-});
 
 const album = (dir: string, ext = 'flac', n = 3) =>
   Array.from({ length: n }, (_, i) => file(`${dir}\\0${i + 1} - Track ${i + 1}.${ext}`));

@@ -4,6 +4,7 @@ import { DashboardPage } from '../features/dashboard';
 import { DownloadsPage } from '../features/downloads';
 import { LibraryPage } from '../features/library';
 import { QobuzPage } from '../features/qobuz';
+import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
 import { ConnectionBanner, Sidebar, TopBar } from '../features/shell';
 import { useRoute, type Route } from './route';
@@ -46,7 +47,7 @@ export function App() {
   );
 }
 
-const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', qobuz: 'Qobuz', settings: 'Settings' };
+const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', qobuz: 'Qobuz', search: 'Search', settings: 'Settings' };
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -58,6 +59,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage section={route.section} />;
     case 'qobuz':
       return <QobuzPage />;
+    case 'search':
+      return <SearchPage />;
     default:
       return <DashboardPage />;
   }

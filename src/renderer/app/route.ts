@@ -10,6 +10,7 @@ export type Route =
   | { page: 'downloads'; view: DownloadView }
   | { page: 'library'; artistId?: number; albumId?: number }
   | { page: 'qobuz' }
+  | { page: 'search' }
   | { page: 'settings'; section?: string };
 
 const positiveInt = (s: string | undefined): number | undefined => {
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
     return { page: 'library' };
   }
   if (page === 'qobuz') return { page: 'qobuz' };
+  if (page === 'search') return { page: 'search' };
   if (page === 'settings') return sub && /^[a-z-]+$/.test(sub) ? { page: 'settings', section: sub } : { page: 'settings' };
   return { page: 'dashboard' };
 }

@@ -150,7 +150,8 @@ function Results({ data, error, pending, onRetry, view, setView, expanded, toggl
   if (!data || data.state === 'searching') {
     return (
       <p className="search-status" role="status">
-        <span className="spinner" aria-hidden="true" /> Searching Soulseek{data ? ` for “${data.query}”` : ''}… results arrive when the search ends.
+        <span className="spinner" aria-hidden="true" />
+        <span>Searching Soulseek{data ? ` for “${data.query}”` : ''}… results arrive when the search ends.</span>
       </p>
     );
   }

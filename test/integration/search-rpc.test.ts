@@ -10,7 +10,7 @@ import type { MethodName, MethodOutput } from '../../src/shared/contract';
 import { OWNER, type Core } from '../../src/main/core';
 import { createSlskdSource, parseSlskdExternalRef, pinnedPeerFile } from '../../src/main/sources';
 import { behave, flac, mp3, peer, startSlskdEmulator, type PeerBuilder, type SlskdEmulator } from '../emulators/slskd';
-import { openTestCore, tempDir } from '../support/testCore';
+import { FakeClock, openTestCore, tempDir } from '../support/testCore';
 
 const API_KEY = 'search-rpc-key';
 const ALBUM = '@@music\\Glass Harbour\\Glass Harbour - Tidal Maps (2019)';
@@ -29,7 +29,7 @@ afterEach(async () => {
   core = emu = cleanup = undefined;
 });
 
-async function world(peers: PeerBuilder[], options: { transferBytesPerSec?: number; slskd?: boolean } = {}) {
+async function world(peers: PeerBuilder[], options: { transferBytesPerSec?: number; slskd?: boolean; pollMs?: number; clock?: FakeClock; stallMs?: number } = {}) {
   const t = await tempDir('cassette-search-');
   cleanup = t.cleanup;
   const downloadsDir = join(t.dir, 'slskd-downloads');
@@ -39,10 +39,14 @@ async function world(peers: PeerBuilder[], options: { transferBytesPerSec?: numb
     transferBytesPerSec: options.transferBytesPerSec ?? 3_000_000,
   });
   const source = createSlskdSource(
-    { baseUrl: emu.url, apiKey: API_KEY, downloadsDir, stallMs: 5_000, pollMs: 20, searchTimeoutMs: 50, budget: { maxSearches: 100, windowMs: 1_000, minGapMs: 0 } },
+    { baseUrl: emu.url, apiKey: API_KEY, downloadsDir, stallMs: 60_000, pollMs: options.pollMs ?? 20, searchTimeoutMs: 50, budget: { maxSearches: 100, windowMs: 1_000, minGapMs: 0 } },
     { http: { retries: 2, backoffLimitMs: 50 } },
   );
-  core = openTestCore(t.dir, { sources: options.slskd === false ? {} : { slskd: source }, defaultSource: 'slskd', runQueue: true, reconcileOnStart: false });
+  core = openTestCore(
+    t.dir,
+    { sources: options.slskd === false ? {} : { slskd: source }, defaultSource: 'slskd', runQueue: true, reconcileOnStart: false, ...(options.stallMs ? { stallMs: options.stallMs } : {}) },
+    options.clock,
+  );
   return { core, emu, dir: t.dir, downloadsDir };
 }
 
@@ -191,5 +195,20 @@ describe('search.download', () => {
     const left = await readdir(w.downloadsDir, { recursive: true, withFileTypes: true });
     expect(left.filter((e) => e.isFile()).map((e) => e.name)).toEqual([]);
     expect(existsSync(join(w.dir, 'Library', 'Glass Harbour', 'Glass Harbour - Tidal Maps', '01 Harbour Lights.flac'))).toBe(false);
+  });
+
+  it('a transfer the queue gives up on as stalled keeps the pin, so the retry asks for the same file', async () => {
+    const clock = new FakeClock();
+    // The source polls slowly, so nothing reports progress while the queue's clock jumps past its stall limit.
+    const w = await world(sharing(), { transferBytesPerSec: 5_000, pollMs: 3_000, clock, stallMs: 5_000 });
+    const r = await searchToCompletion(w.core, 'glass harbour harbour lights');
+    const d = await call(w.core, 'search.download', { searchId: r.searchId, username: 'mp3peer', filenames: [MP3_SINGLE] });
+    const id = d.rows[0]!.id;
+    await until('the transfer to start', () => parseSlskdExternalRef(w.core.queue.get(id)?.external_ref ?? undefined) !== undefined);
+    clock.advance(10_000);
+    await until('the queue to give up on it', () => ['retry_waiting', 'failed'].includes(w.core.queue.get(id)?.status ?? ''));
+    const ref = w.core.queue.get(id)!.external_ref ?? undefined;
+    expect(parseSlskdExternalRef(ref)).toBeUndefined();
+    expect(pinnedPeerFile(ref)).toMatchObject({ username: 'mp3peer', filename: MP3_SINGLE });
   });
 });

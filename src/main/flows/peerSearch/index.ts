@@ -2,7 +2,7 @@
 // grouped into albums and singles and ranked by the matching engine, filters, and Download pinned to a peer file.
 export { PeerSearches, NOT_CONFIGURED_MESSAGE, searchFailure } from './peerSearches';
 export type { PeerSearchSource, PeerSearchesOptions } from './peerSearches';
-export { rankSearchResults, albumSummary, compareAlbums, compareSingles, SCORE_BAND, ALBUM_MIN_FILES } from './searchResults';
+export { rankSearchResults, SearchRanker, albumSummary, compareAlbums, compareSingles, SCORE_BAND, ALBUM_MIN_FILES } from './searchResults';
 export type { RankedAlbum, RankedFile, RankedResults, RankedSingle, SearchFormat } from './searchResults';
 export { filterResults, passesFilters, meetsMinimum } from './searchFilters';
 export type { SearchFilters } from './searchFilters';

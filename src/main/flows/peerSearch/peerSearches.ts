@@ -9,7 +9,7 @@ import type { Clock } from '../../base';
 import { HttpParseError, HttpStatusError } from '../../net';
 import type { SlskdSearchResponse } from '../../sources';
 import { filterResults, type SearchFilters } from './searchFilters';
-import { rankSearchResults, type RankedResults } from './searchResults';
+import { SearchRanker, type RankedResults } from './searchResults';
 
 /** What the searches need of the slskd source. */
 export interface PeerSearchSource {
@@ -109,9 +109,14 @@ export class PeerSearches {
   private async run(session: Session, source: PeerSearchSource): Promise<void> {
     try {
       const responses = await source.search(session.query, session.controller.signal);
-      // Ranking thousands of files takes a moment: let the host answer other requests first.
-      await yieldToHost();
-      session.status = { state: 'complete', results: rankSearchResults(session.query, responses) };
+      // Scoring thousands of files takes a second or more: the host answers other requests between responses.
+      const ranker = new SearchRanker(session.query);
+      for (const r of responses) {
+        await yieldToHost();
+        if (session.controller.signal.aborted) return;
+        ranker.add(r);
+      }
+      session.status = { state: 'complete', results: ranker.finish() };
     } catch (e) {
       session.status = { state: 'failed', reason: searchFailure(e) };
     }

@@ -32,6 +32,14 @@ describe('grouping a search into albums and singles', () => {
     expect(r.hidden.unsupported).toBe(2);
   });
 
+  it('treats a folder that names no album ("Singles", "Music") as singles, however many files it holds', () => {
+    const r = rankSearchResults('nina vale', [
+      response('p', [file('Music\\Singles\\Nina Vale - One.mp3'), file('Music\\Singles\\Nina Vale - Two.mp3'), file('Music\\Singles\\Nina Vale - Three.mp3')]),
+    ]);
+    expect(r.albums).toEqual([]);
+    expect(r.singles.map((s) => s.title).sort()).toEqual(['One', 'Three', 'Two']);
+  });
+
   it('never offers a path slskd would store outside its downloads folder, nor a locked file', () => {
     const r = rankSearchResults('harbour lights', [
       response('evil', [

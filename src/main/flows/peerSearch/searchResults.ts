@@ -14,7 +14,7 @@ import {
   type SlskdSearchResponse,
 } from '../../sources';
 import { parsePeerFilename } from '../../matching';
-import { peerFileInfo } from './peerFileInfo';
+import { peerFileInfo, type PeerFileInfo } from './peerFileInfo';
 import { fileQueryScore, folderQueryScore, prepareQuery, type PreparedQuery } from './queryMatch';
 
 export type SearchFormat = SearchFileDto['format'];
@@ -42,17 +42,33 @@ const FORMATS: Record<string, SearchFormat> = { flac: 'flac', mp3: 'mp3', m4a: '
 /** The lexical check slskd's file placement needs does not depend on where its downloads folder is. */
 const ANY_DOWNLOADS_DIR = process.platform === 'win32' ? 'C:\\slskd-downloads' : '/slskd-downloads';
 
+/** Ranks a whole search at once. */
 export function rankSearchResults(query: string, responses: readonly SlskdSearchResponse[]): RankedResults {
-  const readings = prepareQuery(query);
-  const hidden = { unsafe: 0, locked: 0, unsupported: 0 };
-  const albums: RankedAlbum[] = [];
-  const singles: RankedSingle[] = [];
-  const seenPeers = new Set<string>();
+  const ranker = new SearchRanker(query);
+  for (const r of responses) ranker.add(r);
+  return ranker.finish();
+}
 
-  for (const r of responses) {
+/**
+ * The same, a response at a time, so a caller can let the host answer other requests between responses (a
+ * search of thousands of files takes a second or more to score).
+ */
+export class SearchRanker {
+  private readonly readings: PreparedQuery;
+  private readonly hidden = { unsafe: 0, locked: 0, unsupported: 0 };
+  private readonly albums: RankedAlbum[] = [];
+  private readonly singles: RankedSingle[] = [];
+  private readonly seenPeers = new Set<string>();
+
+  constructor(query: string) {
+    this.readings = prepareQuery(query);
+  }
+
+  add(r: SlskdSearchResponse): void {
     // slskd answers one response per peer; a repeated one adds nothing.
-    if (seenPeers.has(r.username)) continue;
-    seenPeers.add(r.username);
+    if (this.seenPeers.has(r.username)) return;
+    this.seenPeers.add(r.username);
+    const hidden = this.hidden;
     hidden.locked += r.lockedFiles.length;
     const locked = new Set(r.lockedFiles.map((f) => f.filename));
     const peer = { username: r.username, hasFreeUploadSlot: r.hasFreeUploadSlot, queueLength: r.queueLength, uploadSpeed: r.uploadSpeed };
@@ -69,7 +85,7 @@ export function rankSearchResults(query: string, responses: readonly SlskdSearch
         hidden.unsafe++;
         continue;
       }
-      const file = toRankedFile(f, readings);
+      const file = toRankedFile(f, this.readings);
       if (!file) {
         hidden.unsupported++;
         continue;
@@ -80,16 +96,19 @@ export function rankSearchResults(query: string, responses: readonly SlskdSearch
       else folders.set(dir, [file]);
     }
     for (const [dir, files] of folders) {
-      if (files.length >= ALBUM_MIN_FILES) {
-        albums.push(toAlbum(r.username, dir, files, peer, readings));
+      // A folder the parser cannot name as an album ("Singles", "Music", "@@share") is a pile of singles.
+      const info = files.length >= ALBUM_MIN_FILES ? peerFileInfo(files[0]!.filename) : undefined;
+      if (info?.album) {
+        this.albums.push(toAlbum(r.username, dir, files, peer, this.readings, info));
       } else {
-        for (const file of files) singles.push({ ...file, id: `${r.username}\u0000${file.filename}`, peer });
+        for (const file of files) this.singles.push({ ...file, id: `${r.username}\u0000${file.filename}`, peer });
       }
     }
   }
-  albums.sort(compareAlbums);
-  singles.sort(compareSingles);
-  return { albums, singles, hidden };
+
+  finish(): RankedResults {
+    return { albums: [...this.albums].sort(compareAlbums), singles: [...this.singles].sort(compareSingles), hidden: { ...this.hidden } };
+  }
 }
 
 function toRankedFile(f: SlskdSearchFile, readings: PreparedQuery): RankedFile | undefined {
@@ -127,10 +146,9 @@ function toAlbum(
   files: RankedFile[],
   peer: SearchAlbumDto['peer'],
   readings: PreparedQuery,
+  info: PeerFileInfo,
 ): RankedAlbum {
-  const first = files[0]!;
-  const info = peerFileInfo(first.filename);
-  const album = info.album ?? info.folder ?? 'Unknown album';
+  const album = info.album ?? info.folder;
   const artist = info.albumArtist ?? info.artist;
   const ordered = [...files].sort(
     (a, b) => (a.trackNumber ?? 1e6) - (b.trackNumber ?? 1e6) || a.filename.localeCompare(b.filename),

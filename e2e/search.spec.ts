@@ -80,3 +80,14 @@ test('search, see albums and singles, filter, download a single and watch it fin
   expect(soulseek.emu.transfers().map((t) => [t.username, t.filename])).toEqual([['mp3peer', MP3_SINGLE]]);
   expect(soulseek.emu.counters.searchPosts).toBe(1);
 });
+
+test('without slskd set up, the page says so and links to its settings', async ({ page, startCassette }) => {
+  const cassette = await startCassette({ core: { env: {}, reconcileOnStart: false } });
+  await page.goto(cassette.openUrl);
+  await page.getByRole('link', { name: /^Search/ }).click();
+  await expect(page.getByRole('heading', { name: 'Soulseek is not set up' })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Search Soulseek' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Open Soulseek settings' }).click();
+  await expect(page).toHaveURL(/#\/settings\/slskd$/);
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+});

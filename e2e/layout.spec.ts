@@ -32,6 +32,7 @@ const PAGES = (): [name: string, hash: string, ready: (page: Page) => Locator[]]
     ['library album', `#/library/album/${albumId}`, (p) => [p.getByRole('list', { name: 'Tracks' }).getByRole('listitem').first()]],
     ['settings', '#/settings', (p) => [h1(p, 'Settings'), p.getByRole('region', { name: 'Soulseek (slskd)' })]],
     ['qobuz', '#/qobuz', (p) => [h1(p, 'Qobuz'), p.getByRole('region', { name: 'Sign in to Qobuz' })]],
+    ['search', '#/search', (p) => [h1(p, 'Search'), p.getByRole('heading', { name: 'Soulseek is not set up' })]],
   ];
 };
 

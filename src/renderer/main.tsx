@@ -8,6 +8,7 @@ import './styles/downloads.css';
 import './styles/qobuz.css';
 import './styles/library.css';
 import './styles/backups.css';
+import './styles/search.css';
 import './styles/responsive.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

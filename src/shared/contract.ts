@@ -288,6 +288,81 @@ export const librarySort = z.enum(['name', 'name_desc', 'most_tracks', 'most_mis
 
 const qobuzFolderInput = z.object({ folder: z.string().min(1).max(4096).optional() }).strict().optional();
 
+// Soulseek search (the Search page): results grouped into albums (a peer's folder of audio files) and singles.
+export const searchFormat = z.enum(['flac', 'mp3', 'm4a', 'ogg', 'opus']);
+/** Worst quality shown: a tier of the ladder (MP3 320 keeps lossless too), or lossless only. */
+export const searchMinQuality = z.enum(['any', 'mp3-192', 'mp3-256', 'mp3-v0', 'mp3-320', 'lossless']);
+export const searchState = z.enum(['searching', 'complete', 'failed']);
+export const searchPeer = z.object({
+  username: z.string(),
+  hasFreeUploadSlot: z.boolean(),
+  queueLength: z.number().int(),
+  /** Bytes per second, as the peer announces it. */
+  uploadSpeed: z.number(),
+});
+export const searchFile = z.object({
+  /** The path exactly as the peer shares it: what a download names (never shown raw). */
+  filename: z.string(),
+  /** File name and folder for people: control and direction characters removed. */
+  name: z.string(),
+  folder: z.string(),
+  size: z.number(),
+  format: searchFormat,
+  /** The quality tier (flac-24, mp3-320, ...) and its label ("FLAC 24-bit"). */
+  quality: z.string(),
+  qualityLabel: z.string(),
+  bitRate: z.number().nullable(),
+  bitDepth: z.number().nullable(),
+  sampleRate: z.number().nullable(),
+  /** Seconds. */
+  lengthSec: z.number().nullable(),
+  isVariableBitRate: z.boolean(),
+  artist: z.string().nullable(),
+  title: z.string(),
+  trackNumber: z.number().int().nullable(),
+  /** How well it matches the query, 0 … 1 (the matching engine's score). */
+  score: z.number(),
+});
+export type SearchFileDto = z.infer<typeof searchFile>;
+export const searchSingle = searchFile.extend({ id: z.string(), peer: searchPeer });
+export type SearchSingleDto = z.infer<typeof searchSingle>;
+export const searchAlbum = z.object({
+  id: z.string(),
+  peer: searchPeer,
+  /** The folder for people (last segment, cleaned). */
+  folder: z.string(),
+  artist: z.string().nullable(),
+  album: z.string(),
+  year: z.number().int().nullable(),
+  files: z.array(searchFile),
+  size: z.number(),
+  lengthSec: z.number().nullable(),
+  formats: z.array(searchFormat),
+  /** The best file's tier label. */
+  qualityLabel: z.string(),
+  score: z.number(),
+});
+export type SearchAlbumDto = z.infer<typeof searchAlbum>;
+export const searchFilters = z
+  .object({ formats: z.array(searchFormat).max(5).optional(), minQuality: searchMinQuality.default('any') })
+  .strict();
+export const searchResults = z.object({
+  searchId: z.string(),
+  query: z.string(),
+  state: searchState,
+  /** Why a search failed, for people. */
+  reason: z.string().nullable(),
+  albums: z.array(searchAlbum),
+  singles: z.array(searchSingle),
+  /** Before the lists were cut to their limits (after filters). */
+  totalAlbums: z.number().int(),
+  totalSingles: z.number().int(),
+  /** Files left out: paths refused as unsafe, locked files, formats Cassette does not download. */
+  hidden: z.object({ unsafe: z.number().int(), locked: z.number().int(), unsupported: z.number().int() }),
+});
+export type SearchResultsDto = z.infer<typeof searchResults>;
+const searchIdInput = z.uuid();
+
 const idInput = z.object({ id: z.number().int().positive() });
 const empty = z.object({}).strict().optional();
 
@@ -366,6 +441,20 @@ export const methods = {
   },
   /** Shows a track's file in the system file manager (desktop hosts only; see app.info canReveal). */
   'library.reveal': { input: z.object({ trackId: z.number().int().positive() }).strict(), output: z.object({ path: z.string() }), role: 'admin' },
+  /** Starts a Soulseek search (spends the search budget: one search POST at a time, results at completion). */
+  'search.start': { input: z.object({ query: z.string().trim().min(2).max(200) }).strict(), output: z.object({ searchId: z.string() }), role: 'admin' },
+  /** A search's state and, once complete, its ranked albums and singles (filtered); poll while `searching`. */
+  'search.results': {
+    input: z.object({ searchId: searchIdInput, filters: searchFilters.optional(), albumLimit: z.number().int().min(1).max(1000).default(300), singleLimit: z.number().int().min(1).max(5000).default(1000) }).strict(),
+    output: searchResults,
+    role: 'admin',
+  },
+  /** Queues exactly these files of one peer from a search's results (one request per file, pinned to it). */
+  'search.download': {
+    input: z.object({ searchId: searchIdInput, username: z.string().min(1).max(200), filenames: z.array(z.string().min(1).max(4096)).min(1).max(500) }).strict(),
+    output: z.object({ rows: z.array(queueRow), alreadyQueued: z.number().int() }),
+    role: 'admin',
+  },
   // Settings: secrets go in, never out.
   'settings.get': { input: empty, output: settingsView, role: 'admin' },
   /** Saves to cassette.toml (secrets to the secret store) and rebuilds the sources in the running core. */

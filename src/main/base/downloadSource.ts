@@ -91,4 +91,9 @@ export interface DownloadSource {
   fetch(track: TrackWanted, ctx: FetchContext): Promise<FetchedFile>;
   /** Stops a transfer at the source side (slskd DELETE, ticket cancel). Must not throw for unknown refs. */
   cancel?(externalRef: string): Promise<void>;
+  /**
+   * What of an external reference survives a transfer the queue gave up on (a stall): by default nothing; a
+   * request pinned to one peer file keeps the pin, so its retry asks for the same file.
+   */
+  refAfterAbandon?(externalRef: string): string | null;
 }

@@ -13,7 +13,8 @@ import { AlbumArt, CoverArtCache, DownloadTagger, moveFileAtomic, organisedLayou
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
 import { BackupScheduler, BackupService } from '../flows/backupRun';
 import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
-import { QOBUZ_JOB_SLOTS } from '../sources';
+import { QOBUZ_JOB_SLOTS, SlskdSource } from '../sources';
+import { enqueuePeerFiles, peerFilesFromResults, PeerSearches } from '../flows/peerSearch';
 import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type OpenExternal, type Paths, type RevealInFolder, type SecretStore } from '../base';
@@ -337,6 +338,22 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'sources.state': async () => sourceStates.list(),
   };
 
+  // Soulseek search (the Search page): through the slskd source's own runner, whichever source Settings built last.
+  const peerSearches = new PeerSearches({ source: () => (sources.slskd instanceof SlskdSource ? sources.slskd : undefined), clock });
+  const searchHandlers: Pick<Handlers, 'search.start' | 'search.results' | 'search.download'> = {
+    'search.start': async ({ query }) => peerSearches.start(query),
+    'search.results': async ({ searchId, filters, albumLimit, singleLimit }) =>
+      peerSearches.results(searchId, filters ?? { minQuality: 'any' }, { albums: albumLimit, singles: singleLimit }),
+    'search.download': async ({ searchId, username, filenames }) => {
+      const files = peerFilesFromResults(peerSearches.completed(searchId), username, filenames);
+      const { items, alreadyQueued } = enqueuePeerFiles({ catalog, queue }, files);
+      pushRows(items.map((i) => i.id));
+      events.catalogChanged();
+      processor.kick();
+      return { rows: rowsFor(items.map((i) => i.id)), alreadyQueued };
+    },
+  };
+
   const state = () => ({ paused: processor.isPaused, active: processor.activeCount });
   /** Pushes changed rows to every client (other windows, browsers), not only the caller. */
   const pushRows = (ids: number[]) => {
@@ -419,6 +436,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     ...settingsHandlers,
     ...libraryHandlers,
     ...backupHandlers,
+    ...searchHandlers,
   };
 
   async function dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
@@ -499,6 +517,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       backupScheduler.stop();
       backups.close();
       await backups.settled();
+      peerSearches.close();
       await startupSweep;
       await qobuz.shutdown();
       await processor.stop();

@@ -345,7 +345,7 @@ export class QueueProcessor {
     if (err.type === 'corruption' && fetched && fetched.path !== job.partPath) await removeQuietly(fetched.path);
     if (err.type !== 'connection' && err.type !== 'timeout') await removeQuietly(job.partPath);
     if (ref && source.cancel && job.stopReason === 'stalled') await source.cancel(ref).catch(() => {});
-    if (job.stopReason === 'stalled') this.o.store.setExternalRef(item.id, null);
+    if (job.stopReason === 'stalled') this.o.store.setExternalRef(item.id, ref && source.refAfterAbandon ? source.refAfterAbandon(ref) : null);
     this.o.store.markFailed(item.id, { type: err.type, message: err.message, tried: err.tried, ...(err instanceof FinalFailure ? { final: true } : {}) });
   }
 

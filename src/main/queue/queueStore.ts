@@ -96,13 +96,13 @@ export class QueueStore {
       const now = this.clock.now();
       const info = this.sql(
           `INSERT INTO queue_items (parent_id, kind, track_id, status, priority, source, request_source, requested_by,
-           sort_at, created_at, destination_path, max_retries)
-           VALUES (?, 'track', ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)`,
+           sort_at, created_at, destination_path, max_retries, external_ref)
+           VALUES (?, 'track', ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           input.parentId ?? null, input.trackId, input.priority ?? PRIORITY.user, input.source,
           input.requestSource ?? 'user', input.requestedBy ?? 'local', input.sortAt ?? now, now,
-          input.destinationPath ?? null, input.maxRetries ?? DEFAULT_MAX_RETRIES,
+          input.destinationPath ?? null, input.maxRetries ?? DEFAULT_MAX_RETRIES, input.externalRef ?? null,
         );
       const id = Number(info.lastInsertRowid);
       this.sql(`UPDATE tracks SET status='queued' WHERE id=? AND status <> 'downloaded'`).run(input.trackId);

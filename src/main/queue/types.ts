@@ -48,4 +48,6 @@ export interface EnqueueTrackInput {
   parentId?: number;
   sortAt?: number;
   maxRetries?: number;
+  /** The source's reference from the start, e.g. the one peer file a request is pinned to. */
+  externalRef?: string;
 }

@@ -5,6 +5,7 @@ import { DashboardPage } from '../features/dashboard';
 import { DownloadsPage } from '../features/downloads';
 import { LibraryPage } from '../features/library';
 import { QobuzPage } from '../features/qobuz';
+import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
 import { ConnectionBanner, Sidebar, TopBar } from '../features/shell';
 import { useRoute, type Route } from './route';
@@ -47,7 +48,7 @@ export function App() {
   );
 }
 
-const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', qobuz: 'Qobuz', backups: 'Backups', settings: 'Settings' };
+const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', search: 'Search', qobuz: 'Qobuz', backups: 'Backups', settings: 'Settings' };
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -61,6 +62,8 @@ function Page({ route }: { route: Route }) {
       return <QobuzPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'search':
+      return <SearchPage />;
     default:
       return <DashboardPage />;
   }

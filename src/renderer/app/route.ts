@@ -11,6 +11,7 @@ export type Route =
   | { page: 'library'; artistId?: number; albumId?: number }
   | { page: 'qobuz' }
   | { page: 'backups' }
+  | { page: 'search' }
   | { page: 'settings'; section?: string };
 
 const positiveInt = (s: string | undefined): number | undefined => {
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   }
   if (page === 'qobuz') return { page: 'qobuz' };
   if (page === 'backups') return { page: 'backups' };
+  if (page === 'search') return { page: 'search' };
   if (page === 'settings') return sub && /^[a-z-]+$/.test(sub) ? { page: 'settings', section: sub } : { page: 'settings' };
   return { page: 'dashboard' };
 }

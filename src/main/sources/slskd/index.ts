@@ -1,6 +1,8 @@
 // Public face of the slskd (Soulseek) source.
-export { createSlskdSource, parseSlskdExternalRef, SlskdSource, SlskdExternalRefSchema } from './slskdSource';
-export type { SlskdExternalRef, SlskdSourceDeps } from './slskdSource';
+export {
+  createSlskdSource, parseSlskdExternalRef, pinnedPeerFile, pinnedPeerFileRef, PeerFileSchema, SlskdSource, SlskdExternalRefSchema,
+} from './slskdSource';
+export type { PeerFile, SlskdExternalRef, SlskdSourceDeps } from './slskdSource';
 export { parseSlskdConfig, SlskdConfigSchema, SearchBudgetSchema } from './config';
 export type { SlskdConfig, SlskdConfigInput } from './config';
 export { SlskdClient } from './client';
@@ -11,7 +13,7 @@ export { DEFAULT_SEARCH_BUDGET, searchBudgetDelay } from './searchBudget';
 export type { SearchBudget } from './searchBudget';
 export { candidateKey, candidatesFromResponses, rankCandidates } from './rank';
 export type { CandidateForScoring, RankedCandidate, RankOptions, RejectedCandidate, ScoreMatch, SlskdCandidate } from './rank';
-export { classifyQuality, DEFAULT_QUALITY_LADDER, QUALITY_TIERS, QualityTierSchema, qualityLabel } from './quality';
+export { classifyQuality, ladderRank, DEFAULT_QUALITY_LADDER, QUALITY_TIERS, QualityTierSchema, qualityLabel } from './quality';
 export type { QualityTier } from './quality';
 export { parseRemotePath, localDownloadPath, planLocalDownloadPath, unsafeSegment, UnsafeRemotePathError } from './remotePath';
 export type { ParsedRemotePath, LocalDownloadPath } from './remotePath';

@@ -1,6 +1,7 @@
 // The slskd download source: search (budgeted, serialised), rank, enqueue the best candidate that is not
 // quarantined, follow the transfer by its GUID, and fail over — cancelling at slskd, deleting what was written and
 // quarantining the (user, file) — on Rejected/Errored/TimedOut, a stall, or a file that fails validation.
+// A request pinned to one peer's file (the Search page's Download) skips the search and fetches exactly that file.
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { HttpParseError, HttpStatusError } from '../../net';
@@ -16,32 +17,70 @@ import {
 import { SlskdClient, type SlskdClientOptions } from './client';
 import { parseSlskdConfig, type SlskdConfig, type SlskdConfigInput } from './config';
 import { DownloadTarget } from './downloadTarget';
-import { UnsafeRemotePathError } from './remotePath';
-import { qualityLabel, type QualityTier } from './quality';
+import { parseRemotePath, UnsafeRemotePathError } from './remotePath';
+import { classifyQuality, qualityLabel, type QualityTier } from './quality';
 import { candidateKey, candidatesFromResponses, rankCandidates, type RankedCandidate, type ScoreMatch } from './rank';
-import type { SlskdTransfer } from './schemas';
+import type { SlskdSearchResponse, SlskdTransfer } from './schemas';
 import { searchQueries } from './searchQueries';
 import { abortableSleep, searchGateFor, SearchRunner } from './searchRunner';
 import { parseTransferState } from './transferState';
 
-/** What `setExternalRef` stores: enough to poll, cancel or resume the transfer after a restart. */
+/** One peer's file, as its search response announced it: what a pinned request downloads and nothing else. */
+export const PeerFileSchema = z.object({
+  username: z.string().min(1),
+  filename: z.string().min(1),
+  size: z.number().int().nonnegative(),
+  /** Seconds, as announced (validated against the file). */
+  lengthSec: z.number().positive().optional(),
+  bitRate: z.number().positive().optional(),
+  bitDepth: z.number().positive().optional(),
+  sampleRate: z.number().positive().optional(),
+  isVariableBitRate: z.boolean().optional(),
+});
+export type PeerFile = z.infer<typeof PeerFileSchema>;
+
+/**
+ * What `setExternalRef` stores: enough to poll, cancel or resume the transfer after a restart; `pin` when the
+ * request is for that peer file only (it survives the transfer, so a retry asks for the same file again).
+ */
 export const SlskdExternalRefSchema = z.object({
   username: z.string(),
   /** slskd's transfer GUID. */
   id: z.string(),
   filename: z.string(),
   size: z.number(),
+  pin: PeerFileSchema.optional(),
 });
 export type SlskdExternalRef = z.infer<typeof SlskdExternalRefSchema>;
+/** A pinned request before (or between) transfers: no transfer id yet. */
+const PinOnlySchema = z.object({ pin: PeerFileSchema });
 
-export function parseSlskdExternalRef(ref: string | undefined): SlskdExternalRef | undefined {
+function parseJson(ref: string | undefined): unknown {
   if (!ref) return undefined;
   try {
-    const parsed = SlskdExternalRefSchema.safeParse(JSON.parse(ref));
-    return parsed.success ? parsed.data : undefined;
+    return JSON.parse(ref);
   } catch {
     return undefined;
   }
+}
+
+export function parseSlskdExternalRef(ref: string | undefined): SlskdExternalRef | undefined {
+  const parsed = SlskdExternalRefSchema.safeParse(parseJson(ref));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The peer file a request is pinned to, if it is. */
+export function pinnedPeerFile(ref: string | undefined): PeerFile | undefined {
+  const json = parseJson(ref);
+  const pinOnly = PinOnlySchema.safeParse(json);
+  if (pinOnly.success) return pinOnly.data.pin;
+  const transfer = SlskdExternalRefSchema.safeParse(json);
+  return transfer.success ? transfer.data.pin : undefined;
+}
+
+/** The external reference that pins a queue request to exactly this peer file (no search). */
+export function pinnedPeerFileRef(file: PeerFile): string {
+  return JSON.stringify({ pin: PeerFileSchema.parse(file) });
 }
 
 export interface SlskdSourceDeps {
@@ -66,6 +105,8 @@ interface TransferJob {
   quality?: QualityTier;
   lengthSec?: number;
   bitRate?: number;
+  /** A person chose this very file: no "best available" note. */
+  pinned?: boolean;
 }
 
 type AttemptResult = { ok: true; file: FetchedFile } | { ok: false; reason: string; quarantine: boolean };
@@ -101,7 +142,17 @@ export class SlskdSource implements DownloadSource {
     this.log = deps.log ?? (() => undefined);
   }
 
+  /**
+   * Searches the network for `query` through this source's runner (one POST at a time, within the budget,
+   * results read at completion): the Search page and the queue share one search path.
+   */
+  search(query: string, signal?: AbortSignal): Promise<SlskdSearchResponse[]> {
+    return this.runner.search(query, signal);
+  }
+
   async fetch(track: TrackWanted, ctx: FetchContext): Promise<FetchedFile> {
+    const pin = pinnedPeerFile(ctx.externalRef);
+    if (pin) return this.fetchPinned(track, pin, ctx);
     const tried: string[] = [];
     const fail = (r: { reason: string }, who: string) => tried.push(`${who} — ${r.reason}`);
 
@@ -169,6 +220,41 @@ export class SlskdSource implements DownloadSource {
     await this.client.cancelDownload(ref.username, ref.id, { remove: true }).catch(() => undefined);
   }
 
+  /** A given-up transfer is forgotten; a pinned request keeps its pin, so the retry fetches the same file. */
+  refAfterAbandon(externalRef: string): string | null {
+    const pin = pinnedPeerFile(externalRef);
+    return pin ? pinnedPeerFileRef(pin) : null;
+  }
+
+  /**
+   * Exactly the pinned peer file: follow the transfer an earlier attempt started, or enqueue that file; never
+   * search, never another file. A failure is the request's (retried later, for the same file).
+   */
+  private async fetchPinned(track: TrackWanted, pin: PeerFile, ctx: FetchContext): Promise<FetchedFile> {
+    const tried: string[] = [];
+    const who = `${pin.username}: ${pin.filename}`;
+    if (parseSlskdExternalRef(ctx.externalRef)) {
+      const resumed = await this.resume(track, ctx);
+      if (resumed?.ok) return resumed.file;
+      if (resumed) tried.push(`${who} — ${resumed.reason}`);
+    }
+    this.checkAborted(ctx);
+    const key = candidateKey(pin.username, pin.filename);
+    if (ctx.isQuarantined(key)) {
+      throw new DownloadError('rejected', `${pin.username}'s file ${fileNameOf(pin.filename)} failed before and is not tried again; search again for another copy`, tried);
+    }
+    const candidate = pinnedCandidate(pin);
+    if (!candidate) throw new DownloadError('rejected', `.${extOf(pin.filename) || '?'} files are not downloaded`, tried);
+    const result = await this.attempt(track, candidate, ctx, tried, pin);
+    if (result.ok) return result.file;
+    tried.push(`${who} — ${result.reason}`);
+    this.log(`slskd: ${who} failed (${result.reason})`);
+    if (result.quarantine) ctx.quarantine(key, result.reason);
+    // The transfer is gone; the pin stays for the retry.
+    ctx.setExternalRef(pinnedPeerFileRef(pin));
+    throw new DownloadError('rejected', `${pin.username} did not deliver ${fileNameOf(pin.filename)}: ${result.reason}`, tried);
+  }
+
   // ------------------------------------------------------------------------------------------------------------
 
   private async attempt(
@@ -176,6 +262,7 @@ export class SlskdSource implements DownloadSource {
     c: RankedCandidate,
     ctx: FetchContext,
     tried: string[],
+    pin?: PeerFile,
   ): Promise<AttemptResult> {
     ctx.onProgress({ bytesDownloaded: 0, bytesTotal: c.size, detail: `peer ${c.username}, requesting` });
     let target: DownloadTarget;
@@ -198,7 +285,7 @@ export class SlskdSource implements DownloadSource {
     }
     if (!transfer) return { ok: false, reason: 'slskd did not enqueue it (already queued?)', quarantine: false };
 
-    const ref: SlskdExternalRef = { username: c.username, id: transfer.id, filename: c.filename, size: c.size };
+    const ref: SlskdExternalRef = { username: c.username, id: transfer.id, filename: c.filename, size: c.size, ...(pin ? { pin } : {}) };
     ctx.setExternalRef(JSON.stringify(ref));
     return this.follow(
       track,
@@ -212,6 +299,7 @@ export class SlskdSource implements DownloadSource {
         quality: c.quality,
         lengthSec: c.lengthSec,
         bitRate: c.bitRate,
+        pinned: pin !== undefined,
       },
       ctx,
       tried,
@@ -244,7 +332,7 @@ export class SlskdSource implements DownloadSource {
       ctx.quarantine(candidateKey(ref.username, ref.filename), 'unsafe path');
       return undefined;
     }
-    const result = await this.follow(track, { ...ref, ext, target }, ctx, []);
+    const result = await this.follow(track, { ...ref, ext, target, pinned: ref.pin !== undefined, lengthSec: ref.pin?.lengthSec, bitRate: ref.pin?.bitRate }, ctx, []);
     if (!result.ok && result.quarantine) ctx.quarantine(candidateKey(ref.username, ref.filename), result.reason);
     return result;
   }
@@ -346,7 +434,7 @@ export class SlskdSource implements DownloadSource {
         ext: job.ext,
         sizeBytes: st.size,
         description: `${label} from ${job.username}`,
-        note: job.quality && top && job.quality !== top ? `best available was ${label}` : undefined,
+        note: !job.pinned && job.quality && top && job.quality !== top ? `best available was ${label}` : undefined,
       },
     };
   }
@@ -378,6 +466,34 @@ export class SlskdSource implements DownloadSource {
     return new DownloadError('connection', `slskd unreachable while ${while_}: ${msg}`, tried);
   }
 }
+
+/** A pinned file as a candidate (the engine's score does not apply: a person chose it). */
+function pinnedCandidate(pin: PeerFile): RankedCandidate | undefined {
+  const parsed = parseRemotePath(pin.filename);
+  const ext = parsed.ext;
+  const quality = classifyQuality({ ext, bitRate: pin.bitRate, bitDepth: pin.bitDepth, isVariableBitRate: pin.isVariableBitRate, size: pin.size, lengthSec: pin.lengthSec });
+  if (!quality) return undefined;
+  return {
+    key: candidateKey(pin.username, pin.filename),
+    username: pin.username,
+    filename: pin.filename,
+    size: pin.size,
+    ext,
+    parsed,
+    bitRate: pin.bitRate,
+    bitDepth: pin.bitDepth,
+    sampleRate: pin.sampleRate,
+    lengthSec: pin.lengthSec,
+    isVariableBitRate: pin.isVariableBitRate,
+    peer: { hasFreeUploadSlot: true, queueLength: 0, uploadSpeed: 0 },
+    score: 1,
+    quality,
+    qualityRank: 0,
+  };
+}
+
+const fileNameOf = (remote: string): string => JSON.stringify(remote.split(/[\\/]/).pop() ?? remote);
+const extOf = (remote: string): string => parseRemotePath(remote).ext;
 
 export function createSlskdSource(config: SlskdConfigInput | SlskdConfig, deps?: SlskdSourceDeps): SlskdSource {
   return new SlskdSource(config, deps);

@@ -1,0 +1,3 @@
+// Public face of the Search page: the page, and the slot Matched Download registers into.
+export { SearchPage } from './SearchPage';
+export { useMatchedDownloadSlot, type MatchedDownloadHandler, type MatchedDownloadRequest } from './matchedDownloadSlot';

@@ -32,7 +32,7 @@ function searchParams(s: LibrarySearch | undefined) {
   return {
     match: s?.kind === 'fts' ? s.match : null,
     startsWith: s?.kind === 'fts' ? s.startsWith : null,
-    like: s?.kind === 'prefix' ? s.like : null,
+    like: s && s.kind !== 'nothing' ? s.like : null,
     exact: s && s.kind !== 'nothing' ? s.exact : null,
   };
 }
@@ -41,6 +41,8 @@ function searchParams(s: LibrarySearch | undefined) {
 interface SearchSql {
   where: string;
   tier: string;
+  /** The number of matches when nothing else narrows the list, straight from the index. */
+  count?: string;
 }
 
 function artistSearch(s: LibrarySearch): SearchSql {
@@ -61,19 +63,26 @@ function albumSearch(s: LibrarySearch): SearchSql {
     : { where: `al.title LIKE @like ESCAPE '\\'`, tier: 'CASE WHEN al.title = @exact COLLATE NOCASE THEN 0 ELSE 1 END' };
 }
 
-/** Tracks match on title, artist or album; the first tiers are an equal or starting title or artist. */
+/**
+ * Tracks match on title, artist or album; the first tiers are an equal or starting title or artist. The tiers
+ * read the track row alone (artists through their small tables), so ranking many matches sorts ids, not joins.
+ */
 function trackSearch(s: LibrarySearch): SearchSql {
+  const exact = `t.title = @exact COLLATE NOCASE OR t.artist_id IN (SELECT id FROM artists WHERE name_key = @exact)`;
   return s.kind === 'fts'
     ? {
         where: 't.id IN (SELECT rowid FROM tracks_fts WHERE tracks_fts MATCH @match)',
-        tier: `CASE WHEN t.title = @exact COLLATE NOCASE OR ar.name_key = @exact THEN 0
-          WHEN t.id IN (SELECT rowid FROM tracks_fts WHERE tracks_fts MATCH '{title artist} : ' || @startsWith) THEN 1 ELSE 2 END`,
+        // "Starts with" asks the artists index (folded) and the title itself (case-folded only): a second
+        // trigram match over every track would cost more than the search.
+        tier: `CASE WHEN ${exact} THEN 0
+          WHEN t.title LIKE @like ESCAPE '\\' OR t.artist_id IN (SELECT rowid FROM artists_fts WHERE artists_fts MATCH @startsWith) THEN 1 ELSE 2 END`,
+        count: 'SELECT count(*) AS n FROM tracks_fts WHERE tracks_fts MATCH @match',
       }
     : {
         where: `(t.title LIKE @like ESCAPE '\\' OR t.artist_id IN (SELECT id FROM artists WHERE name_key LIKE @like ESCAPE '\\')
           OR t.album_id IN (SELECT id FROM albums WHERE title LIKE @like ESCAPE '\\'))`,
-        tier: `CASE WHEN t.title = @exact COLLATE NOCASE OR ar.name_key = @exact THEN 0
-          WHEN t.title LIKE @like ESCAPE '\\' OR ar.name_key LIKE @like ESCAPE '\\' THEN 1 ELSE 2 END`,
+        tier: `CASE WHEN ${exact} THEN 0
+          WHEN t.title LIKE @like ESCAPE '\\' OR t.artist_id IN (SELECT id FROM artists WHERE name_key LIKE @like ESCAPE '\\') THEN 1 ELSE 2 END`,
       };
 }
 
@@ -184,11 +193,15 @@ export class LibraryQueries {
     if (search) where.push(search.where);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const params = { ...searchParams(s), artistId: o.artistId ?? null, status: o.status ?? null, limit: o.limit, offset: o.offset };
-    const total = (this.sql(`SELECT count(*) AS n FROM tracks t ${filter}`).get(params) as { n: number }).n;
+    const countSql = where.length === 1 && search?.count ? search.count : `SELECT count(*) AS n FROM tracks t ${filter}`;
+    const total = (this.sql(countSql).get(params) as { n: number }).n;
     const sort = o.sort ?? 'relevance';
     const order = sort === 'relevance' ? `${search ? `${search.tier}, ` : ''}${TRACK_ORDER.name}` : TRACK_ORDER[sort];
-    const items = this.sql(`${TRACK_SELECT} ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all(params) as LibraryTrackDto[];
-    return { items, total };
+    // Ids first, rows after: a page of 100 is joined, not every match the ORDER BY had to look at.
+    const byAlbum = sort === 'year' || sort === 'year_desc' ? 'LEFT JOIN albums al ON al.id = t.album_id' : '';
+    const ids = this.sql(`SELECT t.id FROM tracks t ${byAlbum} ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all(params) as { id: number }[];
+    const one = this.sql(`${TRACK_SELECT} WHERE t.id = ?`);
+    return { items: ids.map(({ id }) => one.get(id) as LibraryTrackDto), total };
   }
 }
 

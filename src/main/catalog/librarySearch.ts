@@ -15,6 +15,8 @@ export type LibrarySearch =
       startsWith: string;
       /** Case-insensitive equality with a title or name: the first tier. */
       exact: string;
+      /** LIKE pattern for "starts with" on unfolded columns (ESCAPE '\\'). */
+      like: string;
     }
   | {
       kind: 'prefix';
@@ -34,8 +36,9 @@ export function planLibrarySearch(text: string): LibrarySearch {
   const exact = nameKey(text);
   const folded = foldCase(exact).replace(/\s+/g, ' ').trim();
   if (!folded) return { kind: 'nothing' };
-  if (length(folded) < TRIGRAM) return { kind: 'prefix', like: `${exact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, exact };
-  return { kind: 'fts', match: wordGroups(folded).map(ftsString).join(' '), startsWith: `^${ftsString(folded)}`, exact };
+  const like = `${exact.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (length(folded) < TRIGRAM) return { kind: 'prefix', like, exact };
+  return { kind: 'fts', match: wordGroups(folded).map(ftsString).join(' '), startsWith: `^${ftsString(folded)}`, exact, like };
 }
 
 /**

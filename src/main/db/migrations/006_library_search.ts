@@ -3,7 +3,8 @@
 // artist and album, and over artist names and album titles. The indexed text is folded by `cassette_fold`
 // (the matching engine's foldCase, registered on every connection by openDatabase): "Beyoncé" is indexed as
 // "beyonce", "Øystein" as "oystein", "Кино" as "kino". Contentless (the catalog tables hold the text), so
-// triggers keep them in step; a rename of an artist or album re-indexes its tracks. Changing foldCase needs a
+// triggers keep them in step; a rename of an artist or album re-indexes its tracks (only a real change: the
+// catalog's upserts rewrite the same title on every track of an album). Changing foldCase needs a
 // new migration that rebuilds these tables, or old rows keep the old folding.
 // The NOCASE title indexes serve searches too short for trigrams (1-2 characters) as prefix matches.
 export const migration006 = `
@@ -20,7 +21,8 @@ CREATE TRIGGER tracks_fts_insert AFTER INSERT ON tracks BEGIN
     cassette_fold((SELECT name FROM artists WHERE id = new.artist_id)),
     cassette_fold(coalesce((SELECT title FROM albums WHERE id = new.album_id), '')));
 END;
-CREATE TRIGGER tracks_fts_update AFTER UPDATE OF title, artist_id, album_id ON tracks BEGIN
+CREATE TRIGGER tracks_fts_update AFTER UPDATE OF title, artist_id, album_id ON tracks
+  WHEN old.title IS NOT new.title OR old.artist_id IS NOT new.artist_id OR old.album_id IS NOT new.album_id BEGIN
   DELETE FROM tracks_fts WHERE rowid = old.id;
   INSERT INTO tracks_fts (rowid, title, artist, album) VALUES (
     new.id, cassette_fold(new.title),
@@ -34,7 +36,7 @@ END;
 CREATE TRIGGER artists_fts_insert AFTER INSERT ON artists BEGIN
   INSERT INTO artists_fts (rowid, name) VALUES (new.id, cassette_fold(new.name));
 END;
-CREATE TRIGGER artists_fts_update AFTER UPDATE OF name ON artists BEGIN
+CREATE TRIGGER artists_fts_update AFTER UPDATE OF name ON artists WHEN old.name IS NOT new.name BEGIN
   DELETE FROM artists_fts WHERE rowid = old.id;
   INSERT INTO artists_fts (rowid, name) VALUES (new.id, cassette_fold(new.name));
   DELETE FROM tracks_fts WHERE rowid IN (SELECT id FROM tracks WHERE artist_id = new.id);
@@ -49,7 +51,7 @@ END;
 CREATE TRIGGER albums_fts_insert AFTER INSERT ON albums BEGIN
   INSERT INTO albums_fts (rowid, title) VALUES (new.id, cassette_fold(new.title));
 END;
-CREATE TRIGGER albums_fts_update AFTER UPDATE OF title ON albums BEGIN
+CREATE TRIGGER albums_fts_update AFTER UPDATE OF title ON albums WHEN old.title IS NOT new.title BEGIN
   DELETE FROM albums_fts WHERE rowid = old.id;
   INSERT INTO albums_fts (rowid, title) VALUES (new.id, cassette_fold(new.title));
   DELETE FROM tracks_fts WHERE rowid IN (SELECT id FROM tracks WHERE album_id = new.id);

@@ -284,7 +284,15 @@ export const libraryTrack = z.object({
 export type LibraryTrackDto = z.infer<typeof libraryTrack>;
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) };
 const searchText = z.string().trim().max(200).optional();
-export const librarySort = z.enum(['name', 'name_desc', 'most_tracks', 'most_missing']);
+/**
+ * How artist and album lists are ordered: by name, by release year (`year` oldest first, `year_desc` newest
+ * first; an artist by their latest release), by completeness (the share on disk, most complete first), by when
+ * they were added (newest first), by size or by what they miss. With a search, matches that equal or start with
+ * the text come first, each group in this order.
+ */
+export const librarySort = z.enum(['name', 'name_desc', 'year', 'year_desc', 'completeness', 'recently_added', 'most_tracks', 'most_missing']);
+/** Track lists: `relevance` (when left out too: equal and starts-with matches first when searching, else by title). */
+export const trackSort = z.enum(['relevance', 'name', 'name_desc', 'year', 'year_desc', 'recently_added']);
 
 const qobuzFolderInput = z.object({ folder: z.string().min(1).max(4096).optional() }).strict().optional();
 
@@ -425,16 +433,23 @@ export const methods = {
     output: z.object({ items: z.array(libraryAlbum), total: z.number().int() }),
     role: 'admin',
   },
-  /** An album and its tracks in disc/track order. */
+  /** An album and one page of its tracks in disc/track order (`total`: all its tracks in the catalog). */
   'library.album': {
-    input: z.object({ id: z.number().int().positive() }).strict(),
-    output: z.object({ album: libraryAlbum, tracks: z.array(libraryTrack) }),
+    input: z.object({ id: z.number().int().positive(), offset: page.offset.optional(), limit: page.limit.optional() }).strict(),
+    output: z.object({ album: libraryAlbum, tracks: z.array(libraryTrack), total: z.number().int() }),
     role: 'admin',
   },
   /** Tracks by title, artist or album text (or one artist's tracks outside any album). */
   'library.tracks': {
     input: z
-      .object({ search: searchText, artistId: z.number().int().positive().optional(), withoutAlbum: z.boolean().optional(), status: trackStatus.optional(), ...page })
+      .object({
+        search: searchText,
+        artistId: z.number().int().positive().optional(),
+        withoutAlbum: z.boolean().optional(),
+        status: trackStatus.optional(),
+        sort: trackSort.optional(),
+        ...page,
+      })
       .strict(),
     output: z.object({ items: z.array(libraryTrack), total: z.number().int() }),
     role: 'admin',

@@ -316,10 +316,11 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const libraryHandlers: Pick<Handlers, 'library.artists' | 'library.albums' | 'library.album' | 'library.tracks' | 'library.reveal'> = {
     'library.artists': async (input) => library.artists(input),
     'library.albums': async (input) => library.albums(input),
-    'library.album': async ({ id }) => {
+    'library.album': async ({ id, offset, limit }) => {
       const album = library.album(id);
       if (!album) throw new AppError('not_found', `No album ${id} in the catalog`);
-      return { album, tracks: library.albumTracks(id) };
+      const page = library.albumTracks(id, { offset: offset ?? 0, limit: limit ?? 100 });
+      return { album, tracks: page.items, total: page.total };
     },
     'library.tracks': async (input) => library.tracks(input),
     'library.reveal': async ({ trackId }) => {

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { AppError } from '../../shared/result';
 import { ensureDirectorySync, EnsureDirectoryError } from '../library';
 import { migrations } from './migrations';
+import { registerSqlFunctions } from './registerSqlFunctions';
 
 export type Db = Database.Database;
 
@@ -25,6 +26,7 @@ export function openDatabase(path: string, migrationList: readonly string[] = mi
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    registerSqlFunctions(db);
     migrate(db, migrationList, path);
     return db;
   } catch (e) {

@@ -1,5 +1,7 @@
 // One artist: their albums with how complete each is, and tracks that belong to no album.
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { MethodInput } from '../../../shared/contract';
 import { hrefFor } from '../../app/route';
 import { request, useApi } from '../../api';
 import { ErrorNotice } from '../../components';
@@ -8,13 +10,26 @@ import { PageHeader } from '../shell';
 import { AlbumCover } from './AlbumCover';
 import { Completeness } from './Completeness';
 import { LIBRARY_KEY } from './libraryKeys';
+import { SortSelect } from './SortSelect';
 import { TrackList } from './TrackList';
+
+type AlbumSort = NonNullable<MethodInput<'library.albums'>['sort']>;
+const ALBUM_SORTS: readonly (readonly [AlbumSort, string])[] = [
+  ['year', 'Oldest first'],
+  ['year_desc', 'Newest first'],
+  ['name', 'A → Z'],
+  ['completeness', 'Most complete'],
+  ['most_missing', 'Most missing'],
+  ['recently_added', 'Recently added'],
+];
 
 export function ArtistView({ artistId, canReveal }: { artistId: number; canReveal: boolean }) {
   const api = useApi();
+  const [sort, setSort] = useState<AlbumSort>('year');
   const albums = useQuery({
-    queryKey: [LIBRARY_KEY, 'artist-albums', artistId],
-    queryFn: () => request(api, 'library.albums', { artistId, sort: 'name', offset: 0, limit: 500 }),
+    queryKey: [LIBRARY_KEY, 'artist-albums', artistId, sort],
+    queryFn: () => request(api, 'library.albums', { artistId, sort, offset: 0, limit: 500 }),
+    placeholderData: keepPreviousData,
   });
   const artist = useQuery({
     queryKey: [LIBRARY_KEY, 'artist', artistId],
@@ -29,6 +44,11 @@ export function ArtistView({ artistId, canReveal }: { artistId: number; canRevea
     <>
       <Breadcrumbs items={[{ label: 'Library', href: hrefFor({ page: 'library' }) }, { label: name }]} />
       <PageHeader title={name} subtitle={albums.data ? `${formatCount(albums.data.total)} ${albums.data.total === 1 ? 'album' : 'albums'}` : undefined} />
+      {albums.data && albums.data.total > 1 ? (
+        <div className="lib-toolbar">
+          <SortSelect<AlbumSort> label="Sort albums" value={sort} options={ALBUM_SORTS} onChange={setSort} />
+        </div>
+      ) : null}
       {albums.isError ? <ErrorNotice title="Couldn't load the albums" message={albums.error.message} onRetry={() => void albums.refetch()} /> : null}
       <ul className="album-grid" aria-label="Albums">
         {albums.data?.items.map((al) => (

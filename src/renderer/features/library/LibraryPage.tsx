@@ -14,9 +14,30 @@ import { ArtistList } from './ArtistList';
 import { ArtistView } from './ArtistView';
 import { ImportFolderCard } from './ImportFolderCard';
 import { ReconcileCard } from './ReconcileCard';
+import { SortSelect } from './SortSelect';
 import { TrackList } from './TrackList';
 
-type Sort = MethodInput<'library.artists'>['sort'];
+type Sort = NonNullable<MethodInput<'library.artists'>['sort']>;
+type TrackSort = NonNullable<MethodInput<'library.tracks'>['sort']>;
+
+const ARTIST_SORTS: readonly (readonly [Sort, string])[] = [
+  ['name', 'A → Z'],
+  ['name_desc', 'Z → A'],
+  ['year_desc', 'Newest release'],
+  ['year', 'Oldest release'],
+  ['completeness', 'Most complete'],
+  ['most_missing', 'Most missing'],
+  ['most_tracks', 'Most tracks'],
+  ['recently_added', 'Recently added'],
+];
+const TRACK_SORTS: readonly (readonly [TrackSort, string])[] = [
+  ['relevance', 'Best match'],
+  ['name', 'A → Z'],
+  ['name_desc', 'Z → A'],
+  ['year_desc', 'Newest release'],
+  ['year', 'Oldest release'],
+  ['recently_added', 'Recently added'],
+];
 
 export function LibraryPage({ artistId, albumId }: { artistId?: number; albumId?: number }) {
   const api = useApi();
@@ -31,10 +52,10 @@ function LibraryHome({ canReveal }: { canReveal: boolean }) {
   const status = useCatalogStatus();
   const s = status.data;
   const searchId = useId();
-  const sortId = useId();
   const [text, setText] = useState('');
   const [mode, setMode] = useState<'artists' | 'tracks'>('artists');
   const [sort, setSort] = useState<Sort>('name');
+  const [trackSort, setTrackSort] = useState<TrackSort>('relevance');
   const search = useDebouncedValue(text.trim(), 200);
   return (
     <>
@@ -63,20 +84,12 @@ function LibraryHome({ canReveal }: { canReveal: boolean }) {
           </button>
         </div>
         {mode === 'artists' ? (
-          <div className="lib-sort">
-            <label htmlFor={sortId} className="visually-hidden">
-              Sort artists
-            </label>
-            <select id={sortId} className="input" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
-              <option value="name">A → Z</option>
-              <option value="name_desc">Z → A</option>
-              <option value="most_tracks">Most tracks</option>
-              <option value="most_missing">Most missing</option>
-            </select>
-          </div>
-        ) : null}
+          <SortSelect<Sort> label="Sort artists" value={sort} options={ARTIST_SORTS} onChange={setSort} />
+        ) : (
+          <SortSelect<TrackSort> label="Sort tracks" value={trackSort} options={TRACK_SORTS} onChange={setTrackSort} />
+        )}
       </div>
-      {mode === 'artists' ? <ArtistList search={search} sort={sort} /> : <TrackList filter={{ search: search || undefined }} canReveal={canReveal} />}
+      {mode === 'artists' ? <ArtistList search={search} sort={sort} /> : <TrackList filter={{ search: search || undefined, sort: trackSort }} canReveal={canReveal} />}
       <div className="grid-2 lib-manage">
         <ImportFolderCard />
         <ReconcileCard />

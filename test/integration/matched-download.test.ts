@@ -296,6 +296,36 @@ describeWithMutagen('cancel', () => {
   });
 });
 
+describeWithMutagen('Match & file', () => {
+  it('files a finished normal download under Transfer; the row and the catalog point at the new place', async () => {
+    const trackId = core.catalog.upsertTrack({ title: 'Low Tide', artist: { name: 'Nina Vale' }, durationSec: 3, source: 'slskd' });
+    const { item } = core.queue.enqueueTrack({ trackId, source: 'slskd' });
+    core.processor.kick();
+    const [done] = await settle([item.id]);
+    expect(done).toMatchObject({ status: 'completed' });
+    const first = done!.destination_path!;
+    expect(first.startsWith(join(dir, 'Library'))).toBe(true);
+    const r = await call<{ path: string }>('match.fileExisting', { queueItemId: item.id, artist: { id: w.nina.id, name: 'Nina Vale' } });
+    const target = join(transferDir, 'Nina Vale', 'Nina Vale - Tidewater', '03 Low Tide.mp3');
+    expect(r.path).toBe(target);
+    expect(existsSync(first)).toBe(false);
+    expect(core.queue.get(item.id)?.destination_path).toBe(target);
+    expect(core.catalog.getTrack(trackId)).toMatchObject({ local_path: target, status: 'downloaded' });
+    expect((await mutagenTags(target)).tags).toMatchObject({ TIT2: ['Low Tide'], TALB: ['Tidewater'], TRCK: ['3/3'], TSRC: ['GBTDW1900003'] });
+  });
+
+  it('refuses a loose file outside the Soulseek downloads folder, and a download that has not finished', async () => {
+    const outside = await core.dispatch('match.fileExisting', { path: join(dir, 'catalog.db'), artist: daft() }, { role: 'admin' });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const both = await core.dispatch('match.fileExisting', { path: 'x.mp3', queueItemId: 1, artist: daft() }, { role: 'admin' });
+    expect(both).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const trackId = core.catalog.upsertTrack({ title: 'Not Yet', artist: { name: 'Nobody' } });
+    const { item } = core.queue.enqueueTrack({ trackId, source: 'tickets' });
+    const waiting = await core.dispatch('match.fileExisting', { queueItemId: item.id, artist: daft() }, { role: 'admin' });
+    expect(waiting).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/finished download/) } });
+  });
+});
+
 describeWithMutagen('crash between transfer and tagging', () => {
   it('the next start finds the untagged file in place, tags it, removes the original and finishes the item', async () => {
     // Download and file nothing yet: a core that does not run the queue, then the state a crash after the

@@ -42,7 +42,7 @@ export function matchedSpotifyWorld(): MatchedWorld {
   world.addAlbum({ name: 'One More Time', type: 'single', artists: [daft], releaseDate: '2000-11-13', image: 2, tracks: [{ name: 'One More Time', durationMs: ms, isrc: 'GBDUW0100001' }] });
   world.addAlbum({ name: 'Dance Hits 2001', type: 'compilation', artists: [{ id: 'v'.padEnd(22, '0'), name: 'Various Artists' }], tracks: [{ name: 'One More Time', artists: [daft], durationMs: ms, isrc: 'GBDUW0100001' }] });
   const robotRock = world.addAlbum({ name: 'Robot Rock', type: 'single', artists: [daft], releaseDate: '2005-02-28', image: 1, tracks: [{ name: 'Robot Rock', durationMs: ms, isrc: 'GBDUW0500001' }] });
-  world.addAlbum({ name: 'Tidewater', artists: [nina], releaseDate: '2019-04-05', image: 1, tracks: [{ name: 'Harbour Lights', durationMs: ms, isrc: 'GBTDW1900001' }, { name: 'Undertow', durationMs: ms, isrc: 'GBTDW1900002' }] });
+  world.addAlbum({ name: 'Tidewater', artists: [nina], releaseDate: '2019-04-05', image: 1, tracks: [{ name: 'Harbour Lights', durationMs: ms, isrc: 'GBTDW1900001' }, { name: 'Undertow', durationMs: ms, isrc: 'GBTDW1900002' }, { name: 'Low Tide', durationMs: ms, isrc: 'GBTDW1900003' }] });
   world.addAlbum({ name: 'Song (Remixes)', type: 'single', artists: [original], releaseDate: '2022-06-01', image: 2, tracks: [{ name: 'Song - Artist A Remix', artists: [original, remixer], durationMs: ms, isrc: 'USRMX2200001' }] });
   world.addAlbum({ name: 'Covers', artists: [tribute], tracks: [{ name: 'One More Time', durationMs: 200_000 }] });
   return { world, daft, nina, remixer, original, tribute, discovery, robotRock };
@@ -60,6 +60,7 @@ export function matchedPeers(): PeerBuilder[] {
     .file('@@music\\remixes\\Artist B - Song (Artist A Remix).mp3', mp3(SECONDS))
     .file('@@music\\singles\\Daft Punk - Never Recorded This.mp3', mp3(SECONDS))
     .file('@@music\\singles\\Nina Vale - Undertow.mp3', mp3(SECONDS))
+    .file('@@music\\singles\\Nina Vale - Low Tide.mp3', mp3(SECONDS))
     .file(`${FAVOURITES}\\Daft Punk - Aerodynamic.mp3`, mp3(SECONDS))
     .file(`${FAVOURITES}\\Nina Vale - Harbour Lights.mp3`, mp3(SECONDS))
     .file(`${FAVOURITES}\\Quiet Person - Mystery Tune.mp3`, mp3(SECONDS));

@@ -7,6 +7,7 @@ import './styles/components.css';
 import './styles/downloads.css';
 import './styles/qobuz.css';
 import './styles/library.css';
+import './styles/matched.css';
 import './styles/responsive.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { DashboardPage } from '../features/dashboard';
 import { DownloadsPage } from '../features/downloads';
 import { LibraryPage } from '../features/library';
+import { MatchedDownloadHost } from '../features/matched';
 import { QobuzPage } from '../features/qobuz';
 import { SettingsPage } from '../features/settings';
 import { ConnectionBanner, Sidebar, TopBar } from '../features/shell';
@@ -42,6 +43,7 @@ export function App() {
           <Page route={route} />
         </main>
       </div>
+      <MatchedDownloadHost />
     </div>
   );
 }

@@ -45,6 +45,17 @@ export function matchedSpotifyWorld(): MatchedWorld {
   world.addAlbum({ name: 'Tidewater', artists: [nina], releaseDate: '2019-04-05', image: 1, tracks: [{ name: 'Harbour Lights', durationMs: ms, isrc: 'GBTDW1900001' }, { name: 'Undertow', durationMs: ms, isrc: 'GBTDW1900002' }, { name: 'Low Tide', durationMs: ms, isrc: 'GBTDW1900003' }] });
   world.addAlbum({ name: 'Song (Remixes)', type: 'single', artists: [original], releaseDate: '2022-06-01', image: 2, tracks: [{ name: 'Song - Artist A Remix', artists: [original, remixer], durationMs: ms, isrc: 'USRMX2200001' }] });
   world.addAlbum({ name: 'Covers', artists: [tribute], tracks: [{ name: 'One More Time', durationMs: 200_000 }] });
+  // Others who recorded "Low Tide" (covers name the original artist): the modal has five artists to show,
+  // some without an image, one with a very long name.
+  const coverArtists = [
+    world.addArtist({ name: 'The Harbour Choir', image: 2 }),
+    world.addArtist({ name: 'Lighthouse Keepers' }),
+    world.addArtist({ name: 'An Orchestra With A Really Quite Remarkably Long Name Indeed (Live Ensemble)', image: 0 }),
+    world.addArtist({ name: 'Piano Covers Collective' }),
+  ];
+  coverArtists.forEach((a, i) =>
+    world.addAlbum({ name: `Covers Vol. ${i + 1}`, artists: [a], tracks: [{ name: 'Low Tide (Nina Vale Cover)', durationMs: ms + i * 20_000 }] }),
+  );
   return { world, daft, nina, remixer, original, tribute, discovery, robotRock };
 }
 

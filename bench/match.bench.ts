@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { MatchIndex, type MatchTrack } from '../src/main/matching';
 import { createPeerNamer } from '../scripts/match-eval/peerNames';
+import { measureMatchedAlbum } from './matchedAlbumRequests';
 
 const INDEX_TRACKS = Number(process.env.BENCH_TRACKS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
@@ -78,6 +79,9 @@ for (const q of queries) {
 times.sort((a, b) => a - b);
 const pct = (p: number) => Math.round((times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0) * 1000) / 1000;
 
+process.stderr.write('matched album download of 12 tracks against the emulators...\n');
+const album = await measureMatchedAlbum();
+
 process.stdout.write(
   `${JSON.stringify({
     queries: QUERIES,
@@ -88,5 +92,12 @@ process.stdout.write(
     meanCandidatesScored: Math.round(candidates / QUERIES),
     top5ContainsTrack: Math.round((found / QUERIES) * 1000) / 1000,
     buildMs: Math.round(buildMs),
+    // One matched album download of 12 tracks, through the real flow against the emulators: Web API requests
+    // (target ≤ 3 + one per track), requests that repeat an earlier one (target 0), and the same download again.
+    albumRequests: album.albumRequests,
+    albumRequestsLimit: 3 + album.albumTracks,
+    repeatRequests: album.repeatRequests,
+    secondRunRequests: album.secondRunRequests,
+    albumTracksFiled: album.filed,
   })}\n`,
 );

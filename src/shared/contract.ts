@@ -372,6 +372,32 @@ export type SearchResultsDto = z.infer<typeof searchResults>;
 const searchIdInput = z.uuid();
 
 const idInput = z.object({ id: z.number().int().positive() });
+
+// Matched downloads: the file as the artist modal knows it, the artists it offers, and the peer files it queues.
+const durationMs = z.number().int().positive().max(24 * 3600_000);
+export const matchFile = z
+  .object({
+    /** The path as the peer shares it (backslashes and all), or a local file's path. */
+    filename: z.string().min(1).max(4096),
+    durationMs: durationMs.optional(),
+    tags: z.object({ title: z.string().max(500), artist: z.string().max(500), album: z.string().max(500), trackNumber: z.number().int().positive() }).partial().strict().optional(),
+  })
+  .strict();
+export type MatchFile = z.infer<typeof matchFile>;
+export const artistSuggestion = z.object({
+  artistId: z.string(),
+  name: z.string(),
+  /** A data: URL (proxied by the core: the renderer never talks to Spotify), or null when there is no image. */
+  imageUrl: z.string().nullable(),
+  /** Calibrated match percentage, or null when not known (a searched artist the file's tracks did not show). */
+  percent: z.number().int().min(0).max(100).nullable(),
+});
+export type ArtistSuggestionDto = z.infer<typeof artistSuggestion>;
+const chosenArtist = z.object({ id: z.string().min(1).max(64), name: z.string().trim().min(1).max(500) }).strict();
+export const peerFile = z
+  .object({ username: z.string().min(1).max(200), filename: z.string().min(1).max(4096), size: z.number().int().nonnegative(), durationMs: durationMs.optional() })
+  .strict();
+export type PeerFileDto = z.infer<typeof peerFile>;
 const empty = z.object({}).strict().optional();
 
 /** Who may call a method: `user` (any valid token) or `admin` (the owner; Electron IPC is always the owner). */
@@ -494,6 +520,27 @@ export const methods = {
   'restore.plan': { input: z.object({ run: runId, account: accountName }).strict(), output: restoreReport, role: 'admin' },
   /** Starts the restore in the background (one per target account at a time); watch backups.job. */
   'restore.start': { input: z.object({ run: runId, account: accountName }).strict(), output: backupJob, role: 'admin' },
+  /** The artist modal's top half: the 5 artists the file most likely belongs to (one Spotify search). */
+  'match.suggestArtists': { input: z.object({ file: matchFile }).strict(), output: z.array(artistSuggestion), role: 'admin' },
+  /** The artist modal's search box: 5 artists by name, each with how well the file matches them (or null). */
+  'match.searchArtists': {
+    input: z.object({ query: z.string().trim().min(1).max(200), file: matchFile.optional() }).strict(),
+    output: z.array(artistSuggestion),
+    role: 'admin',
+  },
+  /** A Soulseek file downloaded, matched to the chosen artist, filed under Transfer and tagged from Spotify. */
+  'match.download': { input: z.object({ file: peerFile, artist: chosenArtist }).strict(), output: queueRow, role: 'admin' },
+  /** Every file of a folder, each matched within the chosen artist's catalogue first, then on its own. */
+  'match.downloadAlbum': { input: z.object({ files: z.array(peerFile).min(1).max(500), artist: chosenArtist }).strict(), output: z.array(queueRow), role: 'admin' },
+  /** "Match & file": a finished download (or a file in the downloads folder) filed under Transfer, tagged. */
+  'match.fileExisting': {
+    input: z
+      .object({ queueItemId: z.number().int().positive().optional(), path: z.string().min(1).max(4096).optional(), artist: chosenArtist })
+      .strict()
+      .refine((v) => (v.queueItemId === undefined) !== (v.path === undefined), { message: 'name either a finished download (queueItemId) or a file (path)' }),
+    output: z.object({ path: z.string(), note: z.string().optional() }),
+    role: 'admin',
+  },
 } as const satisfies Record<string, MethodEntry>;
 
 export type Methods = typeof methods;

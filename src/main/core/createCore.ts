@@ -1,6 +1,6 @@
 // The composition root: opens the catalog, wires queue, processor, sources and events, and exposes the
 // contract's handlers. Hosts (Electron, headless server, CLI, tests) call this and nothing deeper.
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { methods, roleAllows, type MethodName, type MethodOutput, type Role } from '../../shared/contract';
 import { AppError, err, ok, type Result } from '../../shared/result';
@@ -9,9 +9,10 @@ import { CatalogStore, LibraryQueries, catalogStatus, importFolder, reconcileCat
 import {
   DEFAULT_STALE_MS, DEFAULT_USER_LIMITS, PRIORITY, QueueProcessor, QueueStore, catalogFullError, isCatalogFull, isPartWriterAlive, missingFilesWatchdog, type UserLimits,
 } from '../queue';
-import { AlbumArt, CoverArtCache, DownloadTagger, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy, isPartOf, sweepPartFiles, checkFolder } from '../library';
+import { AlbumArt, CoverArtCache, DownloadTagger, FilingJournal, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy, isPartOf, sweepPartFiles, checkFolder } from '../library';
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
 import { BackupScheduler, BackupService } from '../flows/backupRun';
+import { MatchedDownloads } from '../flows/matchedDownload';
 import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import { QOBUZ_JOB_SLOTS, SlskdSource } from '../sources';
 import { enqueuePeerFiles, peerFilesFromResults, PeerSearches } from '../flows/peerSearch';
@@ -21,7 +22,7 @@ import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, ty
 import { toQueueRows } from './queueRows';
 import { buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
-import { SpotifyProvider } from '../providers';
+import { DEFAULT_ACCOUNT, SpotifyProvider, type SpotifyApi } from '../providers';
 import type { QueueItem } from '../queue';
 import type { CoverSize } from '../../shared/coverUrl';
 import type { AlbumCoverImage } from '../library';
@@ -42,6 +43,8 @@ export interface CoreConfig {
   version?: string;
   /** Root of the organised library where downloads are filed. Default: <dataDir>/Library. */
   libraryDir?: string;
+  /** Where matched downloads are filed (over the Settings' Transfer folder). Default: that, or <dataDir>/Transfer. */
+  transferDir?: string;
   layout?: LayoutStrategy;
   sources?: Partial<Record<SourceId, DownloadSource>>;
   /** Source for tracks that name none (missing tracks found by reconcile). */
@@ -100,6 +103,8 @@ export interface Core {
   backupScheduler: BackupScheduler;
   /** Each download source's state (configured, reachable), behind "why it waits". */
   sourceStates: SourceStates;
+  /** Matched downloads, the artist modal's suggestions, "Match & file". */
+  matched: MatchedDownloads;
   handlers: Handlers;
   config: CoreConfig;
   paths: Paths;
@@ -194,14 +199,46 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     },
     finalize: async (track, file, item) => {
       if (item.source === 'qobuz') await qobuz.finalize(track, file);
-      else if (CATALOG_TAGGED.has(item.source)) await catalogTagger.finalize(track, file);
+      // A matched download is tagged from Spotify on its filed copy; the original is left as it came.
+      else if (CATALOG_TAGGED.has(item.source) && item.request_source !== 'matched') await catalogTagger.finalize(track, file);
       await config.finalize?.(track, file);
     },
+    deliver: (track, file, item, signal) => matched.deliver(track, file, item, signal, reportStage),
+    finishInterrupted: (track, item, signal) => matched.finishInterrupted(track, item, signal, reportStage),
     onChange: (item) => {
       const [row] = toRows([item]);
       if (row) events.rowChanged(row);
       reportProgress();
     },
+  });
+
+  /** A matched download's stage (matching, transferring, tagging) shows in its row. */
+  function reportStage(id: number, detail: string): void {
+    queue.heartbeat(id, { detail });
+    pushRows([id]);
+  }
+
+  async function spotifyApi(): Promise<SpotifyApi> {
+    const provider = await spotify();
+    const accounts = await provider.list();
+    const account = accounts.find((a) => a.account === DEFAULT_ACCOUNT) ?? accounts[0];
+    if (!account) throw new AppError('auth_required', 'Sign in to Spotify first (`cassette spotify login`): matched downloads take their names and tags from Spotify.');
+    return provider.api(account.account);
+  }
+
+  const matched: MatchedDownloads = new MatchedDownloads({
+    journal: new FilingJournal(db, clock),
+    queue,
+    catalog,
+    covers,
+    api: spotifyApi,
+    transferDir: async () => config.transferDir ?? (await settings.settings()).transferDir ?? join(ports.paths.dataDir, 'Transfer'),
+    slskd: () => (sources.slskd instanceof SlskdSource ? sources.slskd : undefined),
+    changed: (ids) => {
+      pushRows(ids);
+      processor.kick();
+    },
+    logger,
   });
 
   const qobuz: QobuzService = new QobuzService(
@@ -438,7 +475,35 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     ...libraryHandlers,
     ...backupHandlers,
     ...searchHandlers,
+    ...matchHandlers(),
   };
+
+  function matchHandlers(): Pick<Handlers, 'match.suggestArtists' | 'match.searchArtists' | 'match.download' | 'match.downloadAlbum' | 'match.fileExisting'> {
+    return {
+      'match.suggestArtists': async ({ file }) => matched.suggester.suggest(file),
+      'match.searchArtists': async ({ query, file }) => matched.suggester.search(query, file),
+      'match.download': async ({ file, artist }) => {
+        const item = await matched.download(file, artist);
+        return rowsFor([item.id])[0]!;
+      },
+      'match.downloadAlbum': async ({ files, artist }) => rowsFor((await matched.downloadAlbum(files, artist)).map((i) => i.id)),
+      'match.fileExisting': async ({ queueItemId, path, artist }) => {
+        if (queueItemId !== undefined) {
+          const t = matched.existingTarget(queueItemId);
+          return matched.fileExisting({ ...t, queueItemId }, artist);
+        }
+        // A loose file must be in slskd's downloads folder: Match & file moves what was downloaded, nothing else.
+        const downloads = (await settings.settings()).slskd?.downloadsDir;
+        const file = await checkFolder(dirname(path ?? ''), { access: 'write', mayCreate: false, label: 'The file\'s folder' });
+        const inside = downloads ? (await checkFolder(downloads, { access: 'read', mayCreate: false, label: 'The downloads folder' })).path : undefined;
+        if (!inside || !(file.path === inside || file.path.startsWith(`${inside}/`))) {
+          throw new AppError('invalid_input', 'Match & file takes files from the Soulseek downloads folder (Settings → Soulseek).');
+        }
+        const full = join(file.path, basename(path ?? ''));
+        return matched.fileExisting({ path: full, file: { filename: full } }, artist);
+      },
+    };
+  }
 
   async function dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>> {
     if (!Object.hasOwn(methods, method)) return err('invalid_input', `Unknown method: ${method.slice(0, 100)}`);
@@ -468,6 +533,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     if (config.reconcileOnStart !== false) reconcile();
   }, () => db.close());
   const startupSweep = config.recoverOnStart !== false ? sweepLeftoverParts() : Promise.resolve([]);
+  // "Match & file" runs a crash interrupted (matched downloads finish through the queue when claimed again).
+  const filingRecovery = config.recoverOnStart !== false ? matched.recoverStandalone().catch(() => 0) : Promise.resolve(0);
   if (config.runQueue) {
     processor.start();
     qobuz.resumeQueued();
@@ -512,7 +579,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   return {
-    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile, coverArt, startupSweep,
+    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, matched, handlers, config, paths: ports.paths, clock, dispatch, reconcile, coverArt, startupSweep,
     async close() {
       if (sourceCheckTimer) clearInterval(sourceCheckTimer);
       backupScheduler.stop();
@@ -520,6 +587,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       await backups.settled();
       peerSearches.close();
       await startupSweep;
+      await filingRecovery;
       await qobuz.shutdown();
       await processor.stop();
       events.flush();

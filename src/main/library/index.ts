@@ -29,6 +29,7 @@ export {
 } from './validate';
 export { CoverArtCache, sniffImageMime, type CoverArtCacheOptions } from './coverArtCache';
 export { DownloadTagger, type DownloadTaggerOptions } from './downloadTagger';
+export { FilingJournal, type FilingEntry, type FilingStep } from './filingJournal';
 export {
   writeTags,
   readTags,

@@ -35,7 +35,19 @@ export {
   type MatchVerdict,
   type TrackDistance,
 } from './score';
-export { matchTracks, matchFilename, type MatchResult, type MatchBreakdown, type BreakdownEntry } from './match';
+export { matchTracks, matchFilename, fileReadings, matchFileReadings, type FileReadings, type MatchResult, type MatchBreakdown, type BreakdownEntry } from './match';
+export {
+  suggestionReadings,
+  primaryReading,
+  suggestionQuery,
+  scoreCandidate,
+  rankArtists,
+  bestTrackForArtist,
+  isConfident,
+  type SuggestionFile,
+  type CandidateTrack,
+  type ArtistScore,
+} from './artistSuggestions';
 export { matchProbability, suggestionPercent, CALIBRATION_KNOTS } from './calibration';
 export { creditRemix, type RemixCredit, type RemixCreditInput } from './creditRemix';
 export { MatchIndex, MAX_CANDIDATES, type IndexHit, type SearchOptions } from './matchIndex';

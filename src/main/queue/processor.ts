@@ -30,6 +30,17 @@ export interface ProcessorOptions {
   onHalt?(error: CatalogHalt): void;
   /** Runs on the fetched file before it is moved into place (tags, cover art). */
   finalize?(track: TrackWanted, file: FetchedFile, item: QueueItem): Promise<void>;
+  /**
+   * Files the fetched file itself (a flow with its own layout and steps, e.g. a matched download) instead of the
+   * processor's move into `planDestination`; undefined: not this flow's item, the processor places it. Honour
+   * `signal` (a cancel) between steps and leave no half-written file.
+   */
+  deliver?(track: TrackWanted, file: FetchedFile, item: QueueItem, signal: AbortSignal): Promise<Delivered | undefined>;
+  /**
+   * Before fetching: a delivery a crash interrupted (the download had finished) is finished from where it
+   * stopped instead of fetching again; undefined when there is none.
+   */
+  finishInterrupted?(track: TrackWanted, item: QueueItem, signal: AbortSignal): Promise<Delivered | undefined>;
   clock: Clock;
   logger: Logger;
   onChange(item: QueueItem): void;
@@ -38,6 +49,13 @@ export interface ProcessorOptions {
   /** In-progress items of other processes silent this long go back to pending (default 1 h). */
   staleMs?: number;
   tickMs?: number;
+}
+
+/** Where `deliver` put the file. */
+export interface Delivered {
+  path: string;
+  sizeBytes: number;
+  note?: string;
 }
 
 /** Why the queue stopped itself: the catalog cannot be written. */
@@ -307,6 +325,11 @@ export class QueueProcessor {
         await this.recordCompletion({ id: item.id, path: dest0, sizeBytes: inPlace.size, note: 'Already in place' });
         return;
       }
+      const resumed = await this.o.finishInterrupted?.(track, item, job.controller.signal);
+      if (resumed) {
+        await this.recordCompletion({ id: item.id, ...resumed });
+        return;
+      }
       if (source.resumesPartFiles) await this.takeOverOrphanPart(job.partPath, dest0);
       fetched = await source.fetch(track, ctx);
       if (job.stopReason) throw job.controller.signal.reason;
@@ -314,6 +337,11 @@ export class QueueProcessor {
         await ctx.validate(fetched.path, { ext: fetched.ext, expectedSize: fetched.sizeBytes, durationSec: track.durationSec });
       }
       await this.o.finalize?.(track, fetched, item);
+      const delivered = await this.o.deliver?.(track, fetched, item, job.controller.signal);
+      if (delivered) {
+        await this.recordCompletion({ id: item.id, path: delivered.path, sizeBytes: delivered.sizeBytes, note: delivered.note ?? fetched.note });
+        return;
+      }
       // Tagging changes the size: the catalog records what is on disk, or the next reconcile calls it wrong.
       const sizeBytes = this.o.finalize ? (await stat(fetched.path)).size : fetched.sizeBytes;
       const dest = withExt(dest0, fetched.ext);

@@ -4,6 +4,7 @@ import { BackupsPage } from '../features/backups';
 import { DashboardPage } from '../features/dashboard';
 import { DownloadsPage } from '../features/downloads';
 import { LibraryPage } from '../features/library';
+import { MatchedDownloadHost } from '../features/matched';
 import { QobuzPage } from '../features/qobuz';
 import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
@@ -44,6 +45,7 @@ export function App() {
           <Page route={route} />
         </main>
       </div>
+      <MatchedDownloadHost />
     </div>
   );
 }

@@ -8,8 +8,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { AuthState } from './auth';
 import { SpotifyFaults } from './faults';
-import { entryToWire, episodeToWire, meToWire, page, playlistToWire, trackToWire } from './wire';
-import { snapshotId, SpotifyWorld, type EmuEntryRef, type EmuPlaylist } from './world';
+import { EMU_JPEGS } from './images';
+import { albumRefToWire, artistProfileToWire, entryToWire, episodeToWire, meToWire, page, playlistToWire, simplifiedTrackToWire, trackToWire } from './wire';
+import { snapshotId, SpotifyWorld, type EmuAlbum, type EmuArtistProfile, type EmuEntryRef, type EmuPlaylist } from './world';
 
 export interface SpotifyEmulatorOptions {
   clientId?: string;
@@ -141,7 +142,7 @@ export async function startSpotifyEmulator(options: SpotifyEmulatorOptions = {})
       if (p instanceof Reply) return p;
       const items = user.likes.slice(p.offset, p.offset + p.limit).map((l) => {
         const t = world.tracks.get(l.trackId);
-        return { added_at: l.addedAt, track: t ? trackToWire(apiBase, t) : null };
+        return { added_at: l.addedAt, track: t ? trackToWire(apiBase, t, world) : null };
       });
       return new Reply(200, page(url, items, p.offset, p.limit, user.likes.length));
     }
@@ -230,7 +231,7 @@ export async function startSpotifyEmulator(options: SpotifyEmulatorOptions = {})
     if (method === 'GET' && (m = path.match(/^\/tracks\/([^/]+)$/))) {
       const t = world.tracks.get(decodeURIComponent(m[1] ?? ''));
       if (!t || t.removed) return apiError(404, 'Resource not found');
-      return new Reply(200, trackToWire(apiBase, t));
+      return new Reply(200, trackToWire(apiBase, t, world));
     }
     if (method === 'GET' && (m = path.match(/^\/episodes\/([^/]+)$/))) {
       const e = world.episodes.get(decodeURIComponent(m[1] ?? ''));
@@ -242,10 +243,48 @@ export async function startSpotifyEmulator(options: SpotifyEmulatorOptions = {})
     if (method === 'GET' && path === '/search') {
       const p = paging(10, 10);
       if (p instanceof Reply) return p;
-      if (q.get('type') !== 'track') return apiError(400, 'Only type=track is emulated');
+      const type = q.get('type');
+      if (type === 'artist') {
+        const hits = searchArtists(world, q.get('q') ?? '');
+        const items = hits.slice(p.offset, p.offset + p.limit).map((a) => artistProfileToWire(apiBase, a));
+        return new Reply(200, { artists: page(url, items, p.offset, p.limit, hits.length) });
+      }
+      if (type !== 'track') return apiError(400, 'Only type=track and type=artist are emulated');
       const hits = search(world, q.get('q') ?? '');
-      const items = hits.slice(p.offset, p.offset + p.limit).map((t) => trackToWire(apiBase, t));
+      const items = hits.slice(p.offset, p.offset + p.limit).map((t) => trackToWire(apiBase, t, world));
       return new Reply(200, { tracks: page(url, items, p.offset, p.limit, hits.length) });
+    }
+
+    if (method === 'GET' && (m = path.match(/^\/artists\/([^/]+)(\/albums)?$/))) {
+      const artist = artistProfile(world, decodeURIComponent(m[1] ?? ''));
+      if (!artist) return apiError(404, 'Resource not found');
+      if (!m[2]) return new Reply(200, artistProfileToWire(apiBase, artist));
+      // 2026 Development Mode: at most 10 albums per page.
+      const p = paging(10, 10);
+      if (p instanceof Reply) return p;
+      const groups = (q.get('include_groups') ?? 'album,single,compilation,appears_on').split(',');
+      const all = artistAlbums(world, artist.id).filter((x) => groups.includes(x.group));
+      const items = all.slice(p.offset, p.offset + p.limit).map(({ album, group }) => albumRefToWire(apiBase, album, album.artists, album, group));
+      return new Reply(200, page(url, items, p.offset, p.limit, all.length));
+    }
+
+    if (method === 'GET' && (m = path.match(/^\/albums\/([^/]+)(\/tracks)?$/))) {
+      const album = world.albums.get(decodeURIComponent(m[1] ?? ''));
+      if (!album) return apiError(404, 'Resource not found');
+      const tracks = album.trackIds.map((id) => world.tracks.get(id)).filter((t) => t !== undefined);
+      if (m[2]) {
+        const p = paging(50, 20);
+        if (p instanceof Reply) return p;
+        const items = tracks.slice(p.offset, p.offset + p.limit).map((t) => simplifiedTrackToWire(apiBase, t));
+        return new Reply(200, page(url, items, p.offset, p.limit, tracks.length));
+      }
+      // The album object embeds the first page (50) of its tracks; the rest come from /albums/{id}/tracks.
+      const first = new URL(`${apiBase}/albums/${album.id}/tracks`);
+      return new Reply(200, {
+        ...albumRefToWire(apiBase, album, album.artists, album),
+        genres: [],
+        tracks: page(first, tracks.slice(0, 50).map((t) => simplifiedTrackToWire(apiBase, t)), 0, 50, tracks.length),
+      });
     }
     return apiError(404, 'Service not found');
   }
@@ -257,6 +296,13 @@ export async function startSpotifyEmulator(options: SpotifyEmulatorOptions = {})
       const form = new URLSearchParams(await readText(req));
       const r = auth.exchange(form);
       return r.ok ? new Reply(200, r.body) : new Reply(r.status, { error: r.error, error_description: r.description });
+    }
+    const art = url.pathname.match(/^\/image\/(artist|album)\/([^/]+)\/\d+$/);
+    if (method === 'GET' && art) {
+      const id = art[2] ?? '';
+      const index = art[1] === 'artist' ? world.artists.get(id)?.image : world.albums.get(id)?.image;
+      const jpeg = index === undefined ? undefined : EMU_JPEGS[index % EMU_JPEGS.length];
+      return jpeg ? new Reply(200, jpeg, { 'content-type': 'image/jpeg' }) : new Reply(404, 'Not found');
     }
     const img = url.pathname.match(/^\/image\/([^/]+)\/\d+$/);
     if (method === 'GET' && img) {
@@ -307,6 +353,42 @@ function parseRef(world: SpotifyWorld, uri: string): EmuEntryRef | undefined {
   const e = /^spotify:episode:([A-Za-z0-9]{22})$/.exec(uri)?.[1];
   if (e) return world.episodes.has(e) ? { kind: 'episode', id: e } : undefined;
   return undefined; // local files and anything else cannot be added through the API
+}
+
+/** An artist's profile, or a bare one for an artist only tracks name (no image, no genres). */
+function artistProfile(world: SpotifyWorld, id: string): EmuArtistProfile | undefined {
+  const known = world.artists.get(id);
+  if (known) return known;
+  for (const t of world.tracks.values()) {
+    const a = t.artists.find((x) => x.id === id);
+    if (a) return { id: a.id, name: a.name, genres: [] };
+  }
+  return undefined;
+}
+
+/** Albums by the artist (their albums, singles, compilations), then the ones they only appear on. */
+function artistAlbums(world: SpotifyWorld, artistId: string): { album: EmuAlbum; group: string }[] {
+  const own: { album: EmuAlbum; group: string }[] = [];
+  const appears: { album: EmuAlbum; group: string }[] = [];
+  for (const album of world.albums.values()) {
+    if (album.artists.some((a) => a.id === artistId)) own.push({ album, group: album.type });
+    else if (album.trackIds.some((id) => world.tracks.get(id)?.artists.some((a) => a.id === artistId))) appears.push({ album, group: 'appears_on' });
+  }
+  const order = { album: 0, single: 1, compilation: 2 } as Record<string, number>;
+  own.sort((x, y) => (order[x.group] ?? 3) - (order[y.group] ?? 3) || y.album.releaseDate.localeCompare(x.album.releaseDate));
+  return [...own, ...appears];
+}
+
+/** Artists whose name contains every word of the query (Spotify ranks by popularity; here: exact names first). */
+function searchArtists(world: SpotifyWorld, query: string): EmuArtistProfile[] {
+  const words = query.replace(/artist:"([^"]*)"/gi, '$1').toLowerCase().split(/\s+/).filter(Boolean);
+  const byId = new Map<string, EmuArtistProfile>();
+  for (const a of world.artists.values()) byId.set(a.id, a);
+  for (const t of world.tracks.values()) for (const a of t.artists) if (!byId.has(a.id)) byId.set(a.id, { id: a.id, name: a.name, genres: [] });
+  const q = words.join(' ');
+  return [...byId.values()]
+    .filter((a) => words.length > 0 && words.every((w) => a.name.toLowerCase().includes(w)))
+    .sort((x, y) => Number(y.name.toLowerCase() === q) - Number(x.name.toLowerCase() === q) || x.name.localeCompare(y.name));
 }
 
 /** `isrc:XXX`, `track:"…" artist:"…"` fields, or free words matched against title + artists. */

@@ -1,6 +1,6 @@
 // Web API JSON shapes as the real service sends them (2026: playlist entries carry `item`; liked tracks keep
 // `track`). Fields the real API has are kept where clients might read them; the ones it dropped are left out.
-import { localUri, snapshotId, type EmuEpisode, type EmuLocalFile, type EmuPlaylist, type EmuPlaylistEntry, type EmuTrack, type EmuUser, type SpotifyWorld } from './world';
+import { localUri, snapshotId, type EmuAlbum, type EmuArtist, type EmuArtistProfile, type EmuEpisode, type EmuLocalFile, type EmuPlaylist, type EmuPlaylistEntry, type EmuTrack, type EmuUser, type SpotifyWorld } from './world';
 
 const MARKETS = ['NL', 'DE', 'US', 'GB'];
 
@@ -19,24 +19,42 @@ export function meToWire(api: string, u: EmuUser) {
   return { ...userToWire(api, u), country: 'NL', product: u.product, images: [], explicit_content: { filter_enabled: false, filter_locked: false } };
 }
 
-export function trackToWire(api: string, t: EmuTrack) {
+/** The image host lives beside the Web API (`<origin>/image/...`), like i.scdn.co beside api.spotify.com. */
+function originOf(api: string): string {
+  return api.replace(/\/v1$/, '');
+}
+
+export function imagesToWire(api: string, kind: 'artist' | 'album', id: string, image: number | undefined) {
+  if (image === undefined) return [];
+  const o = originOf(api);
+  return [640, 300, 64].map((size) => ({ url: `${o}/image/${kind}/${id}/${size}`, height: size, width: size }));
+}
+
+/** A simplified album (as in a track, an artist's albums or a search), from the world when it knows the album. */
+export function albumRefToWire(api: string, ref: { id: string; name: string }, trackArtists: EmuArtist[], album?: EmuAlbum, group?: string) {
   return {
-    album: {
-      album_type: 'album',
-      id: t.album.id,
-      name: t.album.name,
-      uri: `spotify:album:${t.album.id}`,
-      href: `${api}/albums/${t.album.id}`,
-      artists: t.artists.map((a) => artistToWire(api, a)),
-      images: [],
-      release_date: '2020-01-01',
-      release_date_precision: 'day',
-      total_tracks: 10,
-      type: 'album',
-    },
+    album_type: album?.type ?? 'album',
+    ...(group ? { album_group: group } : {}),
+    id: ref.id,
+    name: album?.name ?? ref.name,
+    uri: `spotify:album:${ref.id}`,
+    href: `${api}/albums/${ref.id}`,
+    external_urls: { spotify: `https://open.spotify.com/album/${ref.id}` },
+    artists: (album?.artists ?? trackArtists).map((a) => artistToWire(api, a)),
+    images: imagesToWire(api, 'album', ref.id, album?.image),
+    release_date: album?.releaseDate ?? '2020-01-01',
+    release_date_precision: 'day',
+    total_tracks: album?.trackIds.length ?? 10,
+    type: 'album',
+  };
+}
+
+export function trackToWire(api: string, t: EmuTrack, world?: SpotifyWorld) {
+  return {
+    album: albumRefToWire(api, t.album, t.artists, world?.albums.get(t.album.id)),
     artists: t.artists.map((a) => artistToWire(api, a)),
     available_markets: t.unavailable ? [] : MARKETS,
-    disc_number: 1,
+    disc_number: t.discNumber ?? 1,
     duration_ms: t.durationMs,
     explicit: false,
     external_ids: t.isrc ? { isrc: t.isrc } : {},
@@ -47,10 +65,21 @@ export function trackToWire(api: string, t: EmuTrack) {
     ...(t.unavailable ? { is_playable: false, restrictions: { reason: 'product' } } : {}),
     name: t.name,
     preview_url: null,
-    track_number: 1,
+    track_number: t.trackNumber ?? 1,
     type: 'track',
     uri: `spotify:track:${t.id}`,
   };
+}
+
+/** A track as an album's track list has it: no album, no external ids (those need GET /tracks/{id}). */
+export function simplifiedTrackToWire(api: string, t: EmuTrack) {
+  const { album: _album, external_ids: _ids, ...rest } = trackToWire(api, t);
+  return rest;
+}
+
+/** GET /artists/{id}: 2026 drops popularity and followers; genres are usually empty. */
+export function artistProfileToWire(api: string, a: EmuArtistProfile) {
+  return { ...artistToWire(api, a), genres: a.genres, images: imagesToWire(api, 'artist', a.id, a.image) };
 }
 
 function artistToWire(api: string, a: { id: string; name: string }) {
@@ -97,7 +126,7 @@ export function entryToWire(api: string, world: SpotifyWorld, e: EmuPlaylistEntr
   const ref = e.ref;
   if (ref.kind === 'track') {
     const t = world.tracks.get(ref.id);
-    item = t ? trackToWire(api, t) : null;
+    item = t ? trackToWire(api, t, world) : null;
   } else if (ref.kind === 'episode') {
     const ep = world.episodes.get(ref.id);
     item = ep ? episodeToWire(api, ep) : null;

@@ -17,6 +17,42 @@ export interface EmuTrack {
   unavailable?: boolean;
   /** The id no longer resolves: GET /tracks/{id} is 404 and writes naming it are refused. */
   removed?: boolean;
+  /** Position on its album (set by addAlbum; 1 otherwise). */
+  trackNumber?: number;
+  discNumber?: number;
+}
+
+/** An artist's catalogue page: the image and genres `GET /artists/{id}` shows (2026: genres usually empty). */
+export interface EmuArtistProfile {
+  id: string;
+  name: string;
+  genres: string[];
+  /** Index into the emulator's JPEGs; undefined: the artist has no image. */
+  image?: number;
+}
+
+export type EmuAlbumType = 'album' | 'single' | 'compilation';
+
+export interface EmuAlbum {
+  id: string;
+  name: string;
+  type: EmuAlbumType;
+  /** Album artists, main first (a compilation: "Various Artists"). */
+  artists: EmuArtist[];
+  releaseDate: string;
+  /** Track ids in disc/track order. */
+  trackIds: string[];
+  image?: number;
+}
+
+export interface EmuAlbumTrackInput {
+  name: string;
+  durationMs?: number;
+  isrc?: string;
+  /** Track artists; default: the album's. */
+  artists?: EmuArtist[];
+  discNumber?: number;
+  id?: string;
 }
 
 export interface EmuEpisode {
@@ -76,6 +112,8 @@ export class SpotifyWorld {
   readonly tracks = new Map<string, EmuTrack>();
   readonly episodes = new Map<string, EmuEpisode>();
   readonly playlists = new Map<string, EmuPlaylist>();
+  readonly artists = new Map<string, EmuArtistProfile>();
+  readonly albums = new Map<string, EmuAlbum>();
   private seq = 0;
   /** Logical clock for added_at of writes: strictly increasing. */
   private clockMs = Date.parse('2026-06-01T00:00:00Z');
@@ -108,6 +146,45 @@ export class SpotifyWorld {
     };
     this.tracks.set(id, track);
     return track;
+  }
+
+  /** An artist with a profile (image, genres); tracks refer to it by id. */
+  addArtist(a: Partial<EmuArtistProfile> & { name: string }): EmuArtistProfile {
+    const artist: EmuArtistProfile = { id: a.id ?? this.nextId('r'), genres: [], ...a };
+    this.artists.set(artist.id, artist);
+    return artist;
+  }
+
+  /** An album with its tracks (numbered in order per disc); the tracks join the catalogue and search. */
+  addAlbum(a: { name: string; type?: EmuAlbumType; artists: EmuArtist[]; releaseDate?: string; image?: number; id?: string; tracks: EmuAlbumTrackInput[] }): EmuAlbum {
+    const album: EmuAlbum = {
+      id: a.id ?? this.nextId('b'),
+      name: a.name,
+      type: a.type ?? 'album',
+      artists: a.artists,
+      releaseDate: a.releaseDate ?? '2020-01-01',
+      trackIds: [],
+      ...(a.image !== undefined ? { image: a.image } : {}),
+    };
+    const perDisc = new Map<number, number>();
+    for (const t of a.tracks) {
+      const disc = t.discNumber ?? 1;
+      const n = (perDisc.get(disc) ?? 0) + 1;
+      perDisc.set(disc, n);
+      const track = this.addTrack({
+        name: t.name,
+        artists: t.artists ?? a.artists,
+        album: { id: album.id, name: album.name },
+        durationMs: t.durationMs ?? 200_000,
+        trackNumber: n,
+        discNumber: disc,
+        ...(t.isrc ? { isrc: t.isrc } : {}),
+        ...(t.id ? { id: t.id } : {}),
+      });
+      album.trackIds.push(track.id);
+    }
+    this.albums.set(album.id, album);
+    return album;
   }
 
   addEpisode(e: Partial<EmuEpisode> & { name: string }): EmuEpisode {

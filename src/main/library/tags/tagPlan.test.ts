@@ -49,6 +49,15 @@ describe('planTagWrite', () => {
     });
   });
 
+  it('writes the remixer to TPE4 / REMIXER / the iTunes REMIXER atom', () => {
+    const credit = { remixer: 'Artist A' };
+    expect(asMap(planTagWrite('mp3', tags(credit)).fields).TPE4).toEqual(['Artist A']);
+    expect(asMap(planTagWrite('flac', tags(credit)).fields).REMIXER).toEqual(['Artist A']);
+    expect(asMap(planTagWrite('ogg', tags(credit)).fields).REMIXER).toEqual(['Artist A']);
+    expect(asMap(planTagWrite('m4a', tags(credit)).fields)['----:com.apple.iTunes:REMIXER']).toEqual(['Artist A']);
+    expect(asMap(planTagWrite('mp3', tags()).fields).TPE4).toBeUndefined();
+  });
+
   it('maps FLAC to Vorbis comments with separate totals', () => {
     const plan = planTagWrite('flac', tags());
     const map = asMap(plan.fields);

@@ -42,6 +42,7 @@ type LogicalField =
   | 'date'
   | 'genre'
   | 'isrc'
+  | 'remixer'
   | 'label'
   | 'copyright';
 
@@ -61,6 +62,7 @@ export const TAG_KEYS: Record<LogicalField, Record<TagFormat, string | null>> = 
   date: { id3v2: 'TDRC', flac: 'DATE', ogg: 'DATE', mp4: '©day' },
   genre: { id3v2: 'TCON', flac: 'GENRE', ogg: 'GENRE', mp4: '©gen' },
   isrc: { id3v2: 'TSRC', flac: 'ISRC', ogg: 'ISRC', mp4: `${ITUNES}ISRC` },
+  remixer: { id3v2: 'TPE4', flac: 'REMIXER', ogg: 'REMIXER', mp4: `${ITUNES}REMIXER` },
   label: { id3v2: 'TPUB', flac: 'LABEL', ogg: 'LABEL', mp4: `${ITUNES}LABEL` },
   copyright: { id3v2: 'TCOP', flac: 'COPYRIGHT', ogg: 'COPYRIGHT', mp4: 'cprt' },
 };
@@ -151,6 +153,7 @@ export function planTagWrite(ext: string, tags: TrackTags, options: PlanOptions 
   put('date', [text(tags.date)]);
   put('genre', [text(tags.genre)]);
   put('isrc', [text(tags.isrc)?.toUpperCase()]);
+  put('remixer', [text(tags.remixer)]);
   put('label', [text(tags.label)]);
   put('copyright', [text(tags.copyright)]);
 

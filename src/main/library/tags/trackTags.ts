@@ -22,6 +22,8 @@ export interface TrackTags {
   date?: string;
   genre?: string;
   isrc?: string;
+  /** Who remixed this recording (ID3 TPE4, Vorbis/MP4 REMIXER). */
+  remixer?: string;
   label?: string;
   copyright?: string;
   cover?: CoverArt;

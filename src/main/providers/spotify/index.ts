@@ -5,4 +5,4 @@ export { SpotifyError, type SpotifyErrorCode } from './spotifyError';
 export { DEFAULT_ACCOUNT, isValidAccountName, type AccountSummary } from './accountStore';
 export { SPOTIFY_SCOPES, SIGN_IN_TIMEOUT_MS } from './signIn';
 export { SpotifyLookupCache, LOOKUP_TTL_MS, type LookupKind } from './lookupCache';
-export type { PlaylistEntry, SpotifyEpisode, SpotifyMe, SpotifyPlaylist, SpotifyTrack } from './schemas';
+export type { PlaylistEntry, SpotifyAlbum, SpotifyAlbumTrack, SpotifyArtist, SpotifyEpisode, SpotifyMe, SpotifyPlaylist, SpotifySimplifiedAlbum, SpotifyTrack } from './schemas';

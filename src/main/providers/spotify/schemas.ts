@@ -16,13 +16,34 @@ export type SpotifyMe = z.infer<typeof meSchema>;
 
 const artistRef = z.object({ id: z.string().nullable().optional(), name: z.string(), uri: z.string().nullable().optional() });
 
+/** album (their own record), single (and EPs), compilation. Unknown future kinds parse as themselves. */
+const albumType = z.string();
+
+/** An album as tracks, searches and an artist's album list carry it (no track list). */
+export const simplifiedAlbumSchema = z.object({
+  id: z.string().nullable().optional(),
+  name: z.string(),
+  uri: z.string().nullable().optional(),
+  album_type: albumType.nullable().optional(),
+  /** Only in an artist's album list: how the album relates to that artist (appears_on: someone else's). */
+  album_group: z.string().optional(),
+  total_tracks: z.number().int().optional(),
+  release_date: z.string().nullable().optional(),
+  release_date_precision: z.string().nullable().optional(),
+  images: z.array(image).nullable().optional(),
+  artists: z.array(artistRef).optional(),
+});
+export type SpotifySimplifiedAlbum = z.infer<typeof simplifiedAlbumSchema>;
+
 export const trackSchema = z.object({
   type: z.literal('track'),
   id: z.string().nullable(),
   uri: z.string().nullable().optional(),
   name: z.string(),
   artists: z.array(artistRef),
-  album: z.object({ id: z.string().nullable().optional(), name: z.string(), uri: z.string().nullable().optional() }).optional(),
+  album: simplifiedAlbumSchema.optional(),
+  track_number: z.number().int().optional(),
+  disc_number: z.number().int().optional(),
   duration_ms: z.number(),
   external_ids: z.object({ isrc: z.string().optional() }).partial().optional(),
   is_local: z.boolean().optional(),
@@ -90,6 +111,36 @@ export const imagesSchema = z.array(image);
 export const containsSchema = z.array(z.boolean());
 export const snapshotSchema = z.object({ snapshot_id: z.string() });
 export const searchTracksSchema = z.object({ tracks: pageOf(trackSchema) });
+
+/** GET /artists/{id} and artist search results (2026: no popularity or followers; genres usually empty). */
+export const artistSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  uri: z.string().optional(),
+  genres: z.array(z.string()).optional(),
+  images: z.array(image).nullable().optional(),
+});
+export type SpotifyArtist = z.infer<typeof artistSchema>;
+export const searchArtistsSchema = z.object({ artists: pageOf(artistSchema) });
+export const artistAlbumsPageSchema = pageOf(simplifiedAlbumSchema);
+export type ArtistAlbumsPage = z.infer<typeof artistAlbumsPageSchema>;
+
+/** A track in an album's track list: no album, usually no external ids (GET /tracks/{id} has the ISRC). */
+export const albumTrackSchema = trackSchema.omit({ album: true });
+export type SpotifyAlbumTrack = z.infer<typeof albumTrackSchema>;
+export const albumTracksPageSchema = pageOf(albumTrackSchema);
+
+/** GET /albums/{id}: the first page of its tracks embedded. */
+export const albumSchema = simplifiedAlbumSchema.extend({
+  id: z.string(),
+  album_type: albumType,
+  total_tracks: z.number().int(),
+  genres: z.array(z.string()).optional(),
+  tracks: albumTracksPageSchema,
+});
+/** An album with every track (pages joined). */
+export type SpotifyAlbum = Omit<z.infer<typeof albumSchema>, 'tracks'> & { tracks: SpotifyAlbumTrack[] };
+export const fullAlbumSchema = albumSchema.omit({ tracks: true }).extend({ tracks: z.array(albumTrackSchema) });
 
 export const tokenSchema = z.object({
   access_token: z.string().min(1),

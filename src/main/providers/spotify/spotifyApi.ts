@@ -5,18 +5,22 @@ import type { z } from 'zod';
 import type { Clock } from '../../base';
 import { HttpClient, HttpParseError, HttpStatusError, type RequestOptions } from '../../net';
 import type { AccessTokens } from './accessTokens';
-import type { SpotifyLookupCache } from './lookupCache';
+import type { LookupKind, SpotifyLookupCache } from './lookupCache';
 import type { AccountRequestQueue, Sleep } from './requestQueue';
 import { realSleep } from './requestQueue';
 import {
-  apiErrorSchema, containsSchema, imagesSchema, meSchema, playlistItemsPageSchema, playlistSchema, playlistsPageSchema,
-  savedTracksPageSchema, searchTracksSchema, snapshotSchema, trackSchema,
-  type PlaylistItemsPage, type PlaylistsPage, type SavedTracksPage, type SpotifyMe, type SpotifyPlaylist, type SpotifyTrack,
+  albumSchema, albumTracksPageSchema, apiErrorSchema, artistAlbumsPageSchema, artistSchema, containsSchema, fullAlbumSchema, imagesSchema, meSchema,
+  playlistItemsPageSchema, playlistSchema, playlistsPageSchema, savedTracksPageSchema, searchArtistsSchema, searchTracksSchema, snapshotSchema, trackSchema,
+  type ArtistAlbumsPage, type PlaylistItemsPage, type PlaylistsPage, type SavedTracksPage, type SpotifyAlbum, type SpotifyArtist, type SpotifyMe,
+  type SpotifyPlaylist, type SpotifySimplifiedAlbum, type SpotifyTrack,
 } from './schemas';
 import { signInAgain, SpotifyError } from './spotifyError';
 
 /** Development Mode limits. */
-export const SPOTIFY_LIMITS = { page: 50, library: 40, playlistAdd: 100, search: 10 } as const;
+export const SPOTIFY_LIMITS = { page: 50, library: 40, playlistAdd: 100, search: 10, artistAlbums: 10, albumTracks: 50 } as const;
+
+/** Pages of an artist's albums read at most: 10 per page, so the newest 50 of each kind (big discographies). */
+const MAX_ARTIST_ALBUM_PAGES = 5;
 
 export interface SpotifyApiOptions {
   account: string;
@@ -37,6 +41,7 @@ export class SpotifyApi {
   readonly account: string;
   private readonly http: HttpClient;
   private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly lookups = new Map<string, Promise<unknown>>();
   private readonly sleep: Sleep;
   /** Web API requests sent (every attempt counts). */
   requestCount = 0;
@@ -114,6 +119,78 @@ export class SpotifyApi {
     const r = await this.get('search', searchTracksSchema, { q, type: 'track', limit });
     this.o.cache?.put('search', key, r);
     return r.tracks.items;
+  }
+
+  /** Artists by name: one request, at most 10 (the 2026 limit), through the lookup cache. */
+  async searchArtists(q: string, limit: number = SPOTIFY_LIMITS.search): Promise<SpotifyArtist[]> {
+    if (limit > SPOTIFY_LIMITS.search) throw new SpotifyError('invalid_input', `Spotify search returns at most ${SPOTIFY_LIMITS.search} results per request.`);
+    const key = `artist:${limit}:${q}`;
+    const hit = this.o.cache?.get('search', key, searchArtistsSchema);
+    if (hit) return hit.artists.items;
+    const r = await this.get('search', searchArtistsSchema, { q, type: 'artist', limit });
+    this.o.cache?.put('search', key, r);
+    return r.artists.items;
+  }
+
+  /** One artist (name, images, genres) by id, through the lookup cache. */
+  async artist(id: string): Promise<SpotifyArtist> {
+    return this.cached('artist', id, artistSchema, () => this.get(`artists/${encodeURIComponent(id)}`, artistSchema));
+  }
+
+  /**
+   * The artist's own releases — albums, singles and EPs, compilations — newest first per kind as Spotify lists
+   * them, every page up to MAX_ARTIST_ALBUM_PAGES; `album_type`/`album_group` tell them apart. Cached as one list.
+   */
+  async artistAlbums(id: string, groups: readonly string[] = ['album', 'single', 'compilation']): Promise<SpotifySimplifiedAlbum[]> {
+    const include = groups.join(',');
+    const key = `albums:${id}:${include}`;
+    return this.cached('artist', key, artistAlbumsPageSchema.shape.items, async () => {
+      const out: SpotifySimplifiedAlbum[] = [];
+      for (let page = 0; page < MAX_ARTIST_ALBUM_PAGES; page++) {
+        const r: ArtistAlbumsPage = await this.get(`artists/${encodeURIComponent(id)}/albums`, artistAlbumsPageSchema, {
+          include_groups: include, limit: SPOTIFY_LIMITS.artistAlbums, offset: page * SPOTIFY_LIMITS.artistAlbums,
+        });
+        out.push(...r.items);
+        if (!r.next || r.items.length === 0) break;
+      }
+      return out;
+    });
+  }
+
+  /** One album with every track (the embedded first page, then /tracks pages of 50), cached once per album. */
+  async album(id: string): Promise<SpotifyAlbum> {
+    return this.cached('album', id, fullAlbumSchema, async () => {
+      const a = await this.get(`albums/${encodeURIComponent(id)}`, albumSchema);
+      const tracks = [...a.tracks.items];
+      let next = a.tracks.next;
+      while (next && tracks.length < a.tracks.total) {
+        const p = await this.get(`albums/${encodeURIComponent(id)}/tracks`, albumTracksPageSchema, { limit: SPOTIFY_LIMITS.albumTracks, offset: tracks.length });
+        if (p.items.length === 0) break;
+        tracks.push(...p.items);
+        next = p.next;
+      }
+      return { ...a, tracks };
+    });
+  }
+
+  /**
+   * A cached lookup, single-flight across callers: concurrent asks for the same key share one fetch (the
+   * in-flight GET map only covers one request; this covers a multi-page lookup too).
+   */
+  private cached<S extends z.ZodType>(kind: LookupKind, key: string, schema: S, load: () => Promise<z.infer<S>>): Promise<z.infer<S>> {
+    const hit = this.o.cache?.get(kind, key, schema);
+    if (hit !== undefined) return Promise.resolve(hit);
+    const flightKey = `${kind}:${key}`;
+    const existing = this.lookups.get(flightKey);
+    if (existing) return existing as Promise<z.infer<S>>;
+    const p = load()
+      .then((value) => {
+        this.o.cache?.put(kind, key, value);
+        return value;
+      })
+      .finally(() => this.lookups.delete(flightKey));
+    this.lookups.set(flightKey, p);
+    return p;
   }
 
   /** Cover bytes from the image CDN (no token, not a Web API request; URLs expire, so fetch at backup time). */

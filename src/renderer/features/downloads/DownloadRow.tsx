@@ -4,6 +4,7 @@ import type { QueueRow } from '../../../shared/contract';
 import { hrefFor, type DownloadView } from '../../app/route';
 import { Button, Icon, ProgressBar } from '../../components';
 import { formatBytes, formatRelativeTime, formatSpeed } from '../../format';
+import { openMatchedDownload } from '../matched';
 import { COLUMNS, type Column } from './columns';
 import { PRIORITY_LABELS, SOURCE_LABELS, STATUS_LABELS } from './labels';
 import { useRowActions } from './useRowActions';
@@ -105,6 +106,11 @@ export const DownloadRow = memo(function DownloadRow({ row, view, index, setSize
             {row.status === 'retry_waiting' ? 'Retry now' : 'Retry'}
           </Button>
         ) : null}
+        {row.status === 'completed' && row.destinationPath ? (
+          <Button size="sm" variant="ghost" icon="search" onClick={() => openMatchedDownload(matchTargetOf(row))} aria-label={`Match & file ${name}`}>
+            Match &amp; file
+          </Button>
+        ) : null}
         {canExpand ? (
           <button
             type="button"
@@ -190,6 +196,16 @@ export const DownloadRow = memo(function DownloadRow({ row, view, index, setSize
     </div>
   );
 });
+
+/** A finished download as the artist modal's target: its file, with what the catalog knows as tags. */
+function matchTargetOf(row: QueueRow) {
+  return {
+    kind: 'finished' as const,
+    queueItemId: row.id,
+    label: row.artist ? `${row.artist} — ${row.title}` : row.title,
+    file: { filename: row.destinationPath ?? row.title, tags: { title: row.title, ...(row.artist ? { artist: row.artist } : {}), ...(row.album ? { album: row.album } : {}) } },
+  };
+}
 
 function Progress({ row, name }: { row: QueueRow; name: string }) {
   if (row.status !== 'in_progress') return <span className="dl-meta">—</span>;

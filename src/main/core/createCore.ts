@@ -233,7 +233,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     covers,
     api: spotifyApi,
     transferDir: async () => config.transferDir ?? (await settings.settings()).transferDir ?? join(ports.paths.dataDir, 'Transfer'),
-    slskd: () => (sources.slskd instanceof SlskdSource ? sources.slskd : undefined),
+    slskdReady: () => sources.slskd instanceof SlskdSource,
     changed: (ids) => {
       pushRows(ids);
       processor.kick();

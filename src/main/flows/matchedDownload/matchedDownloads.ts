@@ -13,6 +13,7 @@ import type { CatalogStore } from '../../catalog';
 import { TransferError, validateAudioFile, type CoverArtCache, type FilingEntry, type FilingJournal } from '../../library';
 import { parseArtistCredit, primaryReading, rankArtists, type SuggestionFile } from '../../matching';
 import type { SpotifyAlbum, SpotifyApi } from '../../providers';
+import { pinnedPeerFileRef } from '../../sources';
 import { PRIORITY, type Delivered, type QueueItem, type QueueStore } from '../../queue';
 import { ArtistSuggester } from './artistSuggester';
 import { fileMatched, rollBackFiling, type FiledFile } from './fileMatched';
@@ -45,10 +46,6 @@ export interface PeerFile {
   durationMs?: number;
 }
 
-export interface PeerFileEnqueuer {
-  enqueueFile(username: string, file: { filename: string; size: number }): Promise<string>;
-}
-
 export interface MatchedDownloadsOptions {
   journal: FilingJournal;
   queue: QueueStore;
@@ -56,8 +53,8 @@ export interface MatchedDownloadsOptions {
   covers: CoverArtCache;
   api(): Promise<SpotifyApi>;
   transferDir(): Promise<string>;
-  /** The slskd source, when set up. */
-  slskd(): PeerFileEnqueuer | undefined;
+  /** Whether the slskd source is set up (the chosen peer file is fetched by it, pinned to that file). */
+  slskdReady(): boolean;
   /** Something was enqueued or changed: push its row, look for work. */
   changed(ids: number[]): void;
   logger: Logger;
@@ -92,8 +89,7 @@ export class MatchedDownloads {
   }
 
   private async enqueue(files: PeerFile[], artist: ChosenArtist, asAlbum: boolean): Promise<QueueItem[]> {
-    const slskd = this.o.slskd();
-    if (!slskd) throw new AppError('invalid_input', 'Soulseek (slskd) is not set up: add it under Settings → Soulseek.');
+    if (!this.o.slskdReady()) throw new AppError('invalid_input', 'Soulseek (slskd) is not set up: add it under Settings → Soulseek.');
     const folderAlbum = asAlbum ? folderAlbumOf(files) : undefined;
     const albumKey = folderAlbum ? `${artist.id}:${folderAlbum}` : undefined;
     if (albumKey && !this.albums.has(albumKey)) {
@@ -109,9 +105,9 @@ export class MatchedDownloads {
       const trackId = this.o.catalog.upsertTrack({
         title, artist: { name: trackArtist }, source: 'slskd', ...(f.durationMs ? { durationSec: Math.round(f.durationMs / 1000) } : {}),
       });
-      const ref = await slskd.enqueueFile(f.username, { filename: f.filename, size: f.size });
-      const { item } = this.o.queue.enqueueTrack({ trackId, source: 'slskd', priority: PRIORITY.user, requestSource: 'matched', sortAt });
-      this.o.queue.setExternalRef(item.id, ref);
+      // Pinned to exactly this peer file: the slskd source fetches it and nothing else (no search).
+      const externalRef = pinnedPeerFileRef({ username: f.username, filename: f.filename, size: f.size, ...(f.durationMs ? { lengthSec: f.durationMs / 1000 } : {}) });
+      const { item } = this.o.queue.enqueueTrack({ trackId, source: 'slskd', priority: PRIORITY.user, requestSource: 'matched', sortAt, externalRef });
       const context: Context = { file: sfile, artist };
       this.o.journal.open({ queueItemId: item.id, context: JSON.stringify(context) });
       this.gathering.set(item.id, this.gather(item.id, context, albumKey));

@@ -213,29 +213,6 @@ export class SlskdSource implements DownloadSource {
     );
   }
 
-  /**
-   * Asks slskd for one file the user chose from a search (a matched download). The returned reference, stored as
-   * the queue item's external ref, makes `fetch` follow that transfer instead of searching. A path that would
-   * lead outside the downloads folder is refused before slskd sees it.
-   */
-  async enqueueFile(username: string, file: { filename: string; size: number }): Promise<string> {
-    try {
-      await DownloadTarget.unknownHistory(this.config.downloadsDir, file.filename);
-    } catch (e) {
-      if (e instanceof UnsafeRemotePathError) throw new DownloadError('rejected', `Refused ${file.filename} from ${username}: ${e.message}`);
-      throw e;
-    }
-    let transfer: SlskdTransfer | undefined;
-    try {
-      transfer = await this.client.enqueueDownload(username, file);
-    } catch (e) {
-      throw this.toDownloadError(e, { signal: new AbortController().signal }, 'enqueueing', []);
-    }
-    if (!transfer) throw new DownloadError('rejected', `slskd did not queue ${file.filename} from ${username}; try another peer.`);
-    const ref: SlskdExternalRef = { username, id: transfer.id, filename: file.filename, size: file.size };
-    return JSON.stringify(ref);
-  }
-
   /** Stops a transfer at slskd and forgets it there. Never throws. */
   async cancel(externalRef: string): Promise<void> {
     const ref = parseSlskdExternalRef(externalRef);

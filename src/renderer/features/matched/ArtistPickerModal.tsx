@@ -63,6 +63,17 @@ export function ArtistPickerModal({ target, onClose, onStarted }: ArtistPickerMo
     },
   });
 
+  // No artist fits: the file is fetched as a normal download and stays in the downloads folder.
+  const plainDownload = target.kind !== 'finished' ? target.plainDownload : undefined;
+  const plain = useMutation({
+    mutationFn: async () => (plainDownload ? plainDownload() : ''),
+    onSuccess: (message) => {
+      void queryClient.invalidateQueries({ queryKey: ['queue'] });
+      if (message) onStarted?.(message);
+      onClose();
+    },
+  });
+
   // Focus the first artist once suggestions are there, else the search box; give focus back on close.
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
@@ -175,13 +186,18 @@ export function ArtistPickerModal({ target, onClose, onStarted }: ArtistPickerMo
           )}
         </section>
 
-        {pick.isError ? (
+        {pick.isError || plain.isError ? (
           <p className="artist-pick-error" role="alert">
-            {pick.error.message}
+            {(pick.error ?? plain.error)?.message}
           </p>
         ) : null}
         <footer className="modal-footer">
           <span className="muted modal-footnote">Percentages are calibrated: at 90 %, about nine in ten are right.</span>
+          {plainDownload ? (
+            <Button variant="secondary" onClick={() => plain.mutate()} disabled={plain.isPending || pick.isPending}>
+              Download without matching
+            </Button>
+          ) : null}
           <Button variant="ghost" onClick={onClose}>
             Cancel
           </Button>

@@ -5,8 +5,8 @@ import type { MatchFile, PeerFileDto } from '../../../shared/contract';
 /** What a pick starts: filing a finished download, or downloading a Soulseek file or folder matched. */
 export type MatchTarget =
   | { kind: 'finished'; queueItemId: number; file: MatchFile; label: string }
-  | { kind: 'peer'; file: PeerFileDto; label: string }
-  | { kind: 'album'; files: PeerFileDto[]; label: string };
+  | { kind: 'peer'; file: PeerFileDto; label: string; plainDownload?: () => Promise<string> }
+  | { kind: 'album'; files: PeerFileDto[]; label: string; plainDownload?: () => Promise<string> };
 
 interface MatchedTargetState {
   target: MatchTarget | null;

@@ -3,6 +3,7 @@ import { migration002 } from './002_queue';
 import { migration003 } from './003_queue_worker';
 import { migration004 } from './004_spotify_lookup_cache';
 import { migration005 } from './005_track_file_facts';
+import { migration009 } from './009_library_index';
 
 /** Numbered, frozen migrations; index + 1 is the `user_version` after applying it. */
-export const migrations: readonly string[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly string[] = [migration001, migration002, migration003, migration004, migration005, migration009];

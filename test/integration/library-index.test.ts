@@ -23,7 +23,9 @@ afterEach(async () => {
 async function mirrorDb(): Promise<{ db: Db; store: MirrorStore; clock: FakeClock; dir: string }> {
   const t = await tempDir('cassette-mirror-');
   const db = openDatabase(join(t.dir, 'catalog.db'));
-  cleanups.push(t.cleanup, () => db.close());
+  cleanups.push(t.cleanup, () => {
+    db.close();
+  });
   const clock = new FakeClock();
   return { db, store: new MirrorStore(db, clock), clock, dir: t.dir };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../base';
 import type { SourceId } from '../base';
+import { LIBRARY_SETTINGS_ENV, librarySettingsFileSchema, loadLibrarySettings, type LibraryServerSettings } from './librarySettings';
 
 export const settingsFileSchema = z.object({
   default_source: z.enum(['slskd', 'tickets', 'qobuz']).optional(),
@@ -17,6 +18,7 @@ export const settingsFileSchema = z.object({
   slskd: z.object({ url: z.url().optional(), downloads_dir: z.string().min(1).optional(), api_key: z.string().optional() }).optional(),
   tickets: z.object({ url: z.url().optional(), token: z.string().optional(), concurrency: z.number().int().min(1).max(16).optional() }).optional(),
   spotify: z.object({ client_id: z.string().min(1).optional(), backups_dir: z.string().min(1).optional(), keep_runs: z.number().int().min(1).optional() }).optional(),
+  ...librarySettingsFileSchema,
 });
 
 export interface HostSettings {
@@ -29,6 +31,8 @@ export interface HostSettings {
   concurrency: Partial<Record<SourceId, number>>;
   /** Spotify: the user's own Client ID (Development Mode), service base URLs, backup settings. */
   spotify: SpotifySettings;
+  /** Library servers for the "do I own it?" index (Plex, Jellyfin, Subsonic); the folder is `libraryDir`. */
+  libraryServers: LibraryServerSettings;
   /** Things the user should know (e.g. a half-configured source), one line each. */
   notes: string[];
   /** What the Settings page shows, including half-configured sources; secrets only as "is set". */
@@ -59,6 +63,7 @@ export const SETTINGS_ENV = {
   slskdApiKey: 'SLSKD_API_KEY',
   ticketsUrl: 'TICKETS_URL',
   ticketsToken: 'TICKETS_TOKEN',
+  ...LIBRARY_SETTINGS_ENV,
 } as const;
 
 export function settingsPath(paths: Paths): string {
@@ -103,6 +108,7 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
       backupsDir: env.CASSETTE_BACKUPS_DIR || raw.spotify?.backups_dir,
       keepRuns: raw.spotify?.keep_runs ?? SPOTIFY_DEFAULT_KEEP_RUNS,
     },
+    libraryServers: await loadLibrarySettings(raw, env, secrets, notes),
     notes,
     entered: {
       slskd: { url: slskdUrl, downloadsDir: slskdDir, hasApiKey: Boolean(slskdKey) },

@@ -17,9 +17,11 @@ import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type RevealInFolder, type SecretStore } from '../base';
 import { toQueueRows } from './queueRows';
-import { buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
+import { buildLibraryConnector, buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
-import { SpotifyProvider } from '../providers';
+import { MirrorStore, SpotifyProvider, type ConnectorName, type LibraryConnector } from '../providers';
+import { PlaylistStore } from '../playlists';
+import { MissingTracks } from '../flows/missingTracks';
 import type { QueueItem } from '../queue';
 
 export interface CorePorts {
@@ -62,6 +64,10 @@ export interface CoreConfig {
   env?: NodeJS.ProcessEnv;
   /** Per-request timeout of connection tests (default 5 s). */
   connectionTestTimeoutMs?: number;
+  /** A library server silent this long is unreachable (default 10 s). */
+  libraryTimeoutMs?: number;
+  /** Continue playlist analyses a restart interrupted (default: when the queue runs). */
+  resumeAnalysesOnStart?: boolean;
 }
 
 /** Who is calling a contract method, as far as the core needs to know. */
@@ -88,6 +94,14 @@ export interface Core {
   spotify(): Promise<SpotifyProvider>;
   /** Each download source's state (configured, reachable), behind "why it waits". */
   sourceStates: SourceStates;
+  /** The "do I own it?" mirror of the library (folder, Plex, Jellyfin, Subsonic). */
+  mirror: MirrorStore;
+  /** Playlists in the catalog: entries, verdicts, decisions, analysis runs. */
+  playlists: PlaylistStore;
+  /** The missing-tracks flow: analyse a playlist against the library, queue what is missing. */
+  missing: MissingTracks;
+  /** The library connector from the current settings (default: the library folder). */
+  libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
   handlers: Handlers;
   config: CoreConfig;
   paths: Paths;
@@ -256,6 +270,15 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     states: sourceStates,
     test: { timeoutMs: config.connectionTestTimeoutMs },
   });
+  // The "do I own it?" index and playlists: the analysis runs here; its downloads go through the queue.
+  const mirror = new MirrorStore(db, clock);
+  const playlists = new PlaylistStore(db, clock);
+  const missing = new MissingTracks({
+    db, clock, catalog, mirror, playlists, reconcile: () => reconcile(), warn: (line) => logger.warn(line),
+  });
+  async function libraryConnector(name: ConnectorName = 'folder'): Promise<LibraryConnector> {
+    return buildLibraryConnector(name, await settings.settings(), { defaultFolder: libraryDir, timeoutMs: config.libraryTimeoutMs });
+  }
   // Library browsing: paged reads of the catalog.
   const library = new LibraryQueries(db);
   const libraryHandlers: Pick<Handlers, 'library.artists' | 'library.albums' | 'library.album' | 'library.tracks' | 'library.reveal'> = {
@@ -403,6 +426,9 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     sourceCheckTimer = setInterval(() => void sourceStates.checkAll(), 60_000);
     sourceCheckTimer.unref?.();
   }
+  if (config.resumeAnalysesOnStart ?? config.runQueue) {
+    void missing.resumeInterrupted().catch((e: unknown) => logger.warn(`Could not resume a playlist analysis: ${e instanceof Error ? e.message : String(e)}`));
+  }
 
   /**
    * Part files of every source whose writer is gone (a crash), in the library, the Qobuz folder and beside every
@@ -436,7 +462,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   return {
-    db, catalog, queue, processor, events, qobuz, spotify, sourceStates, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
+    db, catalog, queue, processor, events, qobuz, spotify, sourceStates, mirror, playlists, missing, libraryConnector, handlers, config, paths: ports.paths, clock, dispatch, reconcile, startupSweep,
     async close() {
       if (sourceCheckTimer) clearInterval(sourceCheckTimer);
       await startupSweep;

@@ -163,6 +163,11 @@ export class PlaylistStore {
       .run(v.status, v.confidence, v.match ? JSON.stringify(v.match) : null, playlistId, key);
   }
 
+  /** A new analysis starts: every entry is unchecked again (decisions stay). */
+  clearVerdicts(playlistId: number): void {
+    this.db.prepare('UPDATE playlist_tracks SET status = NULL, confidence = NULL, match = NULL WHERE playlist_id = ?').run(playlistId);
+  }
+
   linkTrack(playlistId: number, key: string, trackId: number): void {
     this.db.prepare('UPDATE playlist_tracks SET track_id = ? WHERE playlist_id = ? AND entry_key = ?').run(trackId, playlistId, key);
   }

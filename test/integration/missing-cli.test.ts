@@ -42,7 +42,7 @@ interface Report {
 
 const HEADER = '"Track URI","Track Name","Artist URI(s)","Artist Name(s)","Album URI","Album Name","Album Artist URI(s)","Album Artist Name(s)","Album Release Date","Album Image URL","Disc Number","Track Number","Track Duration (ms)","Track Preview URL","Explicit","Popularity","ISRC","Added By","Added At"';
 const row = (id: string, title: string, artists: string, album: string, ms: number) =>
-  [`spotify:track:${id}`, title, 'spotify:artist:x', artists, 'spotify:album:y', album, 'spotify:artist:x', artists.split(/(?<!\\),/)[0], '2020', '', '1', '1', String(ms), '', 'false', '0', '', 'u', '2024-01-01']
+  [`spotify:track:${id}`, title, 'spotify:artist:x', artists, 'spotify:album:y', album, 'spotify:artist:x', artists.split(/(?<!\\),/)[0] ?? artists, '2020', '', '1', '1', String(ms), '', 'false', '0', '', 'u', '2024-01-01']
     .map((f) => `"${f.replace(/"/g, '""')}"`)
     .join(',');
 const id = (n: number) => `${String(n).padStart(2, '0')}aaaaaaaaaaaaaaaaaaaa`;

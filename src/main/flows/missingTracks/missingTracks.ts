@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/result';
 import type { Clock } from '../../base';
 import { ownedCatalogTracks, setOwnedElsewhere, upsertPlaylistTrack, type CatalogStore } from '../../catalog';
 import type { Db } from '../../db';
-import type { LoadedPlaylist, PlaylistEntry, PlaylistStore, RunRow, StoredEntry } from '../../playlists';
+import type { Decision, LoadedPlaylist, PlaylistEntry, PlaylistStore, RunRow, StoredEntry } from '../../playlists';
 import { LibraryUnreachableError, type ConnectorName, type LibraryConnector, type MirrorStore } from '../../providers';
 import { OwnedIndex, type LibraryCandidate, type Verdict } from './ownedIndex';
 
@@ -65,6 +65,8 @@ export interface AnalyseOptions {
   onProgress?(p: AnalyseProgress): void;
   /** Where the "unreachable" line goes (default: the core's log). */
   warn?(line: string): void;
+  /** Called once the run is persisted (not on a dry run): the app returns its id while the analysis goes on. */
+  onRun?(runId: number): void;
 }
 
 export interface MissingTracksDeps {
@@ -132,6 +134,7 @@ export class MissingTracks {
     const run = this.d.playlists.startRun(playlistId, { connector: o.connector.name, offline: o.offline ?? null }, playlist.entries.length);
     this.d.playlists.progress(run.id, { done: 0, owned: 0, toDownload: 0, review: 0, library: { ...library } });
     this.d.playlists.clearVerdicts(playlistId);
+    o.onRun?.(run.id);
     return this.continueRun(run, library, o);
   }
 
@@ -152,6 +155,25 @@ export class MissingTracks {
       out.push(await this.continueRun(run, library, { onProgress }));
     }
     return out;
+  }
+
+  /**
+   * The person's word on one entry ("owned", "not this one", or null to take it back), applied at once: the
+   * entry's catalog track is marked owned, or goes back to missing and the queue rebuild fetches it.
+   */
+  decide(playlistId: number, key: string, decision: Decision | null): StoredEntry {
+    if (!this.d.playlists.decide(playlistId, key, decision)) throw new AppError('not_found', `No track "${key}" in that playlist.`);
+    const entry = this.d.playlists.entries(playlistId).find((e) => e.key === key)!;
+    if (decision !== null || entry.status !== null) {
+      const status = decision === 'owned' ? 'owned' : decision === 'not_owned' ? 'download' : (entry.status ?? 'download');
+      const v: Verdict = {
+        status, owned: status === 'owned', confidence: entry.confidence, match: entry.match, candidate: null,
+        reason: decision ? 'your decision' : 'the last analysis',
+      };
+      this.d.db.transaction(() => this.record(playlistId, entry, v))();
+      if (status === 'download') this.d.reconcile();
+    }
+    return this.d.playlists.entries(playlistId).find((e) => e.key === key)!;
   }
 
   /** Stops a running analysis (it ends `cancelled`, keeping the verdicts it reached). False when none runs. */
@@ -233,7 +255,7 @@ export class MissingTracks {
     const catalogId = v.owned && v.candidate?.where === 'catalog' ? v.candidate.catalogTrackId : undefined;
     const trackId = upsertPlaylistTrack(this.d.catalog, e, catalogId);
     this.d.playlists.linkTrack(playlistId, e.key, trackId);
-    const where = v.owned ? (trackId === catalogId ? null : (v.candidate?.where ?? 'manual')) : null;
+    const where = v.owned ? (trackId === catalogId ? null : (v.candidate?.where ?? v.match?.where ?? 'manual')) : null;
     setOwnedElsewhere(this.d.db, trackId, where, this.d.clock.now());
   }
 

@@ -17,6 +17,7 @@ import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type Paths, type RevealInFolder, type SecretStore } from '../base';
 import { toQueueRows } from './queueRows';
+import { missingHandlers } from './missingHandlers';
 import { buildLibraryConnector, buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
 import { MirrorStore, SpotifyProvider, type ConnectorName, type LibraryConnector } from '../providers';
@@ -387,6 +388,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'qobuz.sync.stop': async () => qobuz.stopSync(),
     ...settingsHandlers,
     ...libraryHandlers,
+    ...missingHandlers({ missing, playlists, events, logger, spotify, libraryConnector }),
   };
 
   async function dispatch(method: string, input: unknown, caller: Caller): Promise<Result<unknown>> {

@@ -227,6 +227,9 @@ export const connectionTestInput = z.discriminatedUnion('service', [
   z.object({ service: z.literal('tickets'), url: urlValue, token: secretValue }).strict(),
   z.object({ service: z.literal('qobuz') }).strict(),
   z.object({ service: z.literal('folders'), libraryDir: folderValue, transferDir: folderValue }).strict(),
+  z.object({ service: z.literal('plex'), url: urlValue, token: secretValue }).strict(),
+  z.object({ service: z.literal('jellyfin'), url: urlValue, apiKey: secretValue }).strict(),
+  z.object({ service: z.literal('subsonic'), url: urlValue, user: z.string().trim().max(200).nullable().optional(), password: secretValue }).strict(),
 ]);
 
 // Library browsing: artists → albums → tracks, always paged (catalogs reach 100,000 tracks).

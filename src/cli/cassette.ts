@@ -8,6 +8,7 @@ import { EXIT, fail, printJson } from './output';
 import { openCliCore } from './openCore';
 import { addBackupCommands } from './backup/backupCommands';
 import { addMatchScoreCommand } from './matchScore';
+import { addMissingCommand } from './missing/missingCommand';
 import { addQobuzCommands } from './qobuz/qobuzCommands';
 import { addSpotifyCommands } from './spotify/spotifyCommands';
 
@@ -91,6 +92,7 @@ addQobuzCommands(
 );
 
 addMatchScoreCommand(program);
+addMissingCommand(program);
 addSpotifyCommands(program.command('spotify').description('Spotify accounts: sign in (your own Client ID), list, sign out'));
 addBackupCommands(program);
 

@@ -235,6 +235,9 @@ export const connectionTestInput = z.discriminatedUnion('service', [
   z.object({ service: z.literal('tickets'), url: urlValue, token: secretValue }).strict(),
   z.object({ service: z.literal('qobuz') }).strict(),
   z.object({ service: z.literal('folders'), libraryDir: folderValue, transferDir: folderValue }).strict(),
+  z.object({ service: z.literal('plex'), url: urlValue, token: secretValue }).strict(),
+  z.object({ service: z.literal('jellyfin'), url: urlValue, apiKey: secretValue }).strict(),
+  z.object({ service: z.literal('subsonic'), url: urlValue, user: z.string().trim().max(200).nullable().optional(), password: secretValue }).strict(),
 ]);
 
 // Library browsing: artists → albums → tracks, always paged (catalogs reach 100,000 tracks).
@@ -398,6 +401,58 @@ export const peerFile = z
   .object({ username: z.string().min(1).max(200), filename: z.string().min(1).max(4096), size: z.number().int().nonnegative(), durationMs: durationMs.optional() })
   .strict();
 export type PeerFileDto = z.infer<typeof peerFile>;
+// Playlists and their missing tracks (the dashboard modal, the review list and the progress bubble read these).
+export const libraryConnectorName = z.enum(['folder', 'plex', 'jellyfin', 'subsonic']);
+const matchRef = z.object({
+  title: z.string(),
+  artists: z.array(z.string()),
+  album: z.string().nullable(),
+  where: z.enum(['folder', 'plex', 'jellyfin', 'subsonic', 'catalog']),
+});
+export const playlistSummary = z.object({
+  /** What missing.analyse takes: `spotify:playlist:ID` or an imported file's full path. */
+  ref: z.string(),
+  kind: z.enum(['spotify', 'csv', 'm3u']),
+  name: z.string(),
+  /** Tracks, when known (Spotify's count, or the entries of an analysed playlist). */
+  tracks: z.number().int().nullable(),
+  /** The catalog's id once analysed, else null. */
+  playlistId: z.number().int().nullable(),
+  account: z.string().nullable(),
+});
+export type PlaylistSummaryDto = z.infer<typeof playlistSummary>;
+export const missingRun = z.object({
+  runId: z.number().int(),
+  playlistId: z.number().int(),
+  ref: z.string(),
+  name: z.string(),
+  state: z.enum(['running', 'finished', 'cancelled', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  owned: z.number().int(),
+  toDownload: z.number().int(),
+  review: z.number().int(),
+  library: z.object({ connector: libraryConnectorName, source: z.enum(['live', 'mirror', 'none']), mirrorAgeSeconds: z.number().nullable() }).nullable(),
+  error: z.string().nullable(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+});
+export type MissingRunDto = z.infer<typeof missingRun>;
+export const missingEntry = z.object({
+  key: z.string(),
+  position: z.number().int(),
+  title: z.string(),
+  artists: z.array(z.string()),
+  album: z.string().nullable(),
+  status: z.enum(['owned', 'download', 'review']).nullable(),
+  confidence: z.number().nullable(),
+  match: matchRef.nullable(),
+  decision: z.enum(['owned', 'not_owned']).nullable(),
+  trackId: z.number().int().nullable(),
+});
+export type MissingEntryDto = z.infer<typeof missingEntry>;
+const playlistRef = z.string().trim().min(1).max(4096);
+
 const empty = z.object({}).strict().optional();
 
 /** Who may call a method: `user` (any valid token) or `admin` (the owner; Electron IPC is always the owner). */
@@ -541,6 +596,25 @@ export const methods = {
     output: z.object({ path: z.string(), note: z.string().optional() }),
     role: 'admin',
   },
+  /** The signed-in Spotify account's playlists (owned, collaborative, followed) and every analysed or imported one. */
+  'playlists.list': { input: z.object({ account: z.string().min(1).max(100).optional() }).strict().optional(), output: z.array(playlistSummary), role: 'admin' },
+  /** Starts analysing a playlist in the background; watch missing.progress. Resolves once the run is persisted. */
+  'missing.analyse': {
+    input: z.object({ playlist: playlistRef, library: libraryConnectorName.optional(), offline: z.enum(['mirror', 'all']).optional(), account: z.string().min(1).max(100).optional() }).strict(),
+    output: missingRun,
+    role: 'admin',
+  },
+  /** The latest run of each playlist (or of one), persisted: what the modal and the bubble show after a restart. */
+  'missing.state': { input: z.object({ playlist: playlistRef.optional() }).strict().optional(), output: z.array(missingRun), role: 'admin' },
+  'missing.cancel': { input: z.object({ runId: z.number().int().positive() }).strict(), output: missingRun, role: 'admin' },
+  /** A playlist's entries with their verdicts: only those awaiting review unless `all`. */
+  'missing.review': { input: z.object({ playlist: playlistRef, all: z.boolean().optional() }).strict(), output: z.array(missingEntry), role: 'admin' },
+  /** "This is owned" / "not this one" for one entry (null takes it back); always wins over the score. */
+  'missing.decide': {
+    input: z.object({ playlist: playlistRef, key: z.string().min(1).max(300), decision: z.enum(['owned', 'not_owned']).nullable() }).strict(),
+    output: missingEntry,
+    role: 'admin',
+  },
 } as const satisfies Record<string, MethodEntry>;
 
 export type Methods = typeof methods;
@@ -566,6 +640,10 @@ export const events = {
   /** A backup or restore job's progress (coalesced), and at once when it ends. */
   'backups.job': backupJob,
   'spotify.signIn': spotifySignInState,
+  /** Per-track progress of a playlist analysis. */
+  'missing.progress': missingRun.extend({
+    track: z.object({ title: z.string(), artists: z.array(z.string()), status: z.enum(['owned', 'download', 'review']), confidence: z.number().nullable() }).nullable(),
+  }),
 } as const;
 
 export type Events = typeof events;

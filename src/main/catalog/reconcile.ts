@@ -40,8 +40,9 @@ export function reconcileCatalog(db: Db, clock: Clock, stat: StatSize = statSize
   const started = performance.now();
   const rows = db
     .prepare(
+      // A track the library owns on a server has no local file and is not missing (catalog/ownedElsewhere.ts).
       `SELECT id, local_path, size_bytes, status FROM tracks
-       WHERE local_path IS NOT NULL OR status = 'downloaded'`,
+       WHERE local_path IS NOT NULL OR (status = 'downloaded' AND owned_elsewhere IS NULL)`,
     )
     .all() as PathRow[];
   const observations: FileObservation[] = [];

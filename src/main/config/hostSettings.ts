@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../base';
 import type { SourceId } from '../base';
+import { LIBRARY_SETTINGS_ENV, librarySettingsFileSchema, loadLibrarySettings, type LibraryServerSettings } from './librarySettings';
 
 export const settingsFileSchema = z.object({
   default_source: z.enum(['slskd', 'tickets', 'qobuz']).optional(),
@@ -25,6 +26,7 @@ export const settingsFileSchema = z.object({
       schedule: z.enum(['off', 'daily', 'weekly']).optional(),
     })
     .optional(),
+  ...librarySettingsFileSchema,
 });
 
 export interface HostSettings {
@@ -37,6 +39,8 @@ export interface HostSettings {
   concurrency: Partial<Record<SourceId, number>>;
   /** Spotify: the user's own Client ID (Development Mode), service base URLs, backup settings. */
   spotify: SpotifySettings;
+  /** Library servers for the "do I own it?" index (Plex, Jellyfin, Subsonic); the folder is `libraryDir`. */
+  libraryServers: LibraryServerSettings;
   /** Things the user should know (e.g. a half-configured source), one line each. */
   notes: string[];
   /** What the Settings page shows, including half-configured sources; secrets only as "is set". */
@@ -69,6 +73,7 @@ export const SETTINGS_ENV = {
   slskdApiKey: 'SLSKD_API_KEY',
   ticketsUrl: 'TICKETS_URL',
   ticketsToken: 'TICKETS_TOKEN',
+  ...LIBRARY_SETTINGS_ENV,
 } as const;
 
 export function settingsPath(paths: Paths): string {
@@ -114,6 +119,7 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
       keepRuns: raw.spotify?.keep_runs ?? SPOTIFY_DEFAULT_KEEP_RUNS,
       ...(raw.spotify?.schedule ? { schedule: raw.spotify.schedule } : {}),
     },
+    libraryServers: await loadLibrarySettings(raw, env, secrets, notes),
     notes,
     entered: {
       slskd: { url: slskdUrl, downloadsDir: slskdDir, hasApiKey: Boolean(slskdKey) },

@@ -20,9 +20,12 @@ import { EventHub } from './eventHub';
 import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type OpenExternal, type Paths, type RevealInFolder, type SecretStore } from '../base';
 import { toQueueRows } from './queueRows';
-import { buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
+import { missingHandlers } from './missingHandlers';
+import { buildLibraryConnector, buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
-import { DEFAULT_ACCOUNT, SpotifyProvider, type SpotifyApi } from '../providers';
+import { DEFAULT_ACCOUNT, MirrorStore, SpotifyProvider, type ConnectorName, type LibraryConnector, type SpotifyApi } from '../providers';
+import { PlaylistStore } from '../playlists';
+import { MissingTracks } from '../flows/missingTracks';
 import type { QueueItem } from '../queue';
 import type { CoverSize } from '../../shared/coverUrl';
 import type { AlbumCoverImage } from '../library';
@@ -73,6 +76,10 @@ export interface CoreConfig {
   connectionTestTimeoutMs?: number;
   /** Run the in-app backup schedule ([spotify] schedule); default: when the queue runs (apps and servers). */
   backupSchedule?: boolean;
+  /** A library server silent this long is unreachable (default 10 s). */
+  libraryTimeoutMs?: number;
+  /** Continue playlist analyses a restart interrupted (default: when the queue runs). */
+  resumeAnalysesOnStart?: boolean;
 }
 
 /** Who is calling a contract method, as far as the core needs to know. */
@@ -105,6 +112,14 @@ export interface Core {
   sourceStates: SourceStates;
   /** Matched downloads, the artist modal's suggestions, "Match & file". */
   matched: MatchedDownloads;
+  /** The "do I own it?" mirror of the library (folder, Plex, Jellyfin, Subsonic). */
+  mirror: MirrorStore;
+  /** Playlists in the catalog: entries, verdicts, decisions, analysis runs. */
+  playlists: PlaylistStore;
+  /** The missing-tracks flow: analyse a playlist against the library, queue what is missing. */
+  missing: MissingTracks;
+  /** The library connector from the current settings (default: the library folder). */
+  libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
   handlers: Handlers;
   config: CoreConfig;
   paths: Paths;
@@ -340,6 +355,15 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     'restore.plan': async ({ run, account }) => backups.plan(run, account),
     'restore.start': async ({ run, account }) => backups.startRestore(run, account),
   };
+  // The "do I own it?" index and playlists: the analysis runs here; its downloads go through the queue.
+  const mirror = new MirrorStore(db, clock);
+  const playlists = new PlaylistStore(db, clock);
+  const missing = new MissingTracks({
+    db, clock, catalog, mirror, playlists, reconcile: () => reconcile(), warn: (line) => logger.warn(line),
+  });
+  async function libraryConnector(name: ConnectorName = 'folder'): Promise<LibraryConnector> {
+    return buildLibraryConnector(name, await settings.settings(), { defaultFolder: libraryDir, timeoutMs: config.libraryTimeoutMs });
+  }
   // Library browsing: paged reads of the catalog.
   const library = new LibraryQueries(db);
   const albumArt = new AlbumArt({ dir: join(ports.paths.cacheDir, 'album-art'), albumFiles: (id) => library.albumFiles(id), onProblem: (m) => logger.warn(m) });
@@ -476,6 +500,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     ...backupHandlers,
     ...searchHandlers,
     ...matchHandlers(),
+    ...missingHandlers({ missing, playlists, events, logger, spotify, libraryConnector }),
   };
 
   function matchHandlers(): Pick<Handlers, 'match.suggestArtists' | 'match.searchArtists' | 'match.download' | 'match.downloadAlbum' | 'match.fileExisting'> {
@@ -546,6 +571,9 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
   // Catches up at once (a run overdue while the app was closed starts now), then checks hourly.
   if (config.backupSchedule ?? config.runQueue) void backupScheduler.start();
+  if (config.resumeAnalysesOnStart ?? config.runQueue) {
+    void missing.resumeInterrupted().catch((e: unknown) => logger.warn(`Could not resume a playlist analysis: ${e instanceof Error ? e.message : String(e)}`));
+  }
 
   /**
    * Part files of every source whose writer is gone (a crash), in the library, the Qobuz folder and beside every
@@ -579,7 +607,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   return {
-    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, matched, handlers, config, paths: ports.paths, clock, dispatch, reconcile, coverArt, startupSweep,
+    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, matched, mirror, playlists, missing, libraryConnector, handlers, config, paths: ports.paths, clock, dispatch, reconcile, coverArt, startupSweep,
     async close() {
       if (sourceCheckTimer) clearInterval(sourceCheckTimer);
       backupScheduler.stop();

@@ -1,2 +1,3 @@
-// Public face of the metadata providers (Spotify today; Plex, Jellyfin, Subsonic and folders later).
+// Public face of the metadata providers: Spotify, and the library index (folder, Plex, Jellyfin, Subsonic).
 export * from './spotify';
+export * from './libraryIndex';

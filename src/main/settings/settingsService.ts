@@ -3,10 +3,11 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ConnectionTestDto, QobuzStatusDto, SettingsViewDto, connectionTestInput, settingsPatch } from '../../shared/contract';
-import { loadHostSettings, saveHostSettings, settingsPath, userFolder, type HostSettings, type SettingsPatch } from '../config';
+import { LIBRARY_SECRET_NAMES, loadHostSettings, saveHostSettings, settingsPath, userFolder, type HostSettings, type SettingsPatch } from '../config';
 import type { Paths, SecretStore } from '../base';
 import { checkFolder } from '../library';
 import { testFolder, testSlskd, testTickets, type TestOptions } from './connectionTests';
+import { testLibraryServer } from './libraryConnectionTests';
 import type { DownloadSourceId, SourceStates } from './sourceStates';
 
 export interface SettingsServiceDeps {
@@ -129,6 +130,21 @@ export class SettingsService {
       }
       case 'qobuz':
         return this.probe('qobuz');
+      case 'plex': {
+        const e = s.libraryServers.entered.plex;
+        return testLibraryServer({ service: 'plex', url: input.url || e.url, token: await secret(input.token, LIBRARY_SECRET_NAMES.plexToken, 'PLEX_TOKEN') }, this.d.test);
+      }
+      case 'jellyfin': {
+        const e = s.libraryServers.entered.jellyfin;
+        return testLibraryServer({ service: 'jellyfin', url: input.url || e.url, apiKey: await secret(input.apiKey, LIBRARY_SECRET_NAMES.jellyfinApiKey, 'JELLYFIN_API_KEY') }, this.d.test);
+      }
+      case 'subsonic': {
+        const e = s.libraryServers.entered.subsonic;
+        return testLibraryServer(
+          { service: 'subsonic', url: input.url || e.url, user: input.user || e.user, password: await secret(input.password, LIBRARY_SECRET_NAMES.subsonicPassword, 'SUBSONIC_PASSWORD') },
+          this.d.test,
+        );
+      }
       case 'folders': {
         const library = await testFolder(folderOrNull(input.libraryDir) ?? s.libraryDir ?? this.defaultLibraryDir(), 'library folder', true);
         if (!library.ok && library.problem !== 'folder_not_visible') return library;

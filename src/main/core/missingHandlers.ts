@@ -1,0 +1,124 @@
+// The contract's playlist and missing-tracks methods: list playlists (Spotify + analysed/imported), start an
+// analysis in the background (per-track `missing.progress` events), read the persisted run state, cancel,
+// and the review list with its decisions.
+import { AppError } from '../../shared/result';
+import type { MissingEntryDto, MissingRunDto, PlaylistSummaryDto } from '../../shared/contract';
+import type { MissingTracks } from '../flows/missingTracks';
+import { loadSpotifyPlaylist, readPlaylistFile, spotifyPlaylistId, type LoadedPlaylist, type PlaylistStore, type RunRow, type StoredEntry } from '../playlists';
+import { DEFAULT_ACCOUNT, SpotifyError, type ConnectorName, type LibraryConnector, type SpotifyProvider } from '../providers';
+import type { EventHub } from './eventHub';
+import type { Handlers } from './createCore';
+import type { Logger } from '../base';
+
+export interface MissingHandlerDeps {
+  missing: MissingTracks;
+  playlists: PlaylistStore;
+  events: EventHub;
+  logger: Logger;
+  spotify(): Promise<SpotifyProvider>;
+  libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
+}
+
+type Names = 'playlists.list' | 'missing.analyse' | 'missing.state' | 'missing.cancel' | 'missing.review' | 'missing.decide';
+
+export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
+  const runDto = (run: RunRow): MissingRunDto => {
+    const p = d.playlists.get(run.playlistId);
+    const lib = run.library as MissingRunDto['library'] | null;
+    return {
+      runId: run.id, playlistId: run.playlistId, ref: p?.ref ?? '', name: p?.name ?? '', state: run.state, done: run.done, total: run.total,
+      owned: run.owned, toDownload: run.toDownload, review: run.review, library: lib && lib.connector ? lib : null, error: run.error,
+      startedAt: run.startedAt, finishedAt: run.finishedAt,
+    };
+  };
+  const playlistId = (ref: string): number => {
+    const p = d.playlists.byRef(ref);
+    if (!p) throw new AppError('not_found', `The playlist ${ref} has not been analysed yet.`);
+    return p.id;
+  };
+  const load = async (ref: string, account: string): Promise<LoadedPlaylist> => {
+    if (spotifyPlaylistId(ref)) return loadSpotifyPlaylist(await (await d.spotify()).api(account), ref);
+    return readPlaylistFile(ref);
+  };
+  return {
+    'playlists.list': async (input) => {
+      const account = input?.account ?? DEFAULT_ACCOUNT;
+      const out = new Map<string, PlaylistSummaryDto>();
+      for (const p of d.playlists.list()) out.set(p.ref, { ref: p.ref, kind: p.kind, name: p.name, tracks: p.tracks, playlistId: p.id, account: p.account });
+      try {
+        const api = await (await d.spotify()).api(account);
+        for (let offset = 0; ; ) {
+          const page = await api.myPlaylists(offset);
+          for (const sp of page.items) {
+            const ref = `spotify:playlist:${sp.id}`;
+            const known = out.get(ref);
+            out.set(ref, {
+              ref, kind: 'spotify', name: sp.name, tracks: sp.items?.total ?? sp.tracks?.total ?? known?.tracks ?? null,
+              playlistId: known?.playlistId ?? null, account,
+            });
+          }
+          offset += page.items.length;
+          if (!page.next || page.items.length === 0) break;
+        }
+      } catch (e) {
+        // Not signed in to Spotify: the imported playlists are still listed.
+        if (!(e instanceof SpotifyError && e.isSignInProblem)) throw e;
+      }
+      return [...out.values()];
+    },
+    'missing.analyse': async ({ playlist, library, offline, account }) => {
+      const playlistRef = playlist;
+      const loaded = await load(playlistRef, account ?? DEFAULT_ACCOUNT);
+      const connector = await d.libraryConnector(library ?? 'folder');
+      return new Promise<MissingRunDto>((resolve, reject) => {
+        let started = false;
+        d.missing
+          .analyse(loaded, {
+            connector, offline, account: spotifyPlaylistId(playlistRef) ? (account ?? DEFAULT_ACCOUNT) : undefined,
+            onRun: (runId) => {
+              started = true;
+              resolve(runDto(d.playlists.run(runId)!));
+            },
+            onProgress: (p) => {
+              if (p.runId === null) return;
+              const run = d.playlists.run(p.runId);
+              if (!run) return;
+              d.events.emit('missing.progress', {
+                ...runDto(run), done: p.done, owned: p.owned, toDownload: p.toDownload, review: p.review,
+                track: p.track ? { title: p.track.title, artists: p.track.artists, status: p.track.status, confidence: p.track.confidence } : null,
+              });
+            },
+          })
+          .then((report) => {
+            if (report.runId === null) return;
+            const run = d.playlists.run(report.runId);
+            if (run) d.events.emit('missing.progress', { ...runDto(run), track: null });
+          })
+          .catch((e: unknown) => {
+            if (!started) reject(e instanceof Error ? e : new Error(String(e)));
+            else d.logger.warn(`The analysis of ${loaded.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+          });
+      });
+    },
+    'missing.state': async (input) => {
+      const ids = input?.playlist ? [playlistId(input.playlist)] : d.playlists.list().map((p) => p.id);
+      return ids.map((id) => d.playlists.latestRun(id)).filter((r): r is RunRow => r !== undefined).map(runDto);
+    },
+    'missing.cancel': async ({ runId }) => {
+      const run = d.playlists.run(runId);
+      if (!run) throw new AppError('not_found', `No analysis run ${runId}.`);
+      d.missing.cancel(runId);
+      return runDto(d.playlists.run(runId)!);
+    },
+    'missing.review': async ({ playlist, all }) =>
+      d.playlists.entries(playlistId(playlist)).filter((e) => all || (e.status === 'review' && e.decision === null)).map(entryDto),
+    'missing.decide': async ({ playlist, key, decision }) => entryDto(d.missing.decide(playlistId(playlist), key, decision)),
+  };
+}
+
+function entryDto(e: StoredEntry): MissingEntryDto {
+  return {
+    key: e.key, position: e.position, title: e.title, artists: e.artists, album: e.album ?? null, status: e.status, confidence: e.confidence,
+    match: e.match, decision: e.decision, trackId: e.trackId,
+  };
+}

@@ -1,0 +1,5 @@
+// Public face of the missing-tracks flow: the owned-check and the playlist analysis that feeds the queue.
+export { OwnedIndex, OTHER_RECORDING_SEC, type LibraryCandidate, type Verdict, type Where, type OwnedEntry } from './ownedIndex';
+export {
+  MissingTracks, type AnalyseOptions, type AnalyseProgress, type AnalysisReport, type LibraryReport, type MissingTracksDeps, type OfflineMode, type TrackReport,
+} from './missingTracks';

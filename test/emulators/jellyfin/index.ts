@@ -1,0 +1,2 @@
+// Public face of the Jellyfin emulator.
+export { startJellyfinEmulator, type JellyfinEmulator, type JellyfinEmulatorOptions } from './startJellyfinEmulator';

@@ -610,6 +610,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, matched, mirror, playlists, missing, libraryConnector, handlers, config, paths: ports.paths, clock, dispatch, reconcile, coverArt, startupSweep,
     async close() {
       if (sourceCheckTimer) clearInterval(sourceCheckTimer);
+      sourceStates.close();
       backupScheduler.stop();
       backups.close();
       await backups.settled();

@@ -30,6 +30,7 @@ export class SourceStates {
   private readonly checked = new Map<DownloadSourceId, Checked>();
   private readonly logged = new Map<DownloadSourceId, string>();
   private readonly inFlight = new Map<DownloadSourceId, Promise<void>>();
+  private closed = false;
 
   constructor(private readonly d: SourceStatesDeps) {}
 
@@ -69,6 +70,7 @@ export class SourceStates {
 
   /** Checks one source (or forgets its state when it is no longer configured), then tells listeners. */
   async check(source: DownloadSourceId): Promise<void> {
+    if (this.closed) return;
     const running = this.inFlight.get(source);
     if (running) return running;
     const run = (async () => {
@@ -98,8 +100,14 @@ export class SourceStates {
     this.changed();
   }
 
+  /** After the core closed: checks still in flight end quietly (the catalog they would count is gone). */
+  close(): void {
+    this.closed = true;
+  }
+
   /** Tells listeners (rows, counts and configuration may have changed). */
   changed(): void {
+    if (this.closed) return;
     const states = this.list();
     this.logChanges(states);
     this.d.onChange(states);

@@ -3,10 +3,11 @@
 // abort, and a fresh URL per attempt.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DownloadError } from '../base';
@@ -302,6 +303,30 @@ describe('streamToPart', () => {
     expect(seen[3]).toMatchObject({ range: 'bytes=1-', status: 206 });
     expect(got.attempts).toBe(4);
     expect((await readFile(part)).equals(file.content)).toBe(true);
+  });
+
+  it('a disk slower than the network holds the body back without piling up listeners', async () => {
+    file = newFile(12 * 1024 * 1024);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const got = await run({
+        createWriteStream: (path) =>
+          new Writable({
+            highWaterMark: 16 * 1024,
+            write(chunk: Buffer, _enc, cb) {
+              setTimeout(() => appendFile(path, chunk).then(() => cb(), cb), 1);
+            },
+          }),
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(got.bytes).toBe(file.content.length);
+      expect((await readFile(part)).equals(file.content)).toBe(true);
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it('a missing file is not_found at once, and a refused token is rejected without retries', async () => {

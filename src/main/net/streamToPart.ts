@@ -6,7 +6,6 @@
 // waits Retry-After, and the result is length-checked. Failures are DownloadErrors.
 import { createWriteStream } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import { PassThrough, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -206,7 +205,7 @@ export async function streamToPart(o: StreamToPartOptions): Promise<StreamedPart
             arm(idleMs, 'silent');
             if (received.destroyed) break;
             if (!received.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)) && !received.destroyed) {
-              await Promise.race([once(received, 'drain'), once(received, 'close')]);
+              await drainedOrClosed(received);
             }
           }
         } catch (e) {
@@ -356,6 +355,19 @@ export function parseContentRange(v: string | null): { start: number; end: numbe
 function parseUnsatisfiedTotal(v: string | null): number | undefined {
   const m = /^bytes \*\/(\d+)$/.exec(v?.trim() ?? '');
   return m ? Number(m[1]) : undefined;
+}
+
+/** Resolves when `stream` can take more, or is gone; leaves no listener behind (one wait per full buffer). */
+function drainedOrClosed(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 }
 
 async function readRecord(path: string): Promise<ResumeRecord | undefined> {

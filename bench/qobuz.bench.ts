@@ -1,5 +1,5 @@
 // `npm run bench:qobuz`: the Qobuz purchase sync against the emulator.
-// (a) A no-op re-sync of 1,000 albums / 12,000 tracks already on disk, run as a user runs it again: the bundled
+// (a) A no-op re-sync of 1,000 albums / 12,000 tracks (QOBUZ_BENCH_ALBUMS × 12) already on disk, run as a user runs it again: the bundled
 //     `qoget sync` (out/cli, built from the current source first) in a new process, which signs in and checks the
 //     token itself (user/get; then once more within the day, when a remembered check lets the first purchase page
 //     prove the token). Wall time from spawn to exit and API requests against the purchase-list pages (target
@@ -146,8 +146,16 @@ async function measuredRun(emu: QobuzEmulator, musicDir: string, env: Record<str
   };
 }
 
+/**
+ * Albums of the no-op library (12 tracks each). 1,000 unless QOBUZ_BENCH_ALBUMS says otherwise: seeding adopts
+ * every file after a full decode, which on a loaded machine takes hours for 12,000 tracks.
+ */
+const NOOP_ALBUMS = Number(process.env.QOBUZ_BENCH_ALBUMS ?? 1000);
+
 async function noopResync(): Promise<Record<string, unknown>> {
-  const lib = qobuzLibrary().synthetic({ albums: 1000, tracksPerAlbum: 12, durationSec: 180, multiDiscEvery: 10 }).build();
+  if (!Number.isInteger(NOOP_ALBUMS) || NOOP_ALBUMS < 1) throw new Error('QOBUZ_BENCH_ALBUMS must be a whole number from 1');
+  const tracks = NOOP_ALBUMS * 12;
+  const lib = qobuzLibrary().synthetic({ albums: NOOP_ALBUMS, tracksPerAlbum: 12, durationSec: 180, multiDiscEvery: 10 }).build();
   const emu = await startQobuzEmulator({ library: lib, audioPerTrack: false });
   const root = await mkdtemp(join(tmpdir(), 'qobuz-bench-noop-'));
   const dataDir = join(root, 'data');
@@ -166,7 +174,7 @@ async function noopResync(): Promise<Record<string, unknown>> {
     const seeded = await core.qobuz.sync({ folder: musicDir });
     const seedMs = Math.round(performance.now() - seedStarted);
     await core.close();
-    if (seeded.recognised.length !== 12_000) throw new Error(`seeding recognised ${seeded.recognised.length} of 12000 tracks`);
+    if (seeded.recognised.length !== tracks) throw new Error(`seeding recognised ${seeded.recognised.length} of ${tracks} tracks`);
 
     // The measured runs: `qoget sync` as a user starts it again later — a new process of the bundled CLI on the
     // same catalog (the default 4 API calls/s). First as after a day away: the core remembers a token it checked
@@ -177,7 +185,7 @@ async function noopResync(): Promise<Record<string, unknown>> {
     const cold = await measuredRun(emu, musicDir, cliEnv);
     if (cold.tokenChecks !== 1) throw new Error(`the run without a remembered token checked it ${cold.tokenChecks} times, not once`);
     const warm = await measuredRun(emu, musicDir, cliEnv);
-    return { albums: 1000, tracks: 12_000, ...cold, tokenRememberedRun: warm, seedSyncMs: seedMs };
+    return { albums: NOOP_ALBUMS, tracks, ...cold, tokenRememberedRun: warm, seedSyncMs: seedMs };
   } finally {
     await emu.close();
     await rm(root, { recursive: true, force: true });

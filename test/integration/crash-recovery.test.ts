@@ -2,13 +2,14 @@
 // is true, and the download completes (or is adopted) without failing.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogStatus } from '../../src/main/catalog';
 import { isPartFile, parsePartFile, partPathFor, partWriterToken } from '../../src/main/library';
 import type { DownloadSource } from '../../src/main/base';
+import { resumeRecordPath } from '../../src/main/net';
 import { makeTone } from '../support/audio';
 import { seedAlbums } from '../support/catalogBuilder';
 import { cli } from '../support/qobuzSync';
@@ -114,15 +115,20 @@ describe('crash recovery', () => {
       // Written by a process of this machine that is gone.
       const ticketPart = partPathFor(ticketDest, partWriterToken(`${hostname()}:${DEAD_PID}`));
       await writeFile(ticketPart, Buffer.alloc(10_000, 2));
+      // …with the record of which remote file those bytes are of, which must travel with them.
+      const record = JSON.stringify({ etag: '"5f3a-2710"', total: 20_000 });
+      await writeFile(resumeRecordPath(ticketPart), record);
 
       // The resuming source finds the crashed writer's bytes in its own part file.
       const tone = await makeTone(join(dir, 'tone.flac'), { seconds: 3, format: 'flac' });
       const foundAtStart: number[] = [];
+      const recordsAtStart: string[] = [];
       const tickets: DownloadSource = {
         id: 'tickets',
         resumesPartFiles: true,
         async fetch(_track, ctx) {
           foundAtStart.push((await stat(ctx.partPath)).size);
+          recordsAtStart.push(await readFile(resumeRecordPath(ctx.partPath), 'utf8').catch(() => 'none'));
           await copyFile(tone, ctx.partPath);
           return { path: ctx.partPath, ext: 'flac', sizeBytes: (await stat(tone)).size, description: 'resumed' };
         },
@@ -135,7 +141,9 @@ describe('crash recovery', () => {
       core.processor.start();
       await core.processor.whenIdle();
       expect(foundAtStart).toEqual([10_000]);
+      expect(recordsAtStart).toEqual([record]);
       expect(existsSync(ticketPart)).toBe(false);
+      expect(existsSync(resumeRecordPath(ticketPart))).toBe(false);
       expect(core.catalog.getTrack(ticketTrack!.id)).toMatchObject({ status: 'downloaded', local_path: ticketDest });
       await core.close();
     } finally {

@@ -141,6 +141,12 @@ describe('partPathFor', () => {
     expect(parsePartFile('/m/A/.01 - T.mp3.box-42.cassette-part.tagging.part')).toMatchObject({ writer: 'box-42', derived: '.tagging.part' });
   });
 
+  it('knows the resume records beside a part and beside a transcode’s staging file as its own', () => {
+    expect(parsePartFile('/m/A/.01 - T.mp3.box-42.cassette-part.resume')).toEqual({ dir: '/m/A', stem: '01 - T.mp3', writer: 'box-42', derived: '.resume' });
+    expect(parsePartFile('/m/A/.01 - T.mp3.box-42.cassette-part.flac.resume')).toMatchObject({ stem: '01 - T.mp3', derived: '.flac.resume' });
+    expect(parsePartFile('/m/A/x.mp3.resume')).toBeUndefined();
+  });
+
   it('gives two writers of one target two files', () => {
     const a = partPathFor('/m/x.mp3', partWriterToken('host.example.org:100'));
     const b = partPathFor('/m/x.mp3', partWriterToken('host.example.org:101'));
@@ -184,14 +190,23 @@ describe('sweepPartFiles', () => {
     expect(await readdir(join(dir, 'A', 'B'))).toEqual(['y.flac']);
   });
 
-  it('keeps a part a source resumes from, but not its tagging copy', async () => {
+  it('keeps a part a source resumes from and its resume record, but not its tagging copy', async () => {
     const target = join(dir, 'resume.mp3');
     const part = partPathFor(target, dead);
     await writeFile(part, 'x');
     await writeFile(`${part}.tagging.part`, 'x');
+    await writeFile(`${part}.resume`, '{}');
     const removed = await sweepPartFiles([dir], { isWriterAlive, resumable: (p) => isPartOf(p, target) });
     expect(removed).toEqual([`${part}.tagging.part`]);
-    expect(await readdir(dir)).toEqual([basename(part)]);
+    expect((await readdir(dir)).sort()).toEqual([basename(part), `${basename(part)}.resume`]);
+  });
+
+  it('removes the resume record of a crashed writer’s part that nothing resumes', async () => {
+    const part = partPathFor(join(dir, 'gone.mp3'), dead);
+    for (const p of [part, `${part}.resume`, `${part}.flac`, `${part}.flac.resume`]) await writeFile(p, '1');
+    const removed = await sweepPartFiles([dir], { isWriterAlive });
+    expect(removed.sort()).toEqual([part, `${part}.flac`, `${part}.flac.resume`, `${part}.resume`].sort());
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('accepts a folder that does not exist', async () => {

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { validateAudioFile } from '../../src/main/library';
 import { TicketsClient, TicketsSource, ticketQuarantineKey, type TicketsConfigInput } from '../../src/main/sources';
 import { DownloadError, DownloadInterrupted, type FetchContext, type FetchProgress, type TrackWanted } from '../../src/main/base';
+import { streamToPart } from '../../src/main/net';
 import { startTicketsEmulator, type TicketsEmulator } from '../emulators/tickets';
 
 let emu: TicketsEmulator;
@@ -299,8 +300,10 @@ describe('tickets source', () => {
   });
 
   it('resumes an existing ticket after a crash without creating a second one, appending to the part file', async () => {
-    // An earlier run created the ticket and got part of the file before the app died.
+    // An earlier run created the ticket and got part of the file before the app died: what it left is the part
+    // file and its resume record, as the streamed download writes them.
     const client = new TicketsClient({ baseUrl: emu.url, token: emu.apiKey });
+    emu.queueBehaviour({ chunkDelayMs: 20 });
     const ticket = await client.create(
       { artist: 'The Beatles', tracks: [{ title: 'Hey Jude', disc: 1, track: 1, durationSec: 4 }], format: { preferred: ['flac'] }, destination: 'cassette/42' },
       { idempotencyKey: 'crash-test' },
@@ -308,15 +311,45 @@ describe('tickets source', () => {
     await waitFor(() => emu.ticket(ticket.id)?.state === 'completed', 'the ticket to complete');
     const full = await readFile(emu.filePath(ticket.id, 0)!);
     const h = harness({ externalRef: ticket.id });
-    await writeFile(h.ctx.partPath, full.subarray(0, 10_000));
+    const died = new AbortController();
+    await streamToPart({
+      url: async () => client.fileUrl(ticket.id, 0),
+      headers: client.fileHeaders(),
+      partPath: h.ctx.partPath,
+      signal: died.signal,
+      onProgress: (n) => {
+        if (n >= 10_000) died.abort();
+      },
+    }).catch(() => undefined);
+    const kept = (await stat(h.ctx.partPath)).size;
+    expect(kept).toBeGreaterThanOrEqual(10_000);
+    expect(kept).toBeLessThan(full.length);
 
     const before = emu.requests.length;
     const got = await source().fetch(wanted(), h.ctx);
 
     expect(postsSince(before)).toHaveLength(0);
     expect(h.refs).toEqual([]);
-    expect(emu.requests.slice(before).find((r) => r.path.endsWith('/files/0'))?.range).toBe('bytes=10000-');
+    expect(emu.requests.slice(before).find((r) => r.path.endsWith('/files/0'))?.range).toBe(`bytes=${kept}-`);
     expect(await sha(got.path)).toBe(createHash('sha256').update(full).digest('hex'));
+  });
+
+  it('never appends to a part file it cannot prove holds this ticket’s file: it fetches the whole file', async () => {
+    const client = new TicketsClient({ baseUrl: emu.url, token: emu.apiKey });
+    const ticket = await client.create(
+      { artist: 'The Beatles', tracks: [{ title: 'Hey Jude', disc: 1, track: 1, durationSec: 4 }], format: { preferred: ['flac'] }, destination: 'cassette/42' },
+      { idempotencyKey: 'stranger-part' },
+    );
+    await waitFor(() => emu.ticket(ticket.id)?.state === 'completed', 'the ticket to complete');
+    const h = harness({ externalRef: ticket.id });
+    // Bytes of some other file under the same part name, without the record of what they are.
+    await writeFile(h.ctx.partPath, Buffer.alloc(10_000, 7));
+
+    const before = emu.requests.length;
+    const got = await source().fetch(wanted(), h.ctx);
+
+    expect(emu.requests.slice(before).find((r) => r.path.endsWith('/files/0'))?.range).toBeUndefined();
+    expect(await sha(got.path)).toBe(await sha(emu.filePath(ticket.id, 0)!));
   });
 
   it('makes a new ticket when the remembered one is unknown to the service', async () => {

@@ -5,6 +5,7 @@
 // (a browser's `x.mp3.part`, say).
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { RESUME_RECORD_SUFFIX } from '../net';
 
 export const PART_SUFFIX = '.cassette-part';
 /** Derived files some steps write beside a part file (tagging copy, FLAC staging of a transcode). */
@@ -48,17 +49,22 @@ export interface ParsedPartFile {
   /** The target's name as the part records it (possibly shortened). */
   stem: string;
   writer: string;
-  /** Set for a file derived from a part (its tagging copy, a transcode's staging file). */
+  /** Set for a file derived from a part (its tagging copy, a transcode's staging file, a resume record). */
   derived?: string;
 }
 
 /** Reads a Cassette part-file path; undefined for anything else (including other programs' `.part` files). */
 export function parsePartFile(path: string): ParsedPartFile | undefined {
   let name = basename(path);
-  let derived: string | undefined;
+  let derived = '';
+  // The resume record net/streamToPart keeps beside a part (or beside a transcode's staging file).
+  if (name.endsWith(RESUME_RECORD_SUFFIX)) {
+    derived = RESUME_RECORD_SUFFIX;
+    name = name.slice(0, -RESUME_RECORD_SUFFIX.length);
+  }
   for (const d of DERIVED) {
     if (name.endsWith(PART_SUFFIX + d)) {
-      derived = d;
+      derived = d + derived;
       name = name.slice(0, -d.length);
     }
   }

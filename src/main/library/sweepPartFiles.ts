@@ -5,12 +5,13 @@
 import { readdir, unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { fsErrorCode } from './fsErrorCode';
+import { RESUME_RECORD_SUFFIX } from '../net';
 import { parsePartFile, type ParsedPartFile } from './partFile';
 
 export interface SweepPartFilesOptions {
   /** Whether the process a part file names as its writer still runs (see `partWriterToken`). */
   isWriterAlive(writer: string): boolean;
-  /** True for a part a later attempt resumes from (Range), whoever wrote it. Derived copies are never kept. */
+  /** True for a part a later attempt resumes from (Range), whoever wrote it. Derived copies are never kept (its resume record is). */
   resumable?(part: ParsedPartFile, path: string): boolean;
 }
 
@@ -40,7 +41,8 @@ export async function sweepPartFiles(roots: readonly string[], o: SweepPartFiles
         if (!entry.isFile()) continue;
         const part = parsePartFile(path);
         if (!part || o.isWriterAlive(part.writer)) continue;
-        if (!part.derived && o.resumable?.(part, path)) continue;
+        // A kept part keeps its resume record too: without it the next attempt could not resume.
+        if ((!part.derived || part.derived === RESUME_RECORD_SUFFIX) && o.resumable?.(part, path)) continue;
         try {
           await unlink(path);
           removed.push(path);

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result';
 import type { CatalogStore } from '../catalog';
 import type { Clock, Logger } from '../base';
 import { TransferError, isPartOf, parsePartFile, partPathFor, partWriterToken, ensureDirectory } from '../library';
+import { discardPart, resumeRecordPath } from '../net';
 import { DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import type { QueueStore } from './queueStore';
 import type { QueueItem } from './types';
@@ -359,19 +360,19 @@ export class QueueProcessor {
     if (job.stopReason === 'cancelled' || job.stopReason === 'paused' || job.stopReason === 'shutdown') {
       if (job.stopReason === 'cancelled') {
         if (ref && source.cancel) await source.cancel(ref).catch(() => {});
-        await removeQuietly(job.partPath);
+        await discardPartQuietly(job.partPath);
         if (fetched && fetched.path !== job.partPath) await removeQuietly(fetched.path);
       } else {
         // Paused or shutting down: the request waits, it did not fail. The .part file stays only for a source
         // that resumes from it.
-        if (!source.resumesPartFiles) await removeQuietly(job.partPath);
+        if (!source.resumesPartFiles) await discardPartQuietly(job.partPath);
         this.o.store.requeueInterrupted(item.id, job.stopReason === 'paused' ? 'Paused' : 'Interrupted');
       }
       return;
     }
     const err = e instanceof DownloadError ? e : toDownloadError(e);
     if (err.type === 'corruption' && fetched && fetched.path !== job.partPath) await removeQuietly(fetched.path);
-    if (err.type !== 'connection' && err.type !== 'timeout') await removeQuietly(job.partPath);
+    if (err.type !== 'connection' && err.type !== 'timeout') await discardPartQuietly(job.partPath);
     if (ref && source.cancel && job.stopReason === 'stalled') await source.cancel(ref).catch(() => {});
     if (job.stopReason === 'stalled') this.o.store.setExternalRef(item.id, ref && source.refAfterAbandon ? source.refAfterAbandon(ref) : null);
     this.o.store.markFailed(item.id, { type: err.type, message: err.message, tried: err.tried, ...(err instanceof FinalFailure ? { final: true } : {}) });
@@ -446,7 +447,11 @@ export class QueueProcessor {
       const size = (await stat(path).catch(() => undefined))?.size ?? -1;
       if (!best || size > best.size) best = { path, size };
     }
-    if (best) await rename(best.path, own).catch(() => undefined);
+    if (!best) return;
+    // Its resume record goes with it (or a stale one of ours goes): it says which remote file the bytes are of.
+    await rm(resumeRecordPath(own), { force: true }).catch(() => undefined);
+    await rename(resumeRecordPath(best.path), resumeRecordPath(own)).catch(() => undefined);
+    await rename(best.path, own).catch(() => undefined);
   }
 
   /** Completions of the same turn share one commit; each job still waits for its own to be recorded. */
@@ -527,4 +532,9 @@ export function withExt(path: string, ext: string): string {
 
 async function removeQuietly(path: string): Promise<void> {
   await rm(path, { force: true }).catch(() => {});
+}
+
+/** A part file and the resume record beside it. */
+async function discardPartQuietly(path: string): Promise<void> {
+  await discardPart(path).catch(() => {});
 }

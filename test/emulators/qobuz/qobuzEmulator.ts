@@ -1,10 +1,11 @@
 // A faithful fake of Qobuz for tests and benchmarks: the web player (login page + bundle with app_id and
 // encoded secrets), the private API under /api.json/0.2/ (X-App-Id, token auth, purchases paging, signed
-// track/getFileUrl), OAuth sign-in, and a CDN serving real audio with Range, expiring URLs and injectable faults.
+// track/getFileUrl), OAuth sign-in, and a CDN serving real audio with Range (If-Range against an ETag and Last-Modified), expiring URLs and injectable faults.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileValidators, ifRangeAllows } from '../fileValidators';
 import { AudioStore, type EmuAudioFormat } from './audioStore';
 import { FaultBook, type QobuzFaultKind, type QobuzFaultSpec, type QobuzFaultTarget } from './faults';
 import { standardQobuzLibrary, type EmuTrack, type QobuzLibrary } from './library';
@@ -380,8 +381,11 @@ export async function startQobuzEmulator(options: QobuzEmulatorOptions = {}): Pr
     let start = 0;
     let end = file.size - 1;
     let status = 200;
-    const headers: Record<string, string | number> = { 'Content-Type': mime, 'Accept-Ranges': 'bytes' };
-    const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range) : null;
+    // Like the CDN edge in front of static files: the file's version (ETag, Last-Modified) is the same whichever
+    // signed URL asked, and a Range is honoured only when an If-Range names that version.
+    const version = await fileValidators(file.path);
+    const headers: Record<string, string | number> = { 'Content-Type': mime, 'Accept-Ranges': 'bytes', ETag: version.etag, 'Last-Modified': version.lastModified };
+    const m = range && ifRangeAllows(header(req, 'if-range'), version) ? /^bytes=(\d*)-(\d*)$/.exec(range) : null;
     if (m && (m[1] || m[2])) {
       if (m[1]) {
         start = Number(m[1]);

@@ -1,8 +1,10 @@
-// Streams a completed ticket's file: Content-Length, single-range `Range` requests (206/416), and the faults the
-// tests ask for (a file cut short, a connection dropped half-way, a slow transfer).
+// Streams a completed ticket's file: Content-Length, ETag and Last-Modified, single-range `Range` requests
+// (206/416) honoured only when an `If-Range` names this version of the file, and the faults the tests ask for
+// (a file cut short, a connection dropped half-way, a slow transfer).
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileValidators, ifRangeAllows } from '../fileValidators';
 
 const CONTENT_TYPES: Record<string, string> = {
   flac: 'audio/flac',
@@ -45,10 +47,14 @@ export function parseRange(header: string | undefined, size: number): { start: n
 
 export async function serveFile(req: IncomingMessage, res: ServerResponse, o: ServeOptions): Promise<void> {
   const size = o.cutInHalf ? Math.floor(o.sizeBytes / 2) : o.sizeBytes;
-  const range = parseRange(req.headers.range, size);
+  const version = await fileValidators(o.path, size);
+  const ifRange = req.headers['if-range'];
+  const range = ifRangeAllows(typeof ifRange === 'string' ? ifRange : undefined, version) ? parseRange(req.headers.range, size) : undefined;
   const headers: Record<string, string | number> = {
     'Content-Type': CONTENT_TYPES[o.format] ?? 'application/octet-stream',
     'Accept-Ranges': 'bytes',
+    ETag: version.etag,
+    'Last-Modified': version.lastModified,
   };
   if (range === null) {
     res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` });

@@ -1,9 +1,9 @@
 // Downloads one purchased Qobuz track as MP3 320: walks the format ladder (download/5 → stream/5 → download/6 +
 // local transcode), rejects previews, streams into the part file with resume and a fresh signed URL per retry,
 // and reports transcodes or intent fallbacks in a note. Failures are DownloadErrors; nothing partial is left.
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { DownloadError, type FetchProgress } from '../../base';
-import { fetchToPart, type FetchToPartOptions } from './fetchToPart';
+import { discardPart, streamToPart, type StreamToPartOptions } from '../../net';
 import { formatName, judgeFileUrl, ladderFailure, ladderNote, QOBUZ_MP3_LADDER, rungLabel, type LadderRung, type RungVerdict } from './formatLadder';
 import { QobuzError } from './qobuzError';
 import type { QobuzFileUrl } from './schemas';
@@ -16,7 +16,7 @@ export interface QobuzFileUrlSource {
 }
 
 export type QobuzTransferOptions = Pick<
-  FetchToPartOptions,
+  StreamToPartOptions,
   'maxAttempts' | 'backoff' | 'maxRetryAfterMs' | 'headersTimeoutMs' | 'idleTimeoutMs' | 'createWriteStream'
 >;
 
@@ -75,13 +75,14 @@ export async function downloadQobuzTrack(o: DownloadQobuzTrackOptions): Promise<
 
     const target = pick.kind === 'mp3' ? o.partPath : flacPath;
     o.onProgress?.({ bytesDownloaded: 0, detail: `${formatName(pick.formatId)} via ${rungLabel(pick.rung)}` });
-    const fetched = await fetchToPart({
+    const fetched = await streamToPart({
       ...o.transfer,
-      path: target,
+      partPath: target,
+      server: 'The Qobuz CDN',
       signal: o.signal,
       onProgress: (bytes, total) => o.onProgress?.({ bytesDownloaded: bytes, bytesTotal: total }),
       // The URL from the ladder is used once; every retry signs a fresh one for the same rung.
-      freshUrl: async (attempt) => {
+      url: async (attempt) => {
         if (attempt === 1) return pick.url;
         const again = judgeFileUrl(pick.rung, await fileUrl(o, pick.rung, true), o.trackDurationSec);
         if (!again.ok) throw new DownloadError('rejected', `Qobuz stopped offering ${rungLabel(pick.rung)} for track ${o.trackId} mid-download (${again.reason}).`, tried);
@@ -92,7 +93,7 @@ export async function downloadQobuzTrack(o: DownloadQobuzTrackOptions): Promise<
     if (pick.kind === 'flac') {
       o.onProgress?.({ bytesDownloaded: 0, detail: 'transcoding FLAC to MP3 320' });
       await transcodeToMp3(flacPath, o.partPath, { ffmpegPath: o.ffmpegPath, signal: o.signal });
-      await rm(flacPath, { force: true });
+      await discardPart(flacPath);
     }
     const sizeBytes = (await stat(o.partPath)).size;
     const note = ladderNote(pick, refused);
@@ -109,7 +110,7 @@ export async function downloadQobuzTrack(o: DownloadQobuzTrackOptions): Promise<
       tried,
     };
   } catch (e) {
-    await Promise.all([rm(o.partPath, { force: true }), rm(flacPath, { force: true })]);
+    await Promise.all([discardPart(o.partPath), discardPart(flacPath)]);
     throw toDownloadError(e);
   }
 }

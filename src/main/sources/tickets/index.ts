@@ -3,7 +3,6 @@ export { TicketsSource, createTicketsSource, describeTicket, pendingTicketRef, t
 export { TicketsClient, type TicketsClientOptions } from './ticketsClient';
 export { ticketsConfigSchema, type TicketsConfig, type TicketsConfigInput } from './ticketsConfig';
 export { downloadErrorFromFailure, downloadErrorFromRequest } from './ticketDownloadError';
-export { streamToPart, type StreamToPartOptions } from './streamToPart';
 export {
   KNOWN_TICKET_STATES,
   TicketSchema,

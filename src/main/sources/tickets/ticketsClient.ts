@@ -1,6 +1,6 @@
 // REST client of the ticket-based download service: create, read, list, cancel and retry tickets (through the
-// shared HttpClient, parsed with zod), and open a completed ticket's file as a stream (plain fetch, Range-aware).
-import { HttpClient, HttpStatusError, redactUrl } from '../../net';
+// shared HttpClient, parsed with zod), and say where a completed ticket's file is served.
+import { HttpClient, HttpStatusError } from '../../net';
 import {
   TicketPageSchema,
   TicketSchema,
@@ -108,17 +108,13 @@ export class TicketsClient {
     });
   }
 
-  /**
-   * `GET /tickets/{id}/files/{n}` from byte `offset` on, unbuffered. Returns the response for 200, 206 and 416
-   * (the caller decides what a range answer means); other statuses throw HttpStatusError.
-   */
-  async openFile(id: string, n: number, opts: { offset?: number; signal?: AbortSignal } = {}): Promise<Response> {
-    const url = `${this.base}/tickets/${encodeURIComponent(id)}/files/${n}`;
-    const headers: Record<string, string> = { Authorization: this.auth.Authorization ?? '' };
-    if (opts.offset) headers.Range = `bytes=${opts.offset}-`;
-    const res = await fetch(url, { headers, signal: opts.signal });
-    if (res.ok || res.status === 416) return res;
-    const body = await res.text().catch(() => '');
-    throw new HttpStatusError(res.status, redactUrl(url), body, undefined);
+  /** Where `GET /tickets/{id}/files/{n}` serves a completed ticket's file (Range-aware), for `net/streamToPart`. */
+  fileUrl(id: string, n: number): string {
+    return `${this.base}/tickets/${encodeURIComponent(id)}/files/${n}`;
+  }
+
+  /** The headers a file request needs (the token travels only here). */
+  fileHeaders(): Record<string, string> {
+    return { Authorization: this.auth.Authorization ?? '' };
   }
 }

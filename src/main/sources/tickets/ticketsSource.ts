@@ -1,7 +1,6 @@
 // The ticket-based download service as a DownloadSource: one ticket per wanted track, polled until it completes,
 // replaced when it stalls, resumed after a crash from its id, and its file streamed into the `.part` file.
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DownloadError,
@@ -11,12 +10,11 @@ import {
   type FetchedFile,
   type TrackWanted,
 } from '../../base';
-import { HttpParseError, HttpStatusError } from '../../net';
+import { discardPart, HttpParseError, HttpStatusError, streamToPart } from '../../net';
 import { downloadErrorFromFailure, downloadErrorFromRequest } from './ticketDownloadError';
 import { TicketsClient } from './ticketsClient';
 import { ticketsConfigSchema, type TicketsConfig, type TicketsConfigInput } from './ticketsConfig';
 import type { NewTicket, Ticket, TicketFailure, TicketFile } from './ticketSchemas';
-import { streamToPart } from './streamToPart';
 
 type WatchOutcome =
   | { kind: 'completed'; ticket: Ticket }
@@ -230,24 +228,38 @@ export class TicketsSource implements DownloadSource {
     }
   }
 
+  /** Longest pause between two transfer attempts. */
+  private get backoffLimitMs(): number {
+    return this.config.backoffLimitMs ?? 5_000;
+  }
+
   private async download(track: TrackWanted, ticket: Ticket, ctx: FetchContext, run: FetchRun): Promise<FetchedFile> {
     const file = pickFile(ticket.files, track);
     if (!file) throw new DownloadError('parse', `Ticket ${ticket.id} completed without listing a file.`, run.tried);
     const ext = extensionOf(file);
     const total = file.sizeBytes;
     ctx.onProgress({ bytesDownloaded: 0, bytesTotal: total, detail: 'ticket completed, transferring' });
-    const size = await streamToPart({
-      open: (offset, signal) => this.client.openFile(ticket.id, file.index, { offset, signal }),
-      partPath: ctx.partPath,
-      expectedSize: total,
-      signal: ctx.signal,
-      resumeAttempts: this.config.resumeAttempts,
-      onBytes: (n) => ctx.onProgress({ bytesDownloaded: n, bytesTotal: total, detail: 'ticket completed, transferring' }),
-    });
-    if (size !== total) {
-      const why = `${size} of ${total} bytes arrived`;
-      await this.discard(ticket.id, ctx, why);
-      throw new DownloadError('corruption', `The file of ticket ${ticket.id} is incomplete: ${why}.`, run.tried);
+    let size: number;
+    try {
+      // The ticket's one URL serves every attempt; the part is resumed only if it holds this ticket's file.
+      const fileUrl = this.client.fileUrl(ticket.id, file.index);
+      ({ bytes: size } = await streamToPart({
+        url: async () => fileUrl,
+        headers: this.client.fileHeaders(),
+        partPath: ctx.partPath,
+        expectedBytes: total,
+        server: 'The ticket service',
+        signal: ctx.signal,
+        maxAttempts: this.config.resumeAttempts + 1,
+        backoff: { baseMs: Math.min(250, this.backoffLimitMs), maxMs: this.backoffLimitMs },
+        onProgress: (n) => ctx.onProgress({ bytesDownloaded: n, bytesTotal: total, detail: 'ticket completed, transferring' }),
+      }));
+    } catch (e) {
+      if (e instanceof DownloadError && e.type === 'corruption') {
+        await this.discard(ticket.id, ctx, e.message);
+        throw new DownloadError('corruption', `The file of ticket ${ticket.id} is not the one announced: ${e.message}`, run.tried);
+      }
+      throw e;
     }
     try {
       await ctx.validate(ctx.partPath, { ext, expectedSize: total, durationSec: track.durationSec ?? file.durationSec });
@@ -267,7 +279,7 @@ export class TicketsSource implements DownloadSource {
 
   /** A bad file: drop the bytes, never resume this ticket, and tell the service to let it go. */
   private async discard(ticketId: string, ctx: FetchContext, reason: string): Promise<void> {
-    await rm(ctx.partPath, { force: true });
+    await discardPart(ctx.partPath);
     ctx.quarantine(ticketQuarantineKey(ticketId), reason);
     await this.client.cancel(ticketId).catch(() => undefined);
   }
@@ -276,7 +288,7 @@ export class TicketsSource implements DownloadSource {
   private async abandon(ticketId: string | undefined, partPath: string): Promise<void> {
     await Promise.allSettled([
       ticketId ? this.client.cancel(ticketId, AbortSignal.timeout(5_000)) : Promise.resolve(),
-      rm(partPath, { force: true }),
+      discardPart(partPath),
     ]);
   }
 }

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LibraryTrackDto } from '../../../shared/contract';
 import { hrefFor } from '../../app/route';
 import { request, useApi } from '../../api';
-import { Button, ErrorNotice, Icon } from '../../components';
+import { Button, ErrorNotice } from '../../components';
 import { formatCount } from '../../format';
 import { PageHeader } from '../shell';
 import { Breadcrumbs } from './ArtistView';

@@ -48,7 +48,7 @@ test('Test connection: a refused token says so exactly, the right one connects t
   await section.getByLabel('Plex token').fill('not-the-token');
   await section.getByRole('button', { name: 'Test connection' }).click();
   const result = section.getByRole('status').filter({ hasText: 'Key refused' });
-  await expect(result).toHaveText('Key refusedThe Plex server refused the credentials: check PLEX_TOKEN.');
+  await expect(result).toHaveText(`Key refusedPlex at ${plex.url} refused the token: check the Plex token (or PLEX_TOKEN).`);
   await expect(result).not.toContainText('not-the-token');
 
   await section.getByLabel('Plex token').fill(TOKEN);

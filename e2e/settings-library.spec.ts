@@ -42,6 +42,13 @@ const openPlexSettings = async (page: Page) => {
   return plexSection(page);
 };
 
+test('the library servers are one group of the Settings sections', async ({ app }) => {
+  await openPlexSettings(app);
+  const group = app.getByRole('navigation', { name: 'Settings sections' }).getByRole('list', { name: 'Library servers' });
+  await expect(group.getByRole('link')).toHaveText(['Owned-check', 'Plex', 'Jellyfin', 'Navidrome / Subsonic']);
+  await expect(app).toHaveURL(/#\/settings\/plex$/);
+});
+
 test('Test connection: a refused token says so exactly, the right one connects to the music library', async ({ app, plex }) => {
   const section = await openPlexSettings(app);
   await section.getByRole('textbox', { name: 'Plex address' }).fill(plex.url);

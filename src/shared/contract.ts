@@ -197,6 +197,8 @@ export const sourceState = z.object({
 });
 export type SourceStateDto = z.infer<typeof sourceState>;
 
+/** The libraries the "do I own it?" check reads: the library folder, or a Plex, Jellyfin or Subsonic server. */
+export const libraryConnectorName = z.enum(['folder', 'plex', 'jellyfin', 'subsonic']);
 /** Where a setting's value comes from: the environment wins over cassette.toml and cannot be changed here. */
 const fromEnv = z.array(z.string());
 export const settingsView = z.object({
@@ -211,6 +213,12 @@ export const settingsView = z.object({
   slskd: z.object({ url: z.string().nullable(), downloadsDir: z.string().nullable(), hasApiKey: z.boolean(), fromEnv }),
   tickets: z.object({ url: z.string().nullable(), hasToken: z.boolean(), concurrency: z.number().int().nullable(), fromEnv }),
   spotify: spotifySettingsView,
+  /** Library servers for the "do I own it?" check; secrets only as "is set". */
+  plex: z.object({ url: z.string().nullable(), hasToken: z.boolean(), fromEnv }),
+  jellyfin: z.object({ url: z.string().nullable(), hasApiKey: z.boolean(), fromEnv }),
+  subsonic: z.object({ url: z.string().nullable(), user: z.string().nullable(), hasPassword: z.boolean(), fromEnv }),
+  /** The library missing.analyse and `cassette missing` check against when none is named ([library] index). */
+  libraryIndex: libraryConnectorName,
   notes: z.array(z.string()),
 });
 export type SettingsViewDto = z.infer<typeof settingsView>;
@@ -226,6 +234,10 @@ export const settingsPatch = z
     slskd: z.object({ url: urlValue, downloadsDir: folderValue, apiKey: secretValue }).strict().optional(),
     tickets: z.object({ url: urlValue, token: secretValue, concurrency: z.number().int().min(1).max(16).nullable().optional() }).strict().optional(),
     spotify: spotifySettingsPatch.optional(),
+    plex: z.object({ url: urlValue, token: secretValue }).strict().optional(),
+    jellyfin: z.object({ url: urlValue, apiKey: secretValue }).strict().optional(),
+    subsonic: z.object({ url: urlValue, user: z.string().trim().max(200).nullable().optional(), password: secretValue }).strict().optional(),
+    libraryIndex: libraryConnectorName.optional(),
   })
   .strict();
 
@@ -402,7 +414,6 @@ export const peerFile = z
   .strict();
 export type PeerFileDto = z.infer<typeof peerFile>;
 // Playlists and their missing tracks (the dashboard modal, the review list and the progress bubble read these).
-export const libraryConnectorName = z.enum(['folder', 'plex', 'jellyfin', 'subsonic']);
 const matchRef = z.object({
   title: z.string(),
   artists: z.array(z.string()),

@@ -2,7 +2,7 @@
 // the JSON last line, --dry-run writing nothing, a real run putting the playlist into the catalog and queueing
 // what is missing (a re-sync adds only new tracks), and the unreachable fallback in both modes.
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db';
@@ -146,6 +146,17 @@ describe('cassette missing', () => {
     const all = await cassette(['missing', join(dir, 'list.csv'), '--library', 'plex', '--dry-run', '--json', '--offline', 'all']);
     expect(all.code, all.stderr).toBe(0);
     expect(lastJson(all.stdout)).toMatchObject({ owned: 0, toDownload: 5, library: { source: 'none', mirrorAgeSeconds: null } });
+  });
+
+  it('without --library reads the library Settings chose ([library] index), else the folder', async () => {
+    const folder = await cassette(['missing', join(dir, 'list.csv'), '--dry-run', '--json']);
+    expect(folder.code, folder.stderr).toBe(0);
+    expect(lastJson(folder.stdout).library.connector).toBe('folder');
+    await mkdir(join(dir, 'data', 'config'), { recursive: true });
+    await writeFile(join(dir, 'data', 'config', 'cassette.toml'), '[library]\nindex = "plex"\n');
+    const r = await cassette(['missing', join(dir, 'list.csv'), '--dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lastJson(r.stdout)).toMatchObject({ owned: 1, library: { connector: 'plex', source: 'live' } });
   });
 
   it('without any mirror an unreachable server means every track to download; a bad file is a usage error', async () => {

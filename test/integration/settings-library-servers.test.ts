@@ -38,13 +38,17 @@ it('tests Plex, Jellyfin and Subsonic with saved or typed values', async () => {
   expect(await test({ service: 'plex' })).toMatchObject({ ok: true, message: 'Connected to Plex: music library "Music".' });
   const badPlex = await test({ service: 'plex', token: 'nope' });
   expect(badPlex).toMatchObject({ ok: false, problem: 'bad_key' });
-  expect(badPlex.message).toContain('PLEX_TOKEN');
+  expect(badPlex.message).toBe(`Plex at ${plex.url} refused the token: check the Plex token (or PLEX_TOKEN).`);
   expect(await test({ service: 'jellyfin', url: jf.url, apiKey: 'jf-key' })).toMatchObject({ ok: true, message: 'Connected to Jellyfin 10.10.3 (emulated-jellyfin).' });
   expect(await test({ service: 'jellyfin' })).toMatchObject({ ok: false, problem: 'not_configured' });
+  expect(await test({ service: 'jellyfin', url: jf.url, apiKey: 'nope' })).toMatchObject({
+    ok: false, problem: 'bad_key', message: `Jellyfin at ${jf.url} refused the API key: check the Jellyfin API key (or JELLYFIN_API_KEY).`,
+  });
   expect(await test({ service: 'subsonic' })).toMatchObject({ ok: true, message: 'Connected to the Subsonic server as ann (API 1.16.1).' });
   const badSs = await test({ service: 'subsonic', password: 'wrong' });
   expect(badSs).toMatchObject({ ok: false, problem: 'bad_key' });
   expect(badSs.message).not.toContain('wrong');
+  expect(badSs.message).toBe(`The Subsonic server at ${ss.url} refused the user name or password: check both (or SUBSONIC_USER and SUBSONIC_PASSWORD).`);
   await plex.offline();
   expect(await test({ service: 'plex' })).toMatchObject({ ok: false, problem: 'unreachable', message: expect.stringMatching(/Cannot reach Plex at .*: the connection (was refused|was reset)/) });
 });

@@ -13,7 +13,7 @@ import { openCliCore } from '../openCore';
 
 interface MissingOptions {
   account: string;
-  library: ConnectorName;
+  library?: ConnectorName;
   offline?: OfflineMode;
   dryRun?: boolean;
   json?: boolean;
@@ -25,14 +25,15 @@ export function addMissingCommand(program: Command): void {
     .description('Which tracks of a playlist your library lacks; queues them (unless --dry-run)')
     .argument('<playlist>', 'spotify:playlist:ID, an Exportify .csv, or an .m3u/.m3u8 file')
     .option('--account <name>', 'the Spotify account to read the playlist with', DEFAULT_ACCOUNT)
-    .addOption(new Option('--library <connector>', 'the library to check against').choices([...CONNECTORS]).default('folder'))
+    .addOption(new Option('--library <connector>', 'the library to check against (default: [library] index in cassette.toml, else folder)').choices([...CONNECTORS]))
     .addOption(new Option('--offline <mode>', 'when the library server is unreachable: the last mirror, or every track to download').choices(['mirror', 'all']))
     .option('--dry-run', 'analyse only: refresh the mirror, write no playlist tracks, queue nothing')
     .option('--json', 'print the analysis as JSON (the last line)')
     .addHelpText(
       'after',
       '\nLibrary servers: [plex] url, [jellyfin] url, [subsonic] url and user in cassette.toml, or PLEX_URL, JELLYFIN_URL, SUBSONIC_URL, SUBSONIC_USER;\n' +
-        'secrets PLEX_TOKEN, JELLYFIN_API_KEY, SUBSONIC_PASSWORD (or Settings). An unreachable server is said on stderr and the run still exits 0.\n' +
+        'secrets PLEX_TOKEN, JELLYFIN_API_KEY, SUBSONIC_PASSWORD (or Settings). Without --library: [library] index (Settings), else folder.\n' +
+        'An unreachable server is said on stderr and the run still exits 0.\n' +
         'Exit codes: 0 done, 2 bad input, 3 a sign-in or credential refused, 1 other.',
     )
     .action(async (ref: string, opts: MissingOptions) => {

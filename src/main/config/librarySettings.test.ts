@@ -41,3 +41,11 @@ it('takes secrets from the environment, never from the file, and says what a hal
   expect(notes).toMatch(/holds a library server secret, which is ignored/);
   expect(notes).not.toContain('in-the-file');
 });
+
+it('reads [library] index (the folder when absent) and refuses a library it does not know, saying where', async () => {
+  expect((await loadHostSettings(pathsFor(dir), {}, store({}))).libraryServers.index).toBe('folder');
+  await write('[library]\nindex = "subsonic"\n');
+  expect((await loadHostSettings(pathsFor(dir), {}, store({}))).libraryServers.index).toBe('subsonic');
+  await write('[library]\nindex = "itunes"\n');
+  await expect(loadHostSettings(pathsFor(dir), {}, store({}))).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/cassette\.toml: library\.index /) });
+});

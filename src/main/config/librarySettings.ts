@@ -1,14 +1,17 @@
 // Library servers in the settings: `[plex] url`, `[jellyfin] url`, `[subsonic] url` and `user` in cassette.toml,
 // the environment winning (PLEX_URL, PLEX_TOKEN, JELLYFIN_URL, JELLYFIN_API_KEY, SUBSONIC_URL, SUBSONIC_USER,
 // SUBSONIC_PASSWORD). Secrets come from the environment or the secret store only: a secret written into the file
-// is ignored with a note (Settings moves it to the store when it saves).
+// is ignored with a note (Settings moves it to the store when it saves). `[library] index` names the library the
+// missing-tracks check reads when none is asked for (the library folder by default).
 import { z } from 'zod';
 import type { SecretStore } from '../base';
+import { CONNECTORS, type ConnectorName } from '../providers';
 
 export const librarySettingsFileSchema = {
   plex: z.object({ url: z.url().optional(), token: z.string().optional() }).optional(),
   jellyfin: z.object({ url: z.url().optional(), api_key: z.string().optional() }).optional(),
   subsonic: z.object({ url: z.url().optional(), user: z.string().min(1).optional(), password: z.string().optional() }).optional(),
+  library: z.object({ index: z.enum(CONNECTORS).optional() }).optional(),
 };
 
 export const LIBRARY_SECRET_NAMES = { plexToken: 'plex.token', jellyfinApiKey: 'jellyfin.apiKey', subsonicPassword: 'subsonic.password' } as const;
@@ -27,6 +30,8 @@ export interface LibraryServerSettings {
   plex?: { url: string; token: string };
   jellyfin?: { url: string; apiKey: string };
   subsonic?: { url: string; user: string; password: string };
+  /** The library the missing-tracks check reads when none is named. */
+  index: ConnectorName;
   /** What the Settings page shows (secrets only as "is set"). */
   entered: {
     plex: { url?: string; hasToken: boolean };
@@ -51,6 +56,7 @@ export async function loadLibrarySettings(raw: FileLibrary, env: NodeJS.ProcessE
   const subsonicUser = pick(env.SUBSONIC_USER, raw.subsonic?.user);
   const subsonicPassword = pick(env.SUBSONIC_PASSWORD, await secrets?.get(LIBRARY_SECRET_NAMES.subsonicPassword));
   const out: LibraryServerSettings = {
+    index: raw.library?.index ?? 'folder',
     entered: {
       plex: { url: plexUrl, hasToken: Boolean(plexToken) },
       jellyfin: { url: jellyfinUrl, hasApiKey: Boolean(jellyfinKey) },
@@ -63,5 +69,10 @@ export async function loadLibrarySettings(raw: FileLibrary, env: NodeJS.ProcessE
   else if (jellyfinUrl) notes.push('Jellyfin needs an API key (JELLYFIN_API_KEY, or Settings).');
   if (subsonicUrl && subsonicUser && subsonicPassword) out.subsonic = { url: subsonicUrl, user: subsonicUser, password: subsonicPassword };
   else if (subsonicUrl) notes.push('The Subsonic server needs a user and a password (SUBSONIC_USER, SUBSONIC_PASSWORD, or Settings).');
+  if (out.index !== 'folder' && !out[out.index]) {
+    notes.push(`The missing-tracks check is set to ${INDEX_LABEL[out.index]}, which is not set up: finish it in Settings, or choose another library.`);
+  }
   return out;
 }
+
+const INDEX_LABEL = { plex: 'Plex', jellyfin: 'Jellyfin', subsonic: 'the Subsonic server' } as const;

@@ -6,7 +6,9 @@ import { dirname } from 'node:path';
 import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
 import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../base';
+import type { ConnectorName } from '../providers';
 import { settingsFileSchema, settingsPath } from './hostSettings';
+import { LIBRARY_SECRET_NAMES } from './librarySettings';
 
 /** A change from the Settings page: a value sets a key, null removes it, undefined leaves it alone. */
 export interface SettingsPatch {
@@ -17,6 +19,11 @@ export interface SettingsPatch {
   tickets?: { url?: string | null; token?: string | null; concurrency?: number | null };
   /** The Client ID is not a secret: it goes into the file like the backup settings. */
   spotify?: { clientId?: string | null; backupsDir?: string | null; keepRuns?: number | null; schedule?: 'off' | 'daily' | 'weekly' };
+  plex?: { url?: string | null; token?: string | null };
+  jellyfin?: { url?: string | null; apiKey?: string | null };
+  subsonic?: { url?: string | null; user?: string | null; password?: string | null };
+  /** `[library] index`: the library the missing-tracks check reads ('folder', the default, is not written). */
+  libraryIndex?: ConnectorName;
 }
 
 export const SECRET_NAMES = { slskdApiKey: 'slskd.apiKey', ticketsToken: 'tickets.token' } as const;
@@ -80,6 +87,30 @@ export async function saveHostSettings(paths: Paths, patch: SettingsPatch, secre
     set(t, 'keep_runs', patch.spotify.keepRuns);
     set(t, 'schedule', patch.spotify.schedule === 'off' ? null : patch.spotify.schedule);
     if (!Object.keys(t).length) delete root.spotify;
+  }
+  if (patch.plex) {
+    const t = section(root, 'plex');
+    set(t, 'url', patch.plex.url);
+    await moveSecret(t, 'token', patch.plex.token, LIBRARY_SECRET_NAMES.plexToken, secrets);
+    if (!Object.keys(t).length) delete root.plex;
+  }
+  if (patch.jellyfin) {
+    const t = section(root, 'jellyfin');
+    set(t, 'url', patch.jellyfin.url);
+    await moveSecret(t, 'api_key', patch.jellyfin.apiKey, LIBRARY_SECRET_NAMES.jellyfinApiKey, secrets);
+    if (!Object.keys(t).length) delete root.jellyfin;
+  }
+  if (patch.subsonic) {
+    const t = section(root, 'subsonic');
+    set(t, 'url', patch.subsonic.url);
+    set(t, 'user', patch.subsonic.user);
+    await moveSecret(t, 'password', patch.subsonic.password, LIBRARY_SECRET_NAMES.subsonicPassword, secrets);
+    if (!Object.keys(t).length) delete root.subsonic;
+  }
+  if (patch.libraryIndex) {
+    const t = section(root, 'library');
+    set(t, 'index', patch.libraryIndex === 'folder' ? null : patch.libraryIndex);
+    if (!Object.keys(t).length) delete root.library;
   }
   const checked = settingsFileSchema.safeParse(root);
   if (!checked.success) {

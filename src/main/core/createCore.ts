@@ -118,7 +118,7 @@ export interface Core {
   playlists: PlaylistStore;
   /** The missing-tracks flow: analyse a playlist against the library, queue what is missing. */
   missing: MissingTracks;
-  /** The library connector from the current settings (default: the library folder). */
+  /** The library connector from the current settings (default: `[library] index`, else the library folder). */
   libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
   handlers: Handlers;
   config: CoreConfig;
@@ -361,8 +361,9 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const missing = new MissingTracks({
     db, clock, catalog, mirror, playlists, reconcile: () => reconcile(), warn: (line) => logger.warn(line),
   });
-  async function libraryConnector(name: ConnectorName = 'folder'): Promise<LibraryConnector> {
-    return buildLibraryConnector(name, await settings.settings(), { defaultFolder: libraryDir, timeoutMs: config.libraryTimeoutMs });
+  async function libraryConnector(name?: ConnectorName): Promise<LibraryConnector> {
+    const s = await settings.settings();
+    return buildLibraryConnector(name ?? s.libraryServers.index, s, { defaultFolder: libraryDir, timeoutMs: config.libraryTimeoutMs });
   }
   // Library browsing: paged reads of the catalog.
   const library = new LibraryQueries(db);

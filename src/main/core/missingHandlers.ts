@@ -16,6 +16,7 @@ export interface MissingHandlerDeps {
   events: EventHub;
   logger: Logger;
   spotify(): Promise<SpotifyProvider>;
+  /** Without a name: the library Settings chose (`[library] index`). */
   libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
 }
 
@@ -69,7 +70,7 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
     'missing.analyse': async ({ playlist, library, offline, account }) => {
       const playlistRef = playlist;
       const loaded = await load(playlistRef, account ?? DEFAULT_ACCOUNT);
-      const connector = await d.libraryConnector(library ?? 'folder');
+      const connector = await d.libraryConnector(library);
       return new Promise<MissingRunDto>((resolve, reject) => {
         let started = false;
         d.missing

@@ -12,6 +12,12 @@ export type LibraryServerTestInput =
   | { service: 'subsonic'; url?: string; user?: string; password?: string };
 
 const LABEL = { plex: 'Plex', jellyfin: 'Jellyfin', subsonic: 'the Subsonic server' } as const;
+/** A refused credential, said for the Settings page (where it was typed) and for the environment (where it may be set). */
+const REFUSED = {
+  plex: (url: string) => `Plex at ${url} refused the token: check the Plex token (or PLEX_TOKEN).`,
+  jellyfin: (url: string) => `Jellyfin at ${url} refused the API key: check the Jellyfin API key (or JELLYFIN_API_KEY).`,
+  subsonic: (url: string) => `The Subsonic server at ${url} refused the user name or password: check both (or SUBSONIC_USER and SUBSONIC_PASSWORD).`,
+} as const;
 const fail = (problem: NonNullable<ConnectionTestDto['problem']>, message: string): ConnectionTestDto => ({ ok: false, problem, message, detail: null });
 
 export async function testLibraryServer(input: LibraryServerTestInput, options: TestOptions = {}): Promise<ConnectionTestDto> {
@@ -39,7 +45,7 @@ export async function testLibraryServer(input: LibraryServerTestInput, options: 
     }
   } catch (e) {
     if (e instanceof LibraryUnreachableError) return fail('unreachable', `Cannot reach ${name} at ${input.url}: ${e.reason}.`);
-    if (e instanceof AppError && e.code === 'auth_required') return fail('bad_key', e.message);
+    if (e instanceof AppError && e.code === 'auth_required') return fail('bad_key', REFUSED[input.service](input.url));
     if (e instanceof HttpStatusError) return fail(e.status === 404 ? 'wrong_version' : 'unreachable', `${name} at ${input.url} answered HTTP ${e.status}: is this ${name}?`);
     if (e instanceof HttpParseError) return fail('wrong_version', `${input.url} does not answer like ${name}: ${e.message}`);
     if (e instanceof AppError) return fail('unreachable', e.message);

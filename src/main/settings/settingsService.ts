@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ConnectionTestDto, QobuzStatusDto, SettingsViewDto, connectionTestInput, settingsPatch } from '../../shared/contract';
-import { LIBRARY_SECRET_NAMES, loadHostSettings, saveHostSettings, settingsPath, userFolder, type HostSettings, type SettingsPatch } from '../config';
+import { AppError } from '../../shared/result';
+import { LIBRARY_SECRET_NAMES, LIBRARY_SETTINGS_ENV, loadHostSettings, saveHostSettings, settingsPath, userFolder, type HostSettings, type SettingsPatch } from '../config';
 import type { Paths, SecretStore } from '../base';
 import { checkFolder } from '../library';
 import { testFolder, testSlskd, testTickets, type TestOptions } from './connectionTests';
@@ -26,6 +27,28 @@ type TestInput = z.infer<typeof connectionTestInput>;
 
 const folderOrNull = (v: string | null | undefined): string | null | undefined =>
   v === undefined ? undefined : v === null || v.trim() === '' ? null : userFolder(v);
+
+/** The library server settings the environment can lock, by where they sit in a patch. */
+const LIBRARY_ENV_LOCKS = [
+  ['plex', 'url', LIBRARY_SETTINGS_ENV.plexUrl],
+  ['plex', 'token', LIBRARY_SETTINGS_ENV.plexToken],
+  ['jellyfin', 'url', LIBRARY_SETTINGS_ENV.jellyfinUrl],
+  ['jellyfin', 'apiKey', LIBRARY_SETTINGS_ENV.jellyfinApiKey],
+  ['subsonic', 'url', LIBRARY_SETTINGS_ENV.subsonicUrl],
+  ['subsonic', 'user', LIBRARY_SETTINGS_ENV.subsonicUser],
+  ['subsonic', 'password', LIBRARY_SETTINGS_ENV.subsonicPassword],
+] as const;
+
+/** A value the environment sets wins over the file, so saving another one would change nothing: refuse it. */
+function refuseEnvLocked(input: PatchInput, env: NodeJS.ProcessEnv): void {
+  for (const [service, key, envName] of LIBRARY_ENV_LOCKS) {
+    const fields: Record<string, string | null | undefined> | undefined = input[service];
+    const value = fields?.[key];
+    if (value === undefined || !env[envName]) continue;
+    if (value === env[envName]) continue;
+    throw new AppError('invalid_input', `${envName} is set in the environment, which wins over Settings: change it there (or unset it) instead.`);
+  }
+}
 
 const SPOTIFY_ENV = ['SPOTIFY_CLIENT_ID', 'CASSETTE_BACKUPS_DIR', 'SPOTIFY_ACCOUNTS_BASE', 'SPOTIFY_API_BASE'];
 
@@ -53,6 +76,7 @@ export class SettingsService {
   async view(): Promise<SettingsViewDto> {
     const s = await this.settings();
     const e = s.entered;
+    const lib = s.libraryServers.entered;
     return {
       file: settingsPath(this.d.paths),
       defaultSource: s.defaultSource,
@@ -72,6 +96,10 @@ export class SettingsService {
         schedule: s.spotify.schedule ?? 'off',
         fromEnv: SPOTIFY_ENV.filter((n) => Boolean(this.d.env[n])),
       },
+      plex: { url: lib.plex.url ?? null, hasToken: lib.plex.hasToken, fromEnv: e.fromEnv.filter((n) => n.startsWith('PLEX_')) },
+      jellyfin: { url: lib.jellyfin.url ?? null, hasApiKey: lib.jellyfin.hasApiKey, fromEnv: e.fromEnv.filter((n) => n.startsWith('JELLYFIN_')) },
+      subsonic: { url: lib.subsonic.url ?? null, user: lib.subsonic.user ?? null, hasPassword: lib.subsonic.hasPassword, fromEnv: e.fromEnv.filter((n) => n.startsWith('SUBSONIC_')) },
+      libraryIndex: s.libraryServers.index,
       notes: s.notes,
     };
   }
@@ -86,6 +114,7 @@ export class SettingsService {
   }
 
   async save(input: PatchInput): Promise<SettingsViewDto> {
+    refuseEnvLocked(input, this.d.env);
     const patch: SettingsPatch = {
       defaultSource: input.defaultSource,
       libraryDir: folderOrNull(input.libraryDir),
@@ -93,6 +122,10 @@ export class SettingsService {
       slskd: input.slskd && { ...input.slskd, downloadsDir: folderOrNull(input.slskd.downloadsDir) },
       tickets: input.tickets,
       spotify: input.spotify && { ...input.spotify, backupsDir: await checkedBackupsDir(input.spotify.backupsDir) },
+      plex: input.plex,
+      jellyfin: input.jellyfin,
+      subsonic: input.subsonic,
+      libraryIndex: input.libraryIndex,
     };
     await saveHostSettings(this.d.paths, patch, this.d.secrets);
     this.current = await loadHostSettings(this.d.paths, this.d.env, this.d.secrets);

@@ -3,7 +3,16 @@ import { useEffect } from 'react';
 import { hrefFor } from '../../app/route';
 import { ErrorNotice } from '../../components';
 import { PageHeader } from '../shell';
-import { SETTINGS_SECTIONS } from './sections';
+import { SETTINGS_SECTIONS, type SettingsSection } from './sections';
+
+/** The sections by group, groups in the order their first section comes. */
+function sectionGroups(): [SettingsSection['group'], SettingsSection[]][] {
+  const groups = new Map<SettingsSection['group'], SettingsSection[]>();
+  for (const x of SETTINGS_SECTIONS) groups.set(x.group, [...(groups.get(x.group) ?? []), x]);
+  return [...groups];
+}
+
+const groupLabelId = (group: string) => `settings-group-${group.replace(/\W+/g, '-').toLowerCase()}`;
 import { useSettings } from './settingsQueries';
 
 export function SettingsPage({ section }: { section?: string }) {
@@ -20,15 +29,22 @@ export function SettingsPage({ section }: { section?: string }) {
         subtitle={s ? <>Saved to <code className="path">{s.file}</code>; keys and tokens go to the secret store.</> : 'Services and folders.'}
       />
       <nav className="settings-nav" aria-label="Settings sections">
-        <ul>
-          {SETTINGS_SECTIONS.map((x) => (
-            <li key={x.id}>
-              <a href={hrefFor({ page: 'settings', section: x.id })} aria-current={section === x.id ? 'location' : undefined}>
-                {x.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+        {sectionGroups().map(([group, items]) => (
+          <div key={group} className="settings-nav-group">
+            <span className="settings-nav-group-label" id={groupLabelId(group)}>
+              {group}
+            </span>
+            <ul aria-labelledby={groupLabelId(group)}>
+              {items.map((x) => (
+                <li key={x.id}>
+                  <a href={hrefFor({ page: 'settings', section: x.id })} aria-current={section === x.id ? 'location' : undefined}>
+                    {x.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
       </nav>
       {settings.isError ? <ErrorNotice title="Couldn't load the settings" message={settings.error.message} onRetry={() => void settings.refetch()} /> : null}
       {s?.notes.length ? (

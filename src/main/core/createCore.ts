@@ -500,7 +500,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     ...backupHandlers,
     ...searchHandlers,
     ...matchHandlers(),
-    ...missingHandlers({ missing, playlists, events, logger, spotify, libraryConnector }),
+    ...missingHandlers({ missing, playlists, catalog, events, logger, spotify, libraryConnector }),
   };
 
   function matchHandlers(): Pick<Handlers, 'match.suggestArtists' | 'match.searchArtists' | 'match.download' | 'match.downloadAlbum' | 'match.fileExisting'> {

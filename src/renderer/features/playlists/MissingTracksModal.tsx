@@ -10,7 +10,7 @@ import { Button, ErrorNotice, ProgressBar, StatList } from '../../components';
 import { formatCount } from '../../format';
 import { PlaylistEntryTable } from './PlaylistEntryTable';
 import { mergeRun } from './playlistRuns';
-import { missingStateKey, useMissingRuns, usePlaylistDownloads, usePlaylistEntries } from './playlistsQueries';
+import { missingStateKey, playlistsKey, useMissingRuns, usePlaylistDownloads, usePlaylistEntries } from './playlistsQueries';
 import { ReviewList } from './ReviewList';
 
 const STATE_TEXT: Record<MissingRunDto['state'], string> = { running: 'Checking your library…', finished: 'Analysis finished', cancelled: 'Analysis cancelled', failed: 'Analysis failed' };
@@ -32,7 +32,11 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
 
   const begin = useMutation({
     mutationFn: () => request(api, 'missing.analyse', { playlist }),
-    onSuccess: (r) => queryClient.setQueryData<MissingRunDto[]>(missingStateKey, (list) => mergeRun(list, r)),
+    onSuccess: (r) => {
+      queryClient.setQueryData<MissingRunDto[]>(missingStateKey, (list) => mergeRun(list, r));
+      // An imported file is a playlist of the list from its first run on.
+      void queryClient.invalidateQueries({ queryKey: playlistsKey });
+    },
   });
   const cancel = useMutation({
     mutationFn: (runId: number) => request(api, 'missing.cancel', { runId }),

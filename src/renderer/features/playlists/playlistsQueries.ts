@@ -47,6 +47,8 @@ export function applyMissingProgress(queryClient: QueryClient, p: EventPayload<'
   queryClient.setQueryData<MissingRunDto[]>(missingStateKey, (runs) => mergeRun(runs, run));
   const terminal = run.state !== 'running';
   refreshSoon(queryClient, `entries:${run.ref}`, [MISSING_ENTRIES, run.ref], terminal ? 0 : 400);
+  // The entries reach the catalog as the analysis goes: their download states follow, once a second at most.
+  if (!terminal) refreshSoon(queryClient, `downloads:${run.ref}`, [MISSING_DOWNLOADS, run.ref], 1000);
   if (terminal) {
     void queryClient.invalidateQueries({ queryKey: [MISSING_DOWNLOADS, run.ref] });
     void queryClient.invalidateQueries({ queryKey: playlistsKey });

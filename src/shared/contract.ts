@@ -618,6 +618,8 @@ export const methods = {
   'missing.review': { input: z.object({ playlist: playlistRef, all: z.boolean().optional() }).strict(), output: z.array(missingEntry), role: 'admin' },
   /** The catalog status of each of a playlist's tracks, and the counts (downloaded, queued, failed, ...). */
   'missing.downloads': { input: z.object({ playlist: playlistRef }).strict(), output: playlistDownloads, role: 'admin' },
+  /** Cancels the playlist's queued and running downloads (finished ones stay); how many were cancelled. */
+  'missing.cancelDownloads': { input: z.object({ playlist: playlistRef }).strict(), output: z.object({ cancelled: z.number().int() }), role: 'admin' },
   /** "This is owned" / "not this one" for one entry (null takes it back); always wins over the score. */
   'missing.decide': {
     input: z.object({ playlist: playlistRef, key: z.string().min(1).max(300), decision: z.enum(['owned', 'not_owned']).nullable() }).strict(),

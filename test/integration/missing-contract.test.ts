@@ -103,3 +103,18 @@ it('missing.downloads counts where the playlist tracks stand in the catalog, fol
   expect(after.entries.find((e) => e.trackId === roads.trackId)).toMatchObject({ status: 'failed', error: 'Nobody shares it' });
   await expect(call(core, 'missing.downloads', { playlist: join(dir, 'other.csv') })).rejects.toThrow(/not_found/);
 });
+
+it('missing.cancelDownloads cancels the playlist queued downloads and leaves the rest of the queue alone', async () => {
+  const core = open();
+  const ref = join(dir, 'list.m3u8');
+  const other = core.catalog.upsertTrack({ title: 'Unrelated', artist: { name: 'Someone' } });
+  const { item: otherItem } = core.queue.enqueueTrack({ trackId: other, source: 'slskd', priority: 2 });
+  const finished = new Promise<void>((resolve) => core.events.on('missing.progress', (p) => p.state === 'finished' && resolve()));
+  await call(core, 'missing.analyse', { playlist: ref, library: 'plex' });
+  await finished;
+  expect(await call(core, 'missing.cancelDownloads', { playlist: ref })).toEqual({ cancelled: 1 });
+  const after = await call<{ counts: Record<string, number> }>(core, 'missing.downloads', { playlist: ref });
+  expect(after.counts).toMatchObject({ queued: 0, missing: 1, downloaded: 1 });
+  expect(core.queue.get(otherItem.id)).toMatchObject({ status: 'pending' });
+  expect(await call(core, 'missing.cancelDownloads', { playlist: ref })).toEqual({ cancelled: 0 });
+});

@@ -15,13 +15,15 @@ export interface MissingHandlerDeps {
   missing: MissingTracks;
   playlists: PlaylistStore;
   catalog: CatalogStore;
+  /** Cancels the waiting or running download of each track that has one; how many it cancelled. */
+  cancelTrackDownloads(trackIds: number[]): Promise<number>;
   events: EventHub;
   logger: Logger;
   spotify(): Promise<SpotifyProvider>;
   libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
 }
 
-type Names = 'playlists.list' | 'missing.analyse' | 'missing.state' | 'missing.cancel' | 'missing.review' | 'missing.decide' | 'missing.downloads';
+type Names = 'playlists.list' | 'missing.analyse' | 'missing.state' | 'missing.cancel' | 'missing.review' | 'missing.decide' | 'missing.downloads' | 'missing.cancelDownloads';
 
 export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
   const runDto = (run: RunRow): MissingRunDto => {
@@ -124,6 +126,10 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
         out.entries.push({ key: e.key, trackId: t.id, status: t.status, error: t.last_error });
       }
       return out;
+    },
+    'missing.cancelDownloads': async ({ playlist }) => {
+      const ids = d.playlists.entries(playlistId(playlist)).flatMap((e) => (e.trackId === null ? [] : [e.trackId]));
+      return { cancelled: await d.cancelTrackDownloads(ids) };
     },
     'missing.decide': async ({ playlist, key, decision }) => entryDto(d.missing.decide(playlistId(playlist), key, decision)),
   };

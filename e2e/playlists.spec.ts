@@ -82,7 +82,7 @@ test('import a CSV, analyse it, close to a bubble, reopen, reload, decide the re
   await expect(counters.getByRole('listitem', { name: 'Matched (owned): 1' })).toBeVisible();
   await expect(counters.getByRole('listitem', { name: 'To download: 2' })).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Search again' })).toBeEnabled();
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeEnabled();
 
   // The review entry: its best candidate, and "This is owned" brings it in as owned.
   const review = dialog.getByRole('region', { name: 'Awaiting review' });
@@ -94,11 +94,18 @@ test('import a CSV, analyse it, close to a bubble, reopen, reload, decide the re
   await expect(spirit.getByRole('cell').nth(3)).toHaveText(/^Yes/);
   await expect(dialog.getByText('2 of 4 in your library · 2 queued · 0 downloading · 0 failed')).toBeVisible();
 
-  // Focus stays in the dialog; Close closes it.
+  // Cancel, once the analysis is done, cancels the playlist's downloads: they go back to missing.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByText('2 of 4 in your library · 0 queued · 0 downloading · 0 failed')).toBeVisible();
+  await expect(roads.getByRole('cell').nth(3)).toHaveText(/^Missing/);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+
+  // Focus stays in the dialog; Close closes it, and with nothing left to download there is no bubble.
   for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
   expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Playlists in progress' })).toBeHidden();
   expect(pageErrors).toEqual([]);
 });
 

@@ -9,8 +9,8 @@ import { request, useApi } from '../../api';
 import { Button, ErrorNotice, ProgressBar, StatList } from '../../components';
 import { formatCount } from '../../format';
 import { PlaylistEntryTable } from './PlaylistEntryTable';
-import { mergeRun } from './playlistRuns';
-import { missingStateKey, playlistsKey, useMissingRuns, usePlaylistDownloads, usePlaylistEntries } from './playlistsQueries';
+import { activeDownloads, mergeRun } from './playlistRuns';
+import { MISSING_DOWNLOADS, missingStateKey, playlistsKey, useMissingRuns, usePlaylistDownloads, usePlaylistEntries } from './playlistsQueries';
 import { ReviewList } from './ReviewList';
 
 const STATE_TEXT: Record<MissingRunDto['state'], string> = { running: 'Checking your library…', finished: 'Analysis finished', cancelled: 'Analysis cancelled', failed: 'Analysis failed' };
@@ -38,9 +38,17 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
       void queryClient.invalidateQueries({ queryKey: playlistsKey });
     },
   });
+  // Cancel stops the analysis while it runs; after it, the playlist's queued and running downloads.
   const cancel = useMutation({
-    mutationFn: (runId: number) => request(api, 'missing.cancel', { runId }),
-    onSuccess: (r) => queryClient.setQueryData<MissingRunDto[]>(missingStateKey, (list) => mergeRun(list, r)),
+    mutationFn: async (r: MissingRunDto) => {
+      if (r.state === 'running') {
+        const after = await request(api, 'missing.cancel', { runId: r.runId });
+        queryClient.setQueryData<MissingRunDto[]>(missingStateKey, (list) => mergeRun(list, after));
+      } else {
+        await request(api, 'missing.cancelDownloads', { playlist });
+      }
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: [MISSING_DOWNLOADS, playlist] }),
   });
 
   useEffect(() => {
@@ -145,7 +153,13 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
             <Button variant="primary" icon="search" data-autofocus busy={begin.isPending} disabled={running} onClick={() => begin.mutate()}>
               {run && !running ? 'Search again' : 'Begin Search'}
             </Button>
-            <Button icon="stop" disabled={!running || cancel.isPending} onClick={() => run && cancel.mutate(run.runId)} title="Stops the analysis; what it reached is kept">
+            <Button
+              icon="stop"
+              disabled={!run || (!running && activeDownloads(downloads.data) === 0)}
+              busy={cancel.isPending}
+              onClick={() => run && cancel.mutate(run)}
+              title={running ? 'Stops the analysis; what it reached is kept' : "Cancels this playlist's queued and running downloads; finished ones stay"}
+            >
               Cancel
             </Button>
             <Button onClick={onClose}>Close</Button>

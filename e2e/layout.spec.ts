@@ -33,6 +33,7 @@ const PAGES = (): [name: string, hash: string, ready: (page: Page) => Locator[]]
     ['settings', '#/settings', (p) => [h1(p, 'Settings'), p.getByRole('region', { name: 'Soulseek (slskd)' })]],
     ['qobuz', '#/qobuz', (p) => [h1(p, 'Qobuz'), p.getByRole('region', { name: 'Sign in to Qobuz' })]],
     ['search', '#/search', (p) => [h1(p, 'Search'), p.getByRole('heading', { name: 'Soulseek is not set up' })]],
+    ['playlists', '#/playlists', (p) => [h1(p, 'Playlists'), p.getByRole('region', { name: 'Import a playlist' })]],
   ];
 };
 

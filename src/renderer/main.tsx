@@ -10,6 +10,7 @@ import './styles/library.css';
 import './styles/backups.css';
 import './styles/search.css';
 import './styles/matched.css';
+import './styles/playlists.css';
 import './styles/responsive.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

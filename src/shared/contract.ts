@@ -462,6 +462,13 @@ export const missingEntry = z.object({
   trackId: z.number().int().nullable(),
 });
 export type MissingEntryDto = z.infer<typeof missingEntry>;
+/** Where a playlist's tracks stand in the catalog (the download half of the dashboard modal). */
+export const playlistDownloads = z.object({
+  /** Entries in the catalog, by status; entries awaiting review (not in the catalog yet) are not counted. */
+  counts: z.object({ tracks: z.number().int(), missing: z.number().int(), queued: z.number().int(), downloading: z.number().int(), downloaded: z.number().int(), failed: z.number().int() }),
+  entries: z.array(z.object({ key: z.string(), trackId: z.number().int(), status: trackStatus, error: z.string().nullable() })),
+});
+export type PlaylistDownloadsDto = z.infer<typeof playlistDownloads>;
 const playlistRef = z.string().trim().min(1).max(4096);
 
 const empty = z.object({}).strict().optional();
@@ -620,6 +627,10 @@ export const methods = {
   'missing.cancel': { input: z.object({ runId: z.number().int().positive() }).strict(), output: missingRun, role: 'admin' },
   /** A playlist's entries with their verdicts: only those awaiting review unless `all`. */
   'missing.review': { input: z.object({ playlist: playlistRef, all: z.boolean().optional() }).strict(), output: z.array(missingEntry), role: 'admin' },
+  /** The catalog status of each of a playlist's tracks, and the counts (downloaded, queued, failed, ...). */
+  'missing.downloads': { input: z.object({ playlist: playlistRef }).strict(), output: playlistDownloads, role: 'admin' },
+  /** Cancels the playlist's queued and running downloads (finished ones stay); how many were cancelled. */
+  'missing.cancelDownloads': { input: z.object({ playlist: playlistRef }).strict(), output: z.object({ cancelled: z.number().int() }), role: 'admin' },
   /** "This is owned" / "not this one" for one entry (null takes it back); always wins over the score. */
   'missing.decide': {
     input: z.object({ playlist: playlistRef, key: z.string().min(1).max(300), decision: z.enum(['owned', 'not_owned']).nullable() }).strict(),

@@ -85,3 +85,36 @@ it('analyse in the background with per-track progress, read the state after a re
   await expect(call(restarted, 'missing.cancel', { runId: 999 })).rejects.toThrow(/not_found/);
   await expect(call(restarted, 'missing.review', { playlist: join(dir, 'other.csv') })).rejects.toThrow(/not_found.*not been analysed/);
 });
+
+it('missing.downloads counts where the playlist tracks stand in the catalog, following the queue', async () => {
+  const core = open();
+  const ref = join(dir, 'list.m3u8');
+  const finished = new Promise<void>((resolve) => core.events.on('missing.progress', (p) => p.state === 'finished' && resolve()));
+  await call(core, 'missing.analyse', { playlist: ref, library: 'plex' });
+  await finished;
+  type Downloads = { counts: Record<string, number>; entries: { key: string; trackId: number; status: string; error: string | null }[] };
+  const before = await call<Downloads>(core, 'missing.downloads', { playlist: ref });
+  // Teardrop is owned on Plex; Roads is to download (queued by the rebuild); Teen Spirit waits for review outside the catalog.
+  expect(before.counts).toEqual({ tracks: 2, missing: 0, queued: 1, downloading: 0, downloaded: 1, failed: 0 });
+  const roads = before.entries.find((e) => e.status === 'queued')!;
+  core.catalog.markFailed(roads.trackId, 'not_found', 'Nobody shares it', null);
+  const after = await call<Downloads>(core, 'missing.downloads', { playlist: ref });
+  expect(after.counts).toMatchObject({ queued: 0, failed: 1, downloaded: 1 });
+  expect(after.entries.find((e) => e.trackId === roads.trackId)).toMatchObject({ status: 'failed', error: 'Nobody shares it' });
+  await expect(call(core, 'missing.downloads', { playlist: join(dir, 'other.csv') })).rejects.toThrow(/not_found/);
+});
+
+it('missing.cancelDownloads cancels the playlist queued downloads and leaves the rest of the queue alone', async () => {
+  const core = open();
+  const ref = join(dir, 'list.m3u8');
+  const other = core.catalog.upsertTrack({ title: 'Unrelated', artist: { name: 'Someone' } });
+  const { item: otherItem } = core.queue.enqueueTrack({ trackId: other, source: 'slskd', priority: 2 });
+  const finished = new Promise<void>((resolve) => core.events.on('missing.progress', (p) => p.state === 'finished' && resolve()));
+  await call(core, 'missing.analyse', { playlist: ref, library: 'plex' });
+  await finished;
+  expect(await call(core, 'missing.cancelDownloads', { playlist: ref })).toEqual({ cancelled: 1 });
+  const after = await call<{ counts: Record<string, number> }>(core, 'missing.downloads', { playlist: ref });
+  expect(after.counts).toMatchObject({ queued: 0, missing: 1, downloaded: 1 });
+  expect(core.queue.get(otherItem.id)).toMatchObject({ status: 'pending' });
+  expect(await call(core, 'missing.cancelDownloads', { playlist: ref })).toEqual({ cancelled: 0 });
+});

@@ -501,8 +501,19 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     ...backupHandlers,
     ...searchHandlers,
     ...matchHandlers(),
-    ...missingHandlers({ missing, playlists, events, logger, spotify, libraryConnector }),
+    ...missingHandlers({ missing, playlists, catalog, cancelTrackDownloads, events, logger, spotify, libraryConnector }),
   };
+
+  async function cancelTrackDownloads(trackIds: number[]): Promise<number> {
+    let cancelled = 0;
+    for (const trackId of trackIds) {
+      const item = queue.activeForTrack(trackId);
+      if (!item) continue;
+      await processor.cancel(item.id);
+      cancelled++;
+    }
+    return cancelled;
+  }
 
   function matchHandlers(): Pick<Handlers, 'match.suggestArtists' | 'match.searchArtists' | 'match.download' | 'match.downloadAlbum' | 'match.fileExisting'> {
     return {

@@ -2,7 +2,8 @@
 // analysis in the background (per-track `missing.progress` events), read the persisted run state, cancel,
 // and the review list with its decisions.
 import { AppError } from '../../shared/result';
-import type { MissingEntryDto, MissingRunDto, PlaylistSummaryDto } from '../../shared/contract';
+import type { MissingEntryDto, MissingRunDto, PlaylistDownloadsDto, PlaylistSummaryDto } from '../../shared/contract';
+import type { CatalogStore } from '../catalog';
 import type { MissingTracks } from '../flows/missingTracks';
 import { loadSpotifyPlaylist, readPlaylistFile, spotifyPlaylistId, type LoadedPlaylist, type PlaylistStore, type RunRow, type StoredEntry } from '../playlists';
 import { DEFAULT_ACCOUNT, SpotifyError, type ConnectorName, type LibraryConnector, type SpotifyProvider } from '../providers';
@@ -13,6 +14,9 @@ import type { Logger } from '../base';
 export interface MissingHandlerDeps {
   missing: MissingTracks;
   playlists: PlaylistStore;
+  catalog: CatalogStore;
+  /** Cancels the waiting or running download of each track that has one; how many it cancelled. */
+  cancelTrackDownloads(trackIds: number[]): Promise<number>;
   events: EventHub;
   logger: Logger;
   spotify(): Promise<SpotifyProvider>;
@@ -20,7 +24,7 @@ export interface MissingHandlerDeps {
   libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
 }
 
-type Names = 'playlists.list' | 'missing.analyse' | 'missing.state' | 'missing.cancel' | 'missing.review' | 'missing.decide';
+type Names = 'playlists.list' | 'missing.analyse' | 'missing.state' | 'missing.cancel' | 'missing.review' | 'missing.decide' | 'missing.downloads' | 'missing.cancelDownloads';
 
 export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
   const runDto = (run: RunRow): MissingRunDto => {
@@ -113,6 +117,21 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
     },
     'missing.review': async ({ playlist, all }) =>
       d.playlists.entries(playlistId(playlist)).filter((e) => all || (e.status === 'review' && e.decision === null)).map(entryDto),
+    'missing.downloads': async ({ playlist }) => {
+      const out: PlaylistDownloadsDto = { counts: { tracks: 0, missing: 0, queued: 0, downloading: 0, downloaded: 0, failed: 0 }, entries: [] };
+      for (const e of d.playlists.entries(playlistId(playlist))) {
+        const t = e.trackId === null ? undefined : d.catalog.getTrack(e.trackId);
+        if (!t) continue;
+        out.counts.tracks++;
+        out.counts[t.status]++;
+        out.entries.push({ key: e.key, trackId: t.id, status: t.status, error: t.last_error });
+      }
+      return out;
+    },
+    'missing.cancelDownloads': async ({ playlist }) => {
+      const ids = d.playlists.entries(playlistId(playlist)).flatMap((e) => (e.trackId === null ? [] : [e.trackId]));
+      return { cancelled: await d.cancelTrackDownloads(ids) };
+    },
     'missing.decide': async ({ playlist, key, decision }) => entryDto(d.missing.decide(playlistId(playlist), key, decision)),
   };
 }

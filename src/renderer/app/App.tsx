@@ -5,6 +5,7 @@ import { DashboardPage } from '../features/dashboard';
 import { DownloadsPage } from '../features/downloads';
 import { LibraryPage } from '../features/library';
 import { MatchedDownloadHost } from '../features/matched';
+import { PlaylistRunsHost, PlaylistsPage } from '../features/playlists';
 import { QobuzPage } from '../features/qobuz';
 import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
@@ -46,11 +47,12 @@ export function App() {
         </main>
       </div>
       <MatchedDownloadHost />
+      <PlaylistRunsHost />
     </div>
   );
 }
 
-const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', search: 'Search', qobuz: 'Qobuz', backups: 'Backups', settings: 'Settings' };
+const TITLES: Record<Route['page'], string> = { dashboard: 'Dashboard', downloads: 'Downloads', library: 'Library', search: 'Search', playlists: 'Playlists', qobuz: 'Qobuz', backups: 'Backups', settings: 'Settings' };
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -66,6 +68,8 @@ function Page({ route }: { route: Route }) {
       return <BackupsPage />;
     case 'search':
       return <SearchPage />;
+    case 'playlists':
+      return <PlaylistsPage />;
     default:
       return <DashboardPage />;
   }

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'qobuz' }
   | { page: 'backups' }
   | { page: 'search' }
+  | { page: 'playlists' }
   | { page: 'settings'; section?: string };
 
 const positiveInt = (s: string | undefined): number | undefined => {
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'qobuz') return { page: 'qobuz' };
   if (page === 'backups') return { page: 'backups' };
   if (page === 'search') return { page: 'search' };
+  if (page === 'playlists') return { page: 'playlists' };
   if (page === 'settings') return sub && /^[a-z-]+$/.test(sub) ? { page: 'settings', section: sub } : { page: 'settings' };
   return { page: 'dashboard' };
 }

@@ -12,6 +12,7 @@ import { QOBUZ_SYNC_JOB, qobuzStatusKey, useQobuzRunStore } from '../features/qo
 import { catalogStatusKey, queueStateKey } from '../features/status';
 import { sourceStatesKey } from '../features/sources';
 import { applyBackupJob, applySignIn } from '../features/backups';
+import { applyMissingProgress, applyQueueRowsToPlaylists } from '../features/playlists';
 
 const queueShape = (c: CatalogCounters | undefined) => (c ? `${c.queued}|${c.downloading}|${c.failed}` : '');
 
@@ -53,6 +54,7 @@ export function useLiveUpdates(): void {
         rows.apply(changed);
         if (changed.some((r) => r.trackId !== null)) refreshLibrary();
         useQobuzRunStore.getState().applyRows(changed);
+        applyQueueRowsToPlaylists(queryClient, changed);
       }),
       api.on('job.progress', (p) => {
         if (p.job === 'import') useImportJobStore.getState().setProgress(p);
@@ -65,6 +67,7 @@ export function useLiveUpdates(): void {
       }),
       api.on('backups.job', (job) => applyBackupJob(queryClient, job)),
       api.on('spotify.signIn', (state) => applySignIn(queryClient, state)),
+      api.on('missing.progress', (p) => applyMissingProgress(queryClient, p)),
       api.onConnectionChange((state) => {
         if (state === 'open' && !wasOpen) {
           rows.reset();

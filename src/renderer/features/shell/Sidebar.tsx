@@ -12,6 +12,7 @@ const NAV: { page: Route['page']; label: string; icon: IconName; route: Route }[
   { page: 'downloads', label: 'Downloads', icon: 'download', route: { page: 'downloads', view: 'active' } },
   { page: 'library', label: 'Library', icon: 'library', route: { page: 'library' } },
   { page: 'search', label: 'Search', icon: 'search', route: { page: 'search' } },
+  { page: 'playlists', label: 'Playlists', icon: 'music', route: { page: 'playlists' } },
   { page: 'qobuz', label: 'Qobuz', icon: 'bag', route: { page: 'qobuz' } },
   { page: 'backups', label: 'Backups', icon: 'archive', route: { page: 'backups' } },
   { page: 'settings', label: 'Settings', icon: 'settings', route: { page: 'settings' } },

@@ -1,0 +1,178 @@
+// The Download Missing Tracks dashboard of one playlist: live counters, the library-analysis and download
+// progress bars, the tracks with their Matched/Downloaded columns, the review list, and Begin Search / Cancel /
+// Close. Everything comes from the persisted run (missing.state + missing.progress events), so reopening it
+// (from the bubble, after a reload) shows the same state. Keyboard: focus stays inside (Tab wraps), Esc closes.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef } from 'react';
+import type { MissingRunDto } from '../../../shared/contract';
+import { request, useApi } from '../../api';
+import { Button, ErrorNotice, ProgressBar, StatList } from '../../components';
+import { formatCount } from '../../format';
+import { PlaylistEntryTable } from './PlaylistEntryTable';
+import { activeDownloads, mergeRun } from './playlistRuns';
+import { MISSING_DOWNLOADS, missingStateKey, playlistsKey, useMissingRuns, usePlaylistDownloads, usePlaylistEntries } from './playlistsQueries';
+import { ReviewList } from './ReviewList';
+
+const STATE_TEXT: Record<MissingRunDto['state'], string> = { running: 'Checking your library…', finished: 'Analysis finished', cancelled: 'Analysis cancelled', failed: 'Analysis failed' };
+
+export function MissingTracksModal({ playlist, name, onClose }: { playlist: string; name: string; onClose(): void }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const descId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+  const runs = useMissingRuns();
+  const run = runs.data?.find((r) => r.ref === playlist);
+  const analysed = run !== undefined;
+  const entries = usePlaylistEntries(playlist, analysed);
+  const downloads = usePlaylistDownloads(playlist, analysed);
+  const running = run?.state === 'running';
+
+  const begin = useMutation({
+    mutationFn: () => request(api, 'missing.analyse', { playlist }),
+    onSuccess: (r) => {
+      queryClient.setQueryData<MissingRunDto[]>(missingStateKey, (list) => mergeRun(list, r));
+      // An imported file is a playlist of the list from its first run on.
+      void queryClient.invalidateQueries({ queryKey: playlistsKey });
+    },
+  });
+  // Cancel stops the analysis while it runs; after it, the playlist's queued and running downloads.
+  const cancel = useMutation({
+    mutationFn: async (r: MissingRunDto) => {
+      if (r.state === 'running') {
+        const after = await request(api, 'missing.cancel', { runId: r.runId });
+        queryClient.setQueryData<MissingRunDto[]>(missingStateKey, (list) => mergeRun(list, after));
+      } else {
+        await request(api, 'missing.cancelDownloads', { playlist });
+      }
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: [MISSING_DOWNLOADS, playlist] }),
+  });
+
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    dialogRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => before?.focus?.();
+  }, []);
+
+  // On the document, not the dialog: Begin Search disables itself while the analysis runs, which drops focus to
+  // the body, and Esc and Tab must still work then (Tab brings focus back inside).
+  useEffect(() => {
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        onCloseRef.current();
+        return;
+      }
+      const root = dialogRef.current;
+      if (e.key !== 'Tab' || !root) return;
+      const focusable = [...root.querySelectorAll<HTMLElement>('button:not([disabled]), [tabindex="0"], a[href]')];
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      if (!first || !last) return;
+      const inside = root.contains(document.activeElement);
+      if (!inside || (e.shiftKey && document.activeElement === first)) {
+        e.preventDefault();
+        (e.shiftKey ? last : first).focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const counts = downloads.data?.counts;
+  const review = (entries.data ?? []).filter((e) => e.status === 'review' && e.decision === null);
+  const total = run?.total ?? 0;
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div ref={dialogRef} className="modal pl-modal" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={descId}>
+        <header className="modal-header">
+          <div className="modal-heading">
+            <h2 id={titleId} className="modal-title">
+              Download missing tracks: {run?.name || name}
+            </h2>
+            <p id={descId} className="modal-sub">
+              Begin Search checks every track against your library and the catalog, then queues the ones you do not have. Tracks it is unsure of wait for your review.
+            </p>
+          </div>
+          <Button variant="ghost" size="sm" icon="x" aria-label="Close the dashboard" onClick={onClose} />
+        </header>
+
+        <StatList
+          label="Playlist counters"
+          stats={[
+            { label: 'Total tracks', value: total },
+            { label: 'Matched (owned)', value: run?.owned ?? 0, tone: 'success' },
+            { label: 'To download', value: run?.toDownload ?? 0, tone: 'info' },
+            { label: 'Review', value: run?.review ?? 0, tone: 'warning', hint: 'Close to a library track, but not sure enough to count as owned' },
+          ]}
+        />
+
+        <div className="pl-progress">
+          <ProgressBar
+            label="Library analysis"
+            value={run ? run.done : 0}
+            max={Math.max(1, total)}
+            tone={run?.state === 'failed' ? 'danger' : run?.state === 'finished' ? 'success' : 'accent'}
+            valueText={run ? `${run.done} of ${run.total} tracks checked` : 'Not started'}
+          />
+          <p className="muted tabular pl-progress-text" aria-live="polite">
+            {run ? `${STATE_TEXT[run.state]} — ${formatCount(run.done)} of ${formatCount(run.total)} tracks checked` : 'Not analysed yet.'}
+            {run?.library ? ` · ${libraryText(run.library)}` : ''}
+          </p>
+          {run?.error ? <ErrorNotice title="The analysis stopped" message={run.error} /> : null}
+          <ProgressBar
+            label="Downloads"
+            value={counts ? counts.downloaded : 0}
+            max={Math.max(1, counts?.tracks ?? 0)}
+            tone="info"
+            valueText={counts ? `${counts.downloaded} of ${counts.tracks} tracks in your library` : 'Not started'}
+          />
+          <p className="muted tabular pl-progress-text">
+            {counts && counts.tracks > 0
+              ? `${formatCount(counts.downloaded)} of ${formatCount(counts.tracks)} in your library · ${formatCount(counts.queued)} queued · ${formatCount(counts.downloading)} downloading · ${formatCount(counts.failed)} failed`
+              : 'Nothing queued yet.'}
+          </p>
+        </div>
+
+        {begin.isError ? <ErrorNotice title="Could not start" message={begin.error.message} /> : null}
+        {cancel.isError ? <ErrorNotice title="Could not cancel" message={cancel.error.message} /> : null}
+        {entries.isError && analysed ? <ErrorNotice title="Could not load the tracks" message={entries.error.message} onRetry={() => void entries.refetch()} /> : null}
+
+        {entries.data && entries.data.length > 0 ? <PlaylistEntryTable entries={entries.data} downloads={downloads.data} /> : null}
+        {entries.data ? <ReviewList playlist={playlist} entries={review} /> : null}
+
+        <footer className="modal-footer pl-footer">
+          <span className="muted modal-footnote">{running ? 'Closing keeps it running: a bubble shows the progress.' : ''}</span>
+          <div className="pl-buttons">
+            <Button variant="primary" icon="search" data-autofocus busy={begin.isPending} disabled={running} onClick={() => begin.mutate()}>
+              {run && !running ? 'Search again' : 'Begin Search'}
+            </Button>
+            <Button
+              icon="stop"
+              disabled={!run || (!running && activeDownloads(downloads.data) === 0)}
+              busy={cancel.isPending}
+              onClick={() => run && cancel.mutate(run)}
+              title={running ? 'Stops the analysis; what it reached is kept' : "Cancels this playlist's queued and running downloads; finished ones stay"}
+            >
+              Cancel
+            </Button>
+            <Button onClick={onClose}>Close</Button>
+          </div>
+        </footer>
+      </div>
+    </div>
+  );
+}
+
+function libraryText(l: NonNullable<MissingRunDto['library']>): string {
+  const name = { folder: 'library folder', plex: 'Plex', jellyfin: 'Jellyfin', subsonic: 'Navidrome/Subsonic' }[l.connector];
+  if (l.source === 'live') return `checked against your ${name}`;
+  if (l.source === 'mirror') return `${name} unreachable: used the last copy${l.mirrorAgeSeconds !== null ? ` (${Math.round(l.mirrorAgeSeconds / 60)} min old)` : ''}`;
+  return `${name} unreachable: every track is to download`;
+}

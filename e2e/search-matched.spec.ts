@@ -1,0 +1,105 @@
+// Matched Download from the Search page, end to end: search Soulseek, open the artist modal from a single, see
+// five suggestions with images and percentages, search an artist and pick it, watch the row run in Downloads and
+// land in Finished, and find the peer's file under Transfer named after the Spotify track it matched.
+// The slskd peer `alice` shares "@@music\singles\Nina Vale - Low Tide.mp3"; the Spotify world has "Low Tide" as
+// track 3 of Nina Vale's album "Tidewater" (test/support/matchedWorld.ts), so the file is Transfer's
+// "Nina Vale/Nina Vale - Tidewater/03 Low Tide.mp3".
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSlskdSource } from '../src/main/sources';
+import { startSlskdEmulator, type SlskdEmulator } from '../test/emulators/slskd';
+import { startSpotifyEmulator, type SpotifyEmulator } from '../test/emulators/spotify';
+import { matchedPeers, matchedSpotifyWorld } from '../test/support/matchedWorld';
+import { signIn } from '../test/support/spotify';
+import { expect, test as cassetteTest } from './support/fixtures';
+
+const API_KEY = 'e2e-search-matched-key';
+const PEER_FILE = '@@music\\singles\\Nina Vale - Low Tide.mp3';
+
+interface Services {
+  slskd: SlskdEmulator;
+  spotify: SpotifyEmulator;
+  downloadsDir: string;
+}
+
+const test = cassetteTest.extend<{ services: Services }>({
+  services: async ({}, use) => {
+    const root = await mkdtemp(join(tmpdir(), 'cassette-e2e-search-matched-'));
+    const downloadsDir = join(root, 'slskd-downloads');
+    await mkdir(downloadsDir, { recursive: true });
+    // Slow enough that the row is seen running on the Active tab before it finishes.
+    const slskd = await startSlskdEmulator({ downloadsDir, apiKey: API_KEY, peers: matchedPeers(), searchDelayMs: 100, transferBytesPerSec: 30_000 });
+    const spotify = await startSpotifyEmulator({ world: matchedSpotifyWorld().world });
+    try {
+      await use({ slskd, spotify, downloadsDir });
+    } finally {
+      await slskd.close();
+      await spotify.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  },
+});
+
+test('Search → Matched Download → five suggestions → search and pick an artist → Finished, filed under Transfer', async ({ page, services, startCassette }) => {
+  const source = createSlskdSource({
+    baseUrl: services.slskd.url, apiKey: API_KEY, downloadsDir: services.downloadsDir, pollMs: 50, searchTimeoutMs: 500, stallMs: 20_000,
+    budget: { maxSearches: 100, windowMs: 60_000, minGapMs: 0 },
+  });
+  const cassette = await startCassette({
+    core: {
+      sources: { slskd: source }, defaultSource: 'slskd', runQueue: true, reconcileOnStart: false,
+      env: { SPOTIFY_CLIENT_ID: services.spotify.clientId, SPOTIFY_ACCOUNTS_BASE: services.spotify.accountsBase, SPOTIFY_API_BASE: services.spotify.apiBase },
+    },
+  });
+  await signIn(await cassette.core.spotify(), services.spotify, 'main', 'alice');
+
+  await page.goto(cassette.openUrl);
+  await page.getByRole('link', { name: /^Search/ }).click();
+  await page.getByRole('searchbox', { name: 'Search Soulseek' }).fill('low tide');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /1 single for “low tide”/ })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('tab', { name: /^Singles/ }).click();
+  const single = page.getByRole('list', { name: 'Singles' }).getByRole('group', { name: 'Low Tide by Nina Vale' });
+  await expect(single).toContainText('alice');
+  await single.getByRole('button', { name: 'Matched Download: Low Tide by Nina Vale' }).click();
+
+  // Five artists, best first, each with a percentage; images arrive as data: URLs, the rest show an initial.
+  const dialog = page.getByRole('dialog', { name: 'Which artist is this?' });
+  await expect(dialog).toBeVisible();
+  const suggested = dialog.getByRole('list', { name: 'Suggested artists' });
+  const options = suggested.getByRole('button');
+  await expect(options).toHaveCount(5);
+  await expect(options.first()).toHaveAccessibleName(/^Nina Vale, \d+ % match$/);
+  for (let i = 0; i < 5; i++) await expect(options.nth(i)).toHaveAccessibleName(/, \d+ % match$/);
+  await expect(suggested.locator('img[src^="data:image/jpeg;base64,"]')).not.toHaveCount(0);
+  await expect(suggested.locator('.artist-initial')).not.toHaveCount(0);
+
+  // Search an artist by name and pick it from the results.
+  await dialog.getByRole('searchbox', { name: 'Search artists' }).fill('nina');
+  const results = dialog.getByRole('list', { name: 'Artist search results' });
+  await expect(results.getByRole('button')).toHaveCount(1);
+  await results.getByRole('button', { name: /^Nina Vale/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Downloading Low Tide as Nina Vale' })).toBeVisible();
+
+  // The row runs (with its progress) and lands in Finished.
+  await page.getByRole('link', { name: /^Downloads/ }).click();
+  await page.getByRole('tab', { name: /^Active/ }).click();
+  const active = page.getByRole('list', { name: 'Active downloads' }).getByRole('listitem', { name: 'Low Tide by Nina Vale' });
+  await expect(active.getByRole('progressbar', { name: 'Download progress for Low Tide by Nina Vale' })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('tab', { name: /^Finished/ }).click();
+  const finished = page.getByRole('list', { name: 'Finished downloads' }).getByRole('listitem', { name: 'Low Tide by Nina Vale' });
+  await expect(finished).toContainText('Done', { timeout: 30_000 });
+
+  // The peer's exact file was fetched once, with no second search, and filed under its Spotify album.
+  expect(services.slskd.transfers().map((t) => [t.username, t.filename])).toEqual([['alice', PEER_FILE]]);
+  expect(services.slskd.counters.searchPosts).toBe(1);
+  const folder = join(cassette.dataDir, 'Transfer', 'Nina Vale', 'Nina Vale - Tidewater');
+  const target = join(folder, '03 Low Tide.mp3');
+  expect(existsSync(target)).toBe(true);
+  expect(existsSync(join(folder, 'cover.jpg'))).toBe(true);
+  const { items } = cassette.core.queue.list({ view: 'all' });
+  expect(items.map((r) => [r.status, r.destination_path])).toEqual([['completed', target]]);
+});

@@ -193,14 +193,16 @@ export function ArtistPickerModal({ target, onClose, onStarted }: ArtistPickerMo
         ) : null}
         <footer className="modal-footer">
           <span className="muted modal-footnote">Percentages are calibrated: at 90 %, about nine in ten are right.</span>
-          {plainDownload ? (
-            <Button variant="secondary" onClick={() => plain.mutate()} disabled={plain.isPending || pick.isPending}>
-              Download without matching
+          <span className="modal-footer-actions">
+            {plainDownload ? (
+              <Button variant="secondary" onClick={() => plain.mutate()} disabled={plain.isPending || pick.isPending}>
+                Download without matching
+              </Button>
+            ) : null}
+            <Button variant="ghost" onClick={onClose}>
+              Cancel
             </Button>
-          ) : null}
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
+          </span>
         </footer>
       </div>
     </div>

@@ -75,7 +75,7 @@ test('search, see albums and singles, filter, download a single and watch it fin
   await expect(single).toContainText('MP3 320');
   await expect(single).toContainText('mp3peer');
   await expect(single).toContainText('queue 3');
-  await single.getByRole('button', { name: 'Download: Harbour Lights by Glass Harbour' }).click();
+  await single.getByRole('button', { name: 'Download: Harbour Lights by Glass Harbour', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Queued “Harbour Lights”' })).toBeVisible();
   await expect(single.getByRole('button', { name: 'Queued: Harbour Lights by Glass Harbour' })).toBeDisabled();
 

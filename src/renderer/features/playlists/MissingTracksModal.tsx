@@ -174,5 +174,5 @@ function libraryText(l: NonNullable<MissingRunDto['library']>): string {
   const name = { folder: 'library folder', plex: 'Plex', jellyfin: 'Jellyfin', subsonic: 'Navidrome/Subsonic' }[l.connector];
   if (l.source === 'live') return `checked against your ${name}`;
   if (l.source === 'mirror') return `${name} unreachable: used the last copy${l.mirrorAgeSeconds !== null ? ` (${Math.round(l.mirrorAgeSeconds / 60)} min old)` : ''}`;
-  return `${name} unreachable: every track is to download`;
+  return `${name} unreachable: only what Cassette already has counts as owned, the rest is to download`;
 }

@@ -460,16 +460,56 @@ export const missingEntry = z.object({
   match: matchRef.nullable(),
   decision: z.enum(['owned', 'not_owned']).nullable(),
   trackId: z.number().int().nullable(),
+  /** What it waits for: the person's word on a library match, or their pick among Soulseek files (null: nothing). */
+  awaiting: z.enum(['library', 'soulseek']).nullable(),
+  /** "Ignore": neither downloaded nor retried, across re-analyses, until taken back. */
+  ignored: z.boolean(),
 });
 export type MissingEntryDto = z.infer<typeof missingEntry>;
+/** One peer's file a person may pick for a playlist track, with the matching engine's score and breakdown. */
+export const reviewCandidate = z.object({
+  username: z.string(),
+  /** The full remote path (what a pick names). */
+  filename: z.string(),
+  /** File name and its folder, safe to show. */
+  name: z.string(),
+  folder: z.string(),
+  size: z.number().int(),
+  /** "FLAC 16/44.1", "MP3 320", ... */
+  quality: z.string(),
+  bitRate: z.number().nullable(),
+  bitDepth: z.number().nullable(),
+  sampleRate: z.number().nullable(),
+  lengthSec: z.number().nullable(),
+  /** 0 … 1 (the engine's 1 − distance). */
+  score: z.number(),
+  /** The engine's named penalties (title, artist, album, length, track_index, version): value 0 agrees … 1 differs. */
+  breakdown: z.record(z.string(), z.object({ weight: z.number(), value: z.number(), detail: z.string().optional() })),
+  peer: z.object({ hasFreeUploadSlot: z.boolean(), queueLength: z.number(), uploadSpeed: z.number() }),
+});
+export type ReviewCandidateDto = z.infer<typeof reviewCandidate>;
+export const peerReview = z.object({
+  key: z.string(),
+  /** The person's "Search again" text, or null when the queue's own search found these. */
+  query: z.string().nullable(),
+  /** When the candidates were found (null: not searched yet). */
+  searchedAt: z.number().nullable(),
+  candidates: z.array(reviewCandidate),
+});
+export type PeerReviewDto = z.infer<typeof peerReview>;
 /** Where a playlist's tracks stand in the catalog (the download half of the dashboard modal). */
 export const playlistDownloads = z.object({
   /** Entries in the catalog, by status; entries awaiting review (not in the catalog yet) are not counted. */
-  counts: z.object({ tracks: z.number().int(), missing: z.number().int(), queued: z.number().int(), downloading: z.number().int(), downloaded: z.number().int(), failed: z.number().int() }),
+  /** `review`: waiting for a pick among Soulseek files; `ignored`: the person said so (neither counts elsewhere). */
+  counts: z.object({
+    tracks: z.number().int(), missing: z.number().int(), queued: z.number().int(), downloading: z.number().int(), downloaded: z.number().int(), failed: z.number().int(),
+    review: z.number().int(), ignored: z.number().int(),
+  }),
   entries: z.array(z.object({ key: z.string(), trackId: z.number().int(), status: trackStatus, error: z.string().nullable() })),
 });
 export type PlaylistDownloadsDto = z.infer<typeof playlistDownloads>;
 const playlistRef = z.string().trim().min(1).max(4096);
+const entryKey = z.string().min(1).max(300);
 
 const empty = z.object({}).strict().optional();
 
@@ -637,6 +677,18 @@ export const methods = {
     output: missingEntry,
     role: 'admin',
   },
+  /** The Soulseek files stored for an entry awaiting a pick, best first. */
+  'missing.candidates': { input: z.object({ playlist: playlistRef, key: entryKey }).strict(), output: peerReview, role: 'admin' },
+  /** Downloads exactly this candidate for the entry's track (pinned to that peer file; filed and tagged as usual). */
+  'missing.pick': {
+    input: z.object({ playlist: playlistRef, key: entryKey, username: z.string().min(1).max(200), filename: z.string().min(1).max(4096) }).strict(),
+    output: queueRow,
+    role: 'admin',
+  },
+  /** Searches Soulseek with the person's own words, ranked against the entry's track; replaces its candidates. */
+  'missing.searchAgain': { input: z.object({ playlist: playlistRef, key: entryKey, query: z.string().trim().min(2).max(200) }).strict(), output: peerReview, role: 'admin' },
+  /** "Ignore" an entry (neither downloaded nor retried, across re-analyses), or take it back with `ignored: false`. */
+  'missing.ignore': { input: z.object({ playlist: playlistRef, key: entryKey, ignored: z.boolean() }).strict(), output: missingEntry, role: 'admin' },
 } as const satisfies Record<string, MethodEntry>;
 
 export type Methods = typeof methods;

@@ -95,7 +95,7 @@ it('missing.downloads counts where the playlist tracks stand in the catalog, fol
   type Downloads = { counts: Record<string, number>; entries: { key: string; trackId: number; status: string; error: string | null }[] };
   const before = await call<Downloads>(core, 'missing.downloads', { playlist: ref });
   // Teardrop is owned on Plex; Roads is to download (queued by the rebuild); Teen Spirit waits for review outside the catalog.
-  expect(before.counts).toEqual({ tracks: 2, missing: 0, queued: 1, downloading: 0, downloaded: 1, failed: 0 });
+  expect(before.counts).toEqual({ tracks: 2, missing: 0, queued: 1, downloading: 0, downloaded: 1, failed: 0, review: 0, ignored: 0 });
   const roads = before.entries.find((e) => e.status === 'queued')!;
   core.catalog.markFailed(roads.trackId, 'not_found', 'Nobody shares it', null);
   const after = await call<Downloads>(core, 'missing.downloads', { playlist: ref });

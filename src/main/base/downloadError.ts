@@ -9,6 +9,8 @@ export type DownloadErrorType =
   | 'storage'
   | 'corruption'
   | 'cancelled'
+  /** No file was confident enough, but some were close: they wait for a person's pick (never retried on its own). */
+  | 'needs_review'
   | 'unknown';
 
 /** A failure with a type the retry policy understands. `not_found` is never retried automatically. */

@@ -65,6 +65,32 @@ export interface FetchContext {
   /** Never-again list of bad (peer, file) or other candidate keys for this source. */
   isQuarantined(key: string): boolean;
   quarantine(key: string, reason: string): void;
+  /**
+   * Close but not confident candidates for a person to pick from (a playlist track's review list). True when
+   * someone reviews this track and the candidates were kept: the source then fails with `needs_review`; false
+   * (or absent) when nobody does, and the track is simply not found.
+   */
+  offerForReview?(candidates: readonly ReviewCandidate[]): boolean;
+}
+
+/** One peer's file a person may pick for a track, with the matching engine's score and its breakdown. */
+export interface ReviewCandidate {
+  username: string;
+  /** The full remote path, as the peer shares it. */
+  filename: string;
+  size: number;
+  lengthSec?: number;
+  bitRate?: number;
+  bitDepth?: number;
+  sampleRate?: number;
+  isVariableBitRate?: boolean;
+  /** "FLAC 16/44.1", "MP3 320", ... */
+  quality: string;
+  /** 0 … 1, the engine's 1 − distance. */
+  score: number;
+  /** The engine's named penalties (title, artist, album, length, track_index, version): 0 agrees … 1 differs. */
+  breakdown: Partial<Record<string, { weight: number; value: number; detail?: string }>>;
+  peer: { hasFreeUploadSlot: boolean; queueLength: number; uploadSpeed: number };
 }
 
 export interface FetchedFile {

@@ -24,8 +24,8 @@ import { missingHandlers } from './missingHandlers';
 import { buildLibraryConnector, buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
 import { DEFAULT_ACCOUNT, MirrorStore, SpotifyProvider, type ConnectorName, type LibraryConnector, type SpotifyApi } from '../providers';
-import { PlaylistStore } from '../playlists';
-import { MissingTracks } from '../flows/missingTracks';
+import { PeerReviewStore, PlaylistStore } from '../playlists';
+import { MissingTracks, SoulseekReview } from '../flows/missingTracks';
 import type { QueueItem } from '../queue';
 import type { CoverSize } from '../../shared/coverUrl';
 import type { AlbumCoverImage } from '../library';
@@ -220,6 +220,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     },
     deliver: (track, file, item, signal) => matched.deliver(track, file, item, signal, reportStage),
     finishInterrupted: (track, item, signal) => matched.finishInterrupted(track, item, signal, reportStage),
+    offerForReview: (track, _item, candidates) => review.offer(track.trackId, candidates),
     onChange: (item) => {
       const [row] = toRows([item]);
       if (row) events.rowChanged(row);
@@ -289,7 +290,9 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
 
   function reconcile(): MethodOutput<'catalog.reconcile'> {
     const r = reconcileCatalog(db, clock);
-    const queued = queue.rebuildFromCatalog((t) => sourceFor(t));
+    // A playlist entry the person ignored is neither downloaded nor retried.
+    const ignored = playlists.ignoredTrackIds();
+    const queued = queue.rebuildFromCatalog((t) => (ignored.has(t.id) ? undefined : sourceFor(t)));
     events.catalogChanged();
     if (queued) processor.kick();
     return { checked: r.checked, present: r.present, nowMissing: r.nowMissing.length, nowPresent: r.nowPresent.length, queued, ms: r.ms };
@@ -360,6 +363,18 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const playlists = new PlaylistStore(db, clock);
   const missing = new MissingTracks({
     db, clock, catalog, mirror, playlists, reconcile: () => reconcile(), warn: (line) => logger.warn(line),
+  });
+  // The Soulseek half of the review list: the queue offers close calls of playlist tracks, the person picks.
+  const review: SoulseekReview = new SoulseekReview({
+    catalog, queue, playlists, reviews: new PeerReviewStore(db, clock),
+    source: () => (sources.slskd instanceof SlskdSource ? sources.slskd : undefined),
+    cancelTrackDownloads: (ids) => cancelTrackDownloads(ids),
+    enqueued: (item) => {
+      pushRows([item.id]);
+      events.catalogChanged();
+      processor.kick();
+    },
+    reconcile: () => void reconcile(),
   });
   async function libraryConnector(name?: ConnectorName): Promise<LibraryConnector> {
     const s = await settings.settings();
@@ -501,7 +516,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     ...backupHandlers,
     ...searchHandlers,
     ...matchHandlers(),
-    ...missingHandlers({ missing, playlists, catalog, cancelTrackDownloads, events, logger, spotify, libraryConnector }),
+    ...missingHandlers({ missing, review, queueRow: (id) => rowsFor([id])[0]!, playlists, catalog, cancelTrackDownloads, events, logger, spotify, libraryConnector }),
   };
 
   async function cancelTrackDownloads(trackIds: number[]): Promise<number> {

@@ -2,9 +2,11 @@
 // analysis in the background (per-track `missing.progress` events), read the persisted run state, cancel,
 // and the review list with its decisions.
 import { AppError } from '../../shared/result';
-import type { MissingEntryDto, MissingRunDto, PlaylistDownloadsDto, PlaylistSummaryDto } from '../../shared/contract';
+import type { MissingEntryDto, MissingRunDto, PeerReviewDto, PlaylistDownloadsDto, PlaylistSummaryDto, QueueRow } from '../../shared/contract';
 import type { CatalogStore } from '../catalog';
-import type { MissingTracks } from '../flows/missingTracks';
+import type { MissingTracks, SoulseekReview } from '../flows/missingTracks';
+import { displayText } from '../flows/peerSearch';
+import type { PeerReview } from '../playlists';
 import { loadSpotifyPlaylist, readPlaylistFile, spotifyPlaylistId, type LoadedPlaylist, type PlaylistStore, type RunRow, type StoredEntry } from '../playlists';
 import { DEFAULT_ACCOUNT, SpotifyError, type ConnectorName, type LibraryConnector, type SpotifyProvider } from '../providers';
 import type { EventHub } from './eventHub';
@@ -13,6 +15,9 @@ import type { Logger } from '../base';
 
 export interface MissingHandlerDeps {
   missing: MissingTracks;
+  review: SoulseekReview;
+  /** Queue rows as the Downloads page shows them. */
+  queueRow(itemId: number): QueueRow;
   playlists: PlaylistStore;
   catalog: CatalogStore;
   /** Cancels the waiting or running download of each track that has one; how many it cancelled. */
@@ -24,9 +29,15 @@ export interface MissingHandlerDeps {
   libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
 }
 
-type Names = 'playlists.list' | 'missing.analyse' | 'missing.state' | 'missing.cancel' | 'missing.review' | 'missing.decide' | 'missing.downloads' | 'missing.cancelDownloads';
+type Names =
+  | 'playlists.list' | 'missing.analyse' | 'missing.state' | 'missing.cancel' | 'missing.review' | 'missing.decide' | 'missing.downloads'
+  | 'missing.cancelDownloads' | 'missing.candidates' | 'missing.pick' | 'missing.searchAgain' | 'missing.ignore';
 
 export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
+  const entryDto = (e: StoredEntry): MissingEntryDto => ({
+    key: e.key, position: e.position, title: e.title, artists: e.artists, album: e.album ?? null, status: e.status, confidence: e.confidence,
+    match: e.match, decision: e.decision, trackId: e.trackId, awaiting: d.review.awaiting(e), ignored: e.ignored,
+  });
   const runDto = (run: RunRow): MissingRunDto => {
     const p = d.playlists.get(run.playlistId);
     const lib = run.library as MissingRunDto['library'] | null;
@@ -115,15 +126,19 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
       d.missing.cancel(runId);
       return runDto(d.playlists.run(runId)!);
     },
-    'missing.review': async ({ playlist, all }) =>
-      d.playlists.entries(playlistId(playlist)).filter((e) => all || (e.status === 'review' && e.decision === null)).map(entryDto),
+    'missing.review': async ({ playlist, all }) => {
+      const list = d.playlists.entries(playlistId(playlist)).map(entryDto);
+      return all ? list : list.filter((e) => e.awaiting !== null);
+    },
     'missing.downloads': async ({ playlist }) => {
-      const out: PlaylistDownloadsDto = { counts: { tracks: 0, missing: 0, queued: 0, downloading: 0, downloaded: 0, failed: 0 }, entries: [] };
+      const out: PlaylistDownloadsDto = { counts: { tracks: 0, missing: 0, queued: 0, downloading: 0, downloaded: 0, failed: 0, review: 0, ignored: 0 }, entries: [] };
       for (const e of d.playlists.entries(playlistId(playlist))) {
         const t = e.trackId === null ? undefined : d.catalog.getTrack(e.trackId);
         if (!t) continue;
         out.counts.tracks++;
-        out.counts[t.status]++;
+        if (e.ignored && t.status !== 'downloaded') out.counts.ignored++;
+        else if (t.status === 'failed' && t.error_type === 'needs_review') out.counts.review++;
+        else out.counts[t.status]++;
         out.entries.push({ key: e.key, trackId: t.id, status: t.status, error: t.last_error });
       }
       return out;
@@ -133,12 +148,37 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
       return { cancelled: await d.cancelTrackDownloads(ids) };
     },
     'missing.decide': async ({ playlist, key, decision }) => entryDto(d.missing.decide(playlistId(playlist), key, decision)),
+    'missing.candidates': async ({ playlist, key }) => reviewDto(key, d.review.candidates(playlistId(playlist), key)),
+    'missing.pick': async ({ playlist, key, username, filename }) => d.queueRow(d.review.pick(playlistId(playlist), key, username, filename).id),
+    'missing.searchAgain': async ({ playlist, key, query }) => reviewDto(key, await d.review.searchAgain(playlistId(playlist), key, query)),
+    'missing.ignore': async ({ playlist, key, ignored }) => entryDto(await d.review.ignore(playlistId(playlist), key, ignored)),
   };
 }
 
-function entryDto(e: StoredEntry): MissingEntryDto {
+function reviewDto(key: string, r: PeerReview): PeerReviewDto {
   return {
-    key: e.key, position: e.position, title: e.title, artists: e.artists, album: e.album ?? null, status: e.status, confidence: e.confidence,
-    match: e.match, decision: e.decision, trackId: e.trackId,
+    key,
+    query: r.query,
+    searchedAt: r.updatedAt || null,
+    candidates: r.candidates.map((c) => {
+      const parts = c.filename.split(/[\\/]+/).filter(Boolean);
+      const breakdown: PeerReviewDto['candidates'][number]['breakdown'] = {};
+      for (const [name, entry] of Object.entries(c.breakdown)) if (entry) breakdown[name] = entry;
+      return {
+        username: c.username,
+        filename: c.filename,
+        name: displayText(parts[parts.length - 1] ?? c.filename),
+        folder: displayText(parts[parts.length - 2] ?? ''),
+        size: c.size,
+        quality: c.quality,
+        bitRate: c.bitRate ?? null,
+        bitDepth: c.bitDepth ?? null,
+        sampleRate: c.sampleRate ?? null,
+        lengthSec: c.lengthSec ?? null,
+        score: c.score,
+        breakdown,
+        peer: c.peer,
+      };
+    }),
   };
 }

@@ -6,3 +6,4 @@ export { parseM3u, type ParsedM3u } from './parseM3u';
 export { readPlaylistFile } from './readPlaylistFile';
 export { loadSpotifyPlaylist, spotifyPlaylistId } from './loadSpotifyPlaylist';
 export { PlaylistStore, type StoredEntry, type PlaylistRow, type RunRow, type RunState, type EntryStatus, type Decision, type MatchRef } from './playlistStore';
+export { PeerReviewStore, ReviewCandidateSchema, type PeerReview } from './peerReviewStore';

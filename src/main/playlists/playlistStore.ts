@@ -23,6 +23,8 @@ export interface StoredEntry extends PlaylistEntry {
   confidence: number | null;
   match: MatchRef | null;
   decision: Decision | null;
+  /** The person said "Ignore": neither downloaded nor retried, whatever later analyses find. */
+  ignored: boolean;
 }
 
 export interface PlaylistRow {
@@ -66,6 +68,7 @@ interface EntryDbRow {
   confidence: number | null;
   match: string | null;
   decision: Decision | null;
+  ignored_at: number | null;
 }
 
 interface RunDbRow {
@@ -154,6 +157,7 @@ export class PlaylistStore {
       confidence: r.confidence,
       match: r.match === null ? null : (JSON.parse(r.match) as MatchRef),
       decision: r.decision,
+      ignored: r.ignored_at !== null,
     }));
   }
 
@@ -178,6 +182,20 @@ export class PlaylistStore {
       .prepare('UPDATE playlist_tracks SET decision = ?, decided_at = ? WHERE playlist_id = ? AND entry_key = ?')
       .run(decision, decision ? this.clock.now() : null, playlistId, key);
     return r.changes > 0;
+  }
+
+  /** "Ignore" on one entry (false takes it back). Returns false when there is no such entry. */
+  ignore(playlistId: number, key: string, ignored: boolean): boolean {
+    const r = this.db
+      .prepare('UPDATE playlist_tracks SET ignored_at = ? WHERE playlist_id = ? AND entry_key = ?')
+      .run(ignored ? this.clock.now() : null, playlistId, key);
+    return r.changes > 0;
+  }
+
+  /** Catalog tracks an ignored entry links: the queue rebuild leaves them alone. */
+  ignoredTrackIds(): Set<number> {
+    const rows = this.db.prepare('SELECT DISTINCT track_id FROM playlist_tracks WHERE ignored_at IS NOT NULL AND track_id IS NOT NULL').all() as { track_id: number }[];
+    return new Set(rows.map((r) => r.track_id));
   }
 
   /** Decisions by entry key, to carry over when a playlist file is analysed before it is saved (dry runs). */

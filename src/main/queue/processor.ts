@@ -8,7 +8,7 @@ import type { CatalogStore } from '../catalog';
 import type { Clock, Logger } from '../base';
 import { TransferError, isPartOf, parsePartFile, partPathFor, partWriterToken, ensureDirectory } from '../library';
 import { discardPart, resumeRecordPath } from '../net';
-import { DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
+import { DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSource, type FetchedFile, type ReviewCandidate, type SourceId, type TrackWanted } from '../base';
 import type { QueueStore } from './queueStore';
 import type { QueueItem } from './types';
 import { isPartWriterAlive } from './worker';
@@ -42,6 +42,11 @@ export interface ProcessorOptions {
    * stopped instead of fetching again; undefined when there is none.
    */
   finishInterrupted?(track: TrackWanted, item: QueueItem, signal: AbortSignal): Promise<Delivered | undefined>;
+  /**
+   * A source's close-but-not-confident candidates for a track: kept for a person's pick (true) when someone
+   * reviews this track, else false. Absent: nobody reviews anything.
+   */
+  offerForReview?(track: TrackWanted, item: QueueItem, candidates: readonly ReviewCandidate[]): boolean;
   clock: Clock;
   logger: Logger;
   onChange(item: QueueItem): void;
@@ -315,6 +320,7 @@ export class QueueProcessor {
       quarantine: (key: string, reason: string) => {
         this.quarantineStmt.run(source.id, key, reason, this.o.clock.now());
       },
+      offerForReview: (candidates: readonly ReviewCandidate[]) => this.o.offerForReview?.(track, item, candidates) ?? false,
     };
     let fetched: FetchedFile | undefined;
     try {

@@ -18,6 +18,9 @@ describe('retry policy', () => {
   it('never retries what waiting cannot fix', () => {
     expect(isRetryable('not_found')).toBe(false);
     expect(isRetryable('cancelled')).toBe(false);
+    expect(isRetryable('needs_review')).toBe(false);
+    // Deny by default: a type the policy does not know is not retried on its own.
+    expect(isRetryable('later_type' as never)).toBe(false);
     for (const t of ['connection', 'timeout', 'rejected', 'parse', 'storage', 'corruption', 'unknown'] as const) expect(isRetryable(t)).toBe(true);
   });
 });

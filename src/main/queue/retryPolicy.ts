@@ -11,7 +11,12 @@ export function retryDelayMs(previousFailures: number): number {
   return Math.min(RETRY_BASE_MS * RETRY_FACTOR ** Math.max(0, previousFailures), RETRY_CAP_MS);
 }
 
-/** not_found will not appear by waiting, and a cancel is the user's word: neither is retried until asked. */
+/**
+ * What waiting can fix, named one by one: any other type (not_found will not appear by waiting, a cancel is the
+ * user's word, needs_review waits for the user's pick, and a type added later) is not retried until asked.
+ */
+const RETRYABLE: ReadonlySet<DownloadErrorType> = new Set<DownloadErrorType>(['connection', 'timeout', 'rejected', 'parse', 'storage', 'corruption', 'unknown']);
+
 export function isRetryable(type: DownloadErrorType): boolean {
-  return type !== 'not_found' && type !== 'cancelled';
+  return RETRYABLE.has(type);
 }

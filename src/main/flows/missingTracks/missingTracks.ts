@@ -251,7 +251,8 @@ export class MissingTracks {
    */
   private record(playlistId: number, e: StoredEntry, v: Verdict): void {
     this.d.playlists.setVerdict(playlistId, e.key, { status: v.status, confidence: v.confidence, match: v.match });
-    if (v.status === 'review') return;
+    // An ignored entry is not fetched, whatever the analysis says (unless the library owns it by now).
+    if (v.status === 'review' || (e.ignored && !v.owned)) return;
     const catalogId = v.owned && v.candidate?.where === 'catalog' ? v.candidate.catalogTrackId : undefined;
     const trackId = upsertPlaylistTrack(this.d.catalog, e, catalogId);
     this.d.playlists.linkTrack(playlistId, e.key, trackId);

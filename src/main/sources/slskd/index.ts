@@ -18,6 +18,7 @@ export type { QualityTier } from './quality';
 export { parseRemotePath, localDownloadPath, planLocalDownloadPath, unsafeSegment, UnsafeRemotePathError } from './remotePath';
 export type { ParsedRemotePath, LocalDownloadPath } from './remotePath';
 export { searchQueries } from './searchQueries';
+export { CloseCalls, REVIEW_FLOOR, REVIEW_CANDIDATES_KEPT } from './reviewCandidates';
 export { parseTransferState } from './transferState';
 export type { TransferOutcome, TransferStateInfo } from './transferState';
 export type {

@@ -50,6 +50,10 @@ export interface RankedCandidate extends SlskdCandidate {
 export interface RejectedCandidate {
   candidate: SlskdCandidate;
   reason: string;
+  /** Set when the matching engine turned it down (its quality passed): the verdict with its breakdown. */
+  match?: MatchResult;
+  quality?: QualityTier;
+  qualityRank?: number;
 }
 
 export interface RankOptions {
@@ -143,7 +147,7 @@ export function rankCandidates(
     const match = matchFilename(wantedTrack, c.filename, c.lengthSec);
     const why = rejection(match, minScore);
     if (why) {
-      rejected.push({ candidate: c, reason: why });
+      rejected.push({ candidate: c, reason: why, match, quality, qualityRank });
       continue;
     }
     ranked.push({ ...c, score: match.score, match, quality, qualityRank });

@@ -12,14 +12,16 @@ import {
   type DownloadSource,
   type FetchContext,
   type FetchedFile,
+  type ReviewCandidate,
   type TrackWanted,
 } from '../../base';
 import { SlskdClient, type SlskdClientOptions } from './client';
 import { parseSlskdConfig, type SlskdConfig, type SlskdConfigInput } from './config';
 import { DownloadTarget } from './downloadTarget';
-import { parseRemotePath, UnsafeRemotePathError } from './remotePath';
+import { parseRemotePath, planLocalDownloadPath, UnsafeRemotePathError } from './remotePath';
 import { classifyQuality, qualityLabel, type QualityTier } from './quality';
-import { candidateKey, candidatesFromResponses, rankCandidates, type RankedCandidate, type ScoreMatch } from './rank';
+import { candidateKey, candidatesFromResponses, rankCandidates, type RankedCandidate, type RankOptions, type ScoreMatch } from './rank';
+import { CloseCalls } from './reviewCandidates';
 import type { SlskdSearchResponse, SlskdTransfer } from './schemas';
 import { searchQueries } from './searchQueries';
 import { abortableSleep, searchGateFor, SearchRunner } from './searchRunner';
@@ -163,6 +165,7 @@ export class SlskdSource implements DownloadSource {
     }
 
     const seen = new Set<string>();
+    const closeCalls = this.closeCalls();
     let attempts = 0;
     let quarantinedSkipped = 0;
     let found = 0;
@@ -173,12 +176,9 @@ export class SlskdSource implements DownloadSource {
       let ranked: RankedCandidate[];
       try {
         const responses = await this.runner.search(query, ctx.signal);
-        ranked = rankCandidates(track, candidatesFromResponses(responses), {
-          scoreMatch: this.scoreMatch,
-          minScore: this.config.minMatchScore,
-          ladder: this.config.qualityLadder,
-          minQuality: this.config.minQuality,
-        }).ranked;
+        const result = rankCandidates(track, candidatesFromResponses(responses), this.rankOptions());
+        ranked = result.ranked;
+        closeCalls.add(result.rejected);
       } catch (e) {
         throw this.toDownloadError(e, ctx, 'searching', tried);
       }
@@ -203,6 +203,11 @@ export class SlskdSource implements DownloadSource {
 
     const what = `${track.artist} — ${track.title}`;
     if (found === 0) {
+      // Close calls of a track someone reviews (a playlist's) wait for their pick instead of a retry.
+      const offer = closeCalls.best();
+      if (offer.length > 0 && ctx.offerForReview?.(offer)) {
+        throw new DownloadError('needs_review', `No file on Soulseek is surely ${what}; ${offer.length} close ones wait for your pick in the review list`, tried);
+      }
       throw new DownloadError('not_found', `No acceptable file for ${what} on Soulseek`, tried);
     }
     const skipped = quarantinedSkipped > 0 ? `; ${quarantinedSkipped} known-bad source(s) skipped` : '';
@@ -211,6 +216,28 @@ export class SlskdSource implements DownloadSource {
       `Every Soulseek source for ${what} failed (${attempts} tried${skipped})`,
       tried,
     );
+  }
+
+  /**
+   * A person's own search for a track (the review list's "Search again"): the same budgeted search, every file
+   * ranked against the track by the matching engine, the plausible ones — confident or close — best first.
+   */
+  async reviewSearch(track: TrackWanted, query: string, signal?: AbortSignal): Promise<ReviewCandidate[]> {
+    const responses = await this.runner.search(query, signal);
+    const { ranked, rejected } = rankCandidates(track, candidatesFromResponses(responses), this.rankOptions());
+    const calls = this.closeCalls();
+    calls.add(ranked);
+    calls.add(rejected);
+    return calls.best();
+  }
+
+  private rankOptions(): RankOptions {
+    return { scoreMatch: this.scoreMatch, minScore: this.config.minMatchScore, ladder: this.config.qualityLadder, minQuality: this.config.minQuality };
+  }
+
+  /** Only files slskd could store inside its downloads folder are ever offered to a person. */
+  private closeCalls(): CloseCalls {
+    return new CloseCalls((remote) => planLocalDownloadPath(this.config.downloadsDir, remote).ok);
   }
 
   /** Stops a transfer at slskd and forgets it there. Never throws. */

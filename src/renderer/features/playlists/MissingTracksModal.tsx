@@ -86,7 +86,8 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
   }, []);
 
   const counts = downloads.data?.counts;
-  const review = (entries.data ?? []).filter((e) => e.status === 'review' && e.decision === null);
+  const review = (entries.data ?? []).filter((e) => e.awaiting !== null);
+  const ignored = (entries.data ?? []).filter((e) => e.ignored);
   const total = run?.total ?? 0;
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -109,7 +110,12 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
             { label: 'Total tracks', value: total },
             { label: 'Matched (owned)', value: run?.owned ?? 0, tone: 'success' },
             { label: 'To download', value: run?.toDownload ?? 0, tone: 'info' },
-            { label: 'Review', value: run?.review ?? 0, tone: 'warning', hint: 'Close to a library track, but not sure enough to count as owned' },
+            {
+              label: 'Review',
+              value: entries.data ? review.length : (run?.review ?? 0),
+              tone: 'warning',
+              hint: 'Waiting for your word: close to a library track but not sure enough to count as owned, or Soulseek files none of which is surely the track',
+            },
           ]}
         />
 
@@ -135,7 +141,9 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
           />
           <p className="muted tabular pl-progress-text">
             {counts && counts.tracks > 0
-              ? `${formatCount(counts.downloaded)} of ${formatCount(counts.tracks)} in your library · ${formatCount(counts.queued)} queued · ${formatCount(counts.downloading)} downloading · ${formatCount(counts.failed)} failed`
+              ? `${formatCount(counts.downloaded)} of ${formatCount(counts.tracks)} in your library · ${formatCount(counts.queued)} queued · ${formatCount(counts.downloading)} downloading · ${formatCount(counts.failed)} failed${
+                  counts.review ? ` · ${formatCount(counts.review)} to pick` : ''
+                }${counts.ignored ? ` · ${formatCount(counts.ignored)} ignored` : ''}`
               : 'Nothing queued yet.'}
           </p>
         </div>
@@ -145,7 +153,7 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
         {entries.isError && analysed ? <ErrorNotice title="Could not load the tracks" message={entries.error.message} onRetry={() => void entries.refetch()} /> : null}
 
         {entries.data && entries.data.length > 0 ? <PlaylistEntryTable entries={entries.data} downloads={downloads.data} /> : null}
-        {entries.data ? <ReviewList playlist={playlist} entries={review} /> : null}
+        {entries.data ? <ReviewList playlist={playlist} entries={review} ignored={ignored} /> : null}
 
         <footer className="modal-footer pl-footer">
           <span className="muted modal-footnote">{running ? 'Closing keeps it running: a bubble shows the progress.' : ''}</span>

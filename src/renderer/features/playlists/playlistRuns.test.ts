@@ -47,6 +47,13 @@ describe('downloadedVerdict', () => {
     expect(downloadedVerdict({ key: 'k', trackId: 1, status: 'downloaded', error: null }, entry()).label).toBe('Yes');
     expect(downloadedVerdict(undefined, entry({ status: 'review' })).reason).toMatch(/review/);
   });
+
+  it('names a track waiting for a Soulseek pick, and an ignored one (unless it is in the library after all)', () => {
+    const failed = { key: 'k', trackId: 1, status: 'failed' as const, error: 'No file on Soulseek is surely it' };
+    expect(downloadedVerdict(failed, entry({ awaiting: 'soulseek' }))).toMatchObject({ label: 'Pick a file', tone: 'warning' });
+    expect(downloadedVerdict(failed, entry({ ignored: true }))).toMatchObject({ label: 'Ignored' });
+    expect(downloadedVerdict({ ...failed, status: 'downloaded' }, entry({ ignored: true })).label).toBe('Yes');
+  });
 });
 
 describe('bubbleRuns', () => {

@@ -45,6 +45,8 @@ export function downloadedVerdict(d: Downloaded | undefined, e: MissingEntryDto)
       ? { label: '—', tone: 'muted', reason: 'Waiting for your review before it is queued.' }
       : { label: '—', tone: 'muted', reason: 'Not in the catalog yet: Begin Search puts it there.' };
   }
+  if (e.ignored && d.status !== 'downloaded') return { label: 'Ignored', tone: 'muted', reason: 'You said to ignore it: neither downloaded nor retried.' };
+  if (e.awaiting === 'soulseek') return { label: 'Pick a file', tone: 'warning', reason: 'Soulseek has close files, none surely this track: pick one in the review list.' };
   switch (d.status) {
     case 'downloaded':
       return { label: 'Yes', tone: 'success', reason: 'On disk or owned in your library.' };

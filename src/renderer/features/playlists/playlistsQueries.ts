@@ -9,6 +9,7 @@ export const playlistsKey = ['playlists.list'] as const;
 export const missingStateKey = ['missing.state'] as const;
 export const MISSING_ENTRIES = 'missing.review';
 export const MISSING_DOWNLOADS = 'missing.downloads';
+export const MISSING_CANDIDATES = 'missing.candidates';
 
 export function usePlaylists() {
   const api = useApi();
@@ -58,4 +59,9 @@ export function applyMissingProgress(queryClient: QueryClient, p: EventPayload<'
 /** Queue rows of catalog tracks moved: the download states of the playlists on screen may have too. */
 export function applyQueueRowsToPlaylists(queryClient: QueryClient, rows: readonly QueueRow[]): void {
   if (rows.some((r) => r.trackId !== null)) refreshSoon(queryClient, 'downloads', [MISSING_DOWNLOADS], 500);
+  // A download that ends waiting for a pick (or failing) changes what the review list shows, and its candidates.
+  if (rows.some((r) => r.trackId !== null && r.status === 'failed')) {
+    refreshSoon(queryClient, 'entries', [MISSING_ENTRIES], 500);
+    refreshSoon(queryClient, 'candidates', [MISSING_CANDIDATES], 500);
+  }
 }

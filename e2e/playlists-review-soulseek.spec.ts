@@ -81,7 +81,7 @@ test('one track lands in review and is resolved by picking a candidate', async (
   soulseek.emu.addPeer(peer('collector').file('@@music\\Portishead\\Dummy\\01 - Roads.flac', flac(SECONDS)));
   const box = review.getByRole('searchbox', { name: 'Search Soulseek for Roads' });
   await box.fill('portishead dummy roads');
-  await box.press('Enter');
+  await review.getByRole('button', { name: 'Search again for Roads' }).click();
   await expect(review.getByText('Found for “portishead dummy roads”:')).toBeVisible({ timeout: 20_000 });
   const proper = files.getByRole('listitem').filter({ hasText: '01 - Roads.flac' });
   await expect(proper).toContainText('collector');

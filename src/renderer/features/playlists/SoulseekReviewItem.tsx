@@ -88,7 +88,7 @@ export function SoulseekReviewItem({ playlist, entry, onIgnore, ignoring }: { pl
           defaultValue={`${entry.artists[0] ?? ''} ${entry.title}`.trim()}
           placeholder="Artist and title, other words…"
         />
-        <Button type="submit" size="sm" icon="search" busy={search.isPending}>
+        <Button type="submit" size="sm" icon="search" busy={search.isPending} aria-label={`Search again for ${entry.title}`}>
           Search again
         </Button>
       </form>

@@ -118,3 +118,26 @@ it('missing.cancelDownloads cancels the playlist queued downloads and leaves the
   expect(core.queue.get(otherItem.id)).toMatchObject({ status: 'pending' });
   expect(await call(core, 'missing.cancelDownloads', { playlist: ref })).toEqual({ cancelled: 0 });
 });
+
+it('missing.ignore takes an entry awaiting a library decision out of the review list, across re-analyses, until taken back', async () => {
+  const core = open();
+  const ref = join(dir, 'list.m3u8');
+  const analyse = async () => {
+    const finished = new Promise<void>((resolve) => core.events.on('missing.progress', (p) => p.state === 'finished' && resolve()));
+    await call(core, 'missing.analyse', { playlist: ref, library: 'plex' });
+    await finished;
+  };
+  await analyse();
+  const [spirit] = await call<{ key: string; awaiting: string | null }[]>(core, 'missing.review', { playlist: ref });
+  expect(spirit).toMatchObject({ awaiting: 'library' });
+  expect(await call(core, 'missing.ignore', { playlist: ref, key: spirit!.key, ignored: true })).toMatchObject({ ignored: true, awaiting: null });
+  expect(await call<unknown[]>(core, 'missing.review', { playlist: ref })).toEqual([]);
+  await analyse();
+  expect(await call<unknown[]>(core, 'missing.review', { playlist: ref })).toEqual([]);
+  // Still outside the catalog: nothing was queued for it.
+  expect((core.db.prepare('SELECT count(*) AS n FROM tracks').get() as { n: number }).n).toBe(2);
+  await call(core, 'missing.ignore', { playlist: ref, key: spirit!.key, ignored: false });
+  expect(await call<{ key: string }[]>(core, 'missing.review', { playlist: ref })).toEqual([expect.objectContaining({ key: spirit!.key, ignored: false, awaiting: 'library' })]);
+  await expect(call(core, 'missing.ignore', { playlist: ref, key: 'nope', ignored: true })).rejects.toThrow(/not_found/);
+  await expect(call(core, 'missing.candidates', { playlist: ref, key: spirit!.key })).rejects.toThrow(/invalid_input: "Teen Spirit" is not a track to download yet/);
+});

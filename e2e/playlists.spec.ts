@@ -1,4 +1,5 @@
-// The Playlists page with an imported Exportify CSV: open its dashboard, Begin Search, watch the counters fill,
+// The Playlists page with an imported Exportify CSV: open its dashboard (a dry run fills the counters, nothing
+// is written), Begin Search, watch the counters fill,
 // close → a progress bubble (its downloads wait in the queue) → click → the same dashboard back, also after a
 // reload; then decide the entry awaiting review.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -48,7 +49,15 @@ test('import a CSV, analyse it, close to a bubble, reopen, reload, decide the re
   const dialog = page.getByRole('dialog', { name: /Evening Mix/ });
   await expect(dialog).toBeVisible();
   const counters = dialog.getByRole('list', { name: 'Playlist counters' });
-  await expect(counters.getByRole('listitem', { name: 'Total tracks: 0' })).toBeVisible();
+  // Opening it runs the analysis as a dry run: the counters and the Matched column fill, nothing is written.
+  await expect(counters.getByRole('listitem', { name: 'Total tracks: 4' })).toBeVisible();
+  await expect(counters.getByRole('listitem', { name: 'Matched (owned): 1' })).toBeVisible();
+  await expect(counters.getByRole('listitem', { name: 'Review: 1' })).toBeVisible();
+  await expect(dialog.getByText(/Dry run — 4 tracks checked, nothing saved yet/)).toBeVisible();
+  const dry = dialog.getByRole('table', { name: 'Playlist tracks' }).getByRole('row').filter({ hasText: 'Roads' });
+  await expect(dry.getByRole('cell').nth(2)).toHaveText(/^To download/);
+  await expect(dry.getByRole('cell').nth(3)).toHaveText(/^—/);
+  expect(cassette.core.db.prepare('SELECT (SELECT count(*) FROM playlists) + (SELECT count(*) FROM missing_runs) + (SELECT count(*) FROM queue_items) AS n').get()).toEqual({ n: 0 });
   await dialog.getByRole('button', { name: 'Begin Search' }).click();
 
   await expect(counters.getByRole('listitem', { name: 'Total tracks: 4' })).toBeVisible();

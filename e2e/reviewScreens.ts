@@ -1,5 +1,5 @@
 // `npx tsx e2e/reviewScreens.ts [widths] [themes]`: the Soulseek review list of the Download Missing Tracks
-// dashboard — candidates, a breakdown open, Search again running, a search with no result, a failed search, and
+// dashboard — the dry run on opening, candidates, a breakdown open, Search again running, a search with no result, a failed search, and
 // an ignored track — at 360, 420 and 1280 px, light and dark, into screenshots/ (gitignored), printing any
 // horizontal overflow. Needs `npm run build:renderer`.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -67,6 +67,9 @@ for (const theme of themes) {
       await page.getByRole('link', { name: 'Playlists' }).click();
       await page.getByLabel('Playlist file').fill(csv);
       await page.getByRole('button', { name: 'Open', exact: true }).click();
+      // Opening runs the dry run: counters and the Matched column, nothing saved.
+      await page.getByText(/Dry run — /).waitFor();
+      await shot('dry-run', page.locator('.pl-modal'));
       await page.getByRole('button', { name: 'Begin Search' }).click();
       const review = page.getByRole('region', { name: 'Awaiting review' });
       await review.getByRole('list', { name: 'Soulseek files for Roads' }).waitFor({ timeout: 30_000 });

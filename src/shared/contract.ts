@@ -466,6 +466,23 @@ export const missingEntry = z.object({
   ignored: z.boolean(),
 });
 export type MissingEntryDto = z.infer<typeof missingEntry>;
+/** A dry run of the analysis (the modal, on opening a playlist not analysed yet): nothing is written. */
+export const missingPreview = z.object({
+  name: z.string(),
+  total: z.number().int(),
+  owned: z.number().int(),
+  toDownload: z.number().int(),
+  review: z.number().int(),
+  library: missingRun.shape.library,
+  tracks: z.array(z.object({
+    title: z.string(),
+    artists: z.array(z.string()),
+    status: z.enum(['owned', 'download', 'review']),
+    confidence: z.number().nullable(),
+    match: matchRef.nullable(),
+  })),
+});
+export type MissingPreviewDto = z.infer<typeof missingPreview>;
 /** One peer's file a person may pick for a playlist track, with the matching engine's score and breakdown. */
 export const reviewCandidate = z.object({
   username: z.string(),
@@ -660,6 +677,12 @@ export const methods = {
   'missing.analyse': {
     input: z.object({ playlist: playlistRef, library: libraryConnectorName.optional(), offline: z.enum(['mirror', 'all']).optional(), account: z.string().min(1).max(100).optional() }).strict(),
     output: missingRun,
+    role: 'admin',
+  },
+  /** The analysis as a dry run: counters and each track's verdict, with nothing written (no run, no catalog, no queue). */
+  'missing.preview': {
+    input: z.object({ playlist: playlistRef, library: libraryConnectorName.optional(), offline: z.enum(['mirror', 'all']).optional(), account: z.string().min(1).max(100).optional() }).strict(),
+    output: missingPreview,
     role: 'admin',
   },
   /** The latest run of each playlist (or of one), persisted: what the modal and the bubble show after a restart. */

@@ -141,3 +141,20 @@ it('missing.ignore takes an entry awaiting a library decision out of the review 
   await expect(call(core, 'missing.ignore', { playlist: ref, key: 'nope', ignored: true })).rejects.toThrow(/not_found/);
   await expect(call(core, 'missing.candidates', { playlist: ref, key: spirit!.key })).rejects.toThrow(/invalid_input: "Teen Spirit" is not a track to download yet/);
 });
+
+it('missing.preview is the analysis as a dry run: counters and verdicts, nothing written', async () => {
+  const core = open();
+  const ref = join(dir, 'list.m3u8');
+  const before = core.db.prepare('SELECT (SELECT count(*) FROM tracks) AS tracks, (SELECT count(*) FROM playlists) AS playlists, (SELECT count(*) FROM missing_runs) AS runs, (SELECT count(*) FROM queue_items) AS queued').get();
+  const p = await call<{ name: string; total: number; owned: number; toDownload: number; review: number; library: { source: string }; tracks: { title: string; status: string; match: { title: string } | null }[] }>(
+    core, 'missing.preview', { playlist: ref, library: 'plex' },
+  );
+  expect(p).toMatchObject({ name: 'Evening', total: 3, owned: 1, toDownload: 1, review: 1, library: { source: 'live' } });
+  expect(p.tracks.map((t) => [t.title, t.status, t.match?.title ?? null])).toEqual([
+    ['Teardrop', 'owned', 'Teardrop'],
+    ['Teen Spirit', 'review', 'Smells Like Teen Spirit'],
+    ['Roads', 'download', null],
+  ]);
+  expect(core.db.prepare('SELECT (SELECT count(*) FROM tracks) AS tracks, (SELECT count(*) FROM playlists) AS playlists, (SELECT count(*) FROM missing_runs) AS runs, (SELECT count(*) FROM queue_items) AS queued').get()).toEqual(before);
+  await expect(call(core, 'missing.preview', { playlist: join(dir, 'absent.m3u8') })).rejects.toThrow(/No playlist file at/);
+});

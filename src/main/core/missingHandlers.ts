@@ -30,7 +30,7 @@ export interface MissingHandlerDeps {
 }
 
 type Names =
-  | 'playlists.list' | 'missing.analyse' | 'missing.state' | 'missing.cancel' | 'missing.review' | 'missing.decide' | 'missing.downloads'
+  | 'playlists.list' | 'missing.analyse' | 'missing.preview' | 'missing.state' | 'missing.cancel' | 'missing.review' | 'missing.decide' | 'missing.downloads'
   | 'missing.cancelDownloads' | 'missing.candidates' | 'missing.pick' | 'missing.searchAgain' | 'missing.ignore';
 
 export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
@@ -115,6 +115,14 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
             else d.logger.warn(`The analysis of ${loaded.name} failed: ${e instanceof Error ? e.message : String(e)}`);
           });
       });
+    },
+    'missing.preview': async ({ playlist, library, offline, account }) => {
+      const loaded = await load(playlist, account ?? DEFAULT_ACCOUNT);
+      const r = await d.missing.analyse(loaded, { connector: await d.libraryConnector(library), offline, dryRun: true, warn: (line) => d.logger.warn(line) });
+      return {
+        name: loaded.name, total: r.total, owned: r.owned, toDownload: r.toDownload, review: r.review, library: r.library,
+        tracks: r.tracks.map((t) => ({ title: t.title, artists: t.artists, status: t.status, confidence: t.confidence, match: t.match })),
+      };
     },
     'missing.state': async (input) => {
       const ids = input?.playlist ? [playlistId(input.playlist)] : d.playlists.list().map((p) => p.id);

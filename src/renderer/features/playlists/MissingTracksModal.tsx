@@ -10,7 +10,9 @@ import { Button, ErrorNotice, ProgressBar, StatList } from '../../components';
 import { formatCount } from '../../format';
 import { PlaylistEntryTable } from './PlaylistEntryTable';
 import { activeDownloads, mergeRun } from './playlistRuns';
-import { MISSING_DOWNLOADS, missingStateKey, playlistsKey, useMissingRuns, usePlaylistDownloads, usePlaylistEntries } from './playlistsQueries';
+import {
+  MISSING_DOWNLOADS, missingStateKey, playlistsKey, previewEntries, useMissingRuns, usePlaylistDownloads, usePlaylistEntries, usePlaylistPreview,
+} from './playlistsQueries';
 import { ReviewList } from './ReviewList';
 
 const STATE_TEXT: Record<MissingRunDto['state'], string> = { running: 'Checking your library…', finished: 'Analysis finished', cancelled: 'Analysis cancelled', failed: 'Analysis failed' };
@@ -28,6 +30,8 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
   const analysed = run !== undefined;
   const entries = usePlaylistEntries(playlist, analysed);
   const downloads = usePlaylistDownloads(playlist, analysed);
+  // Not analysed yet: opening runs the analysis as a dry run (counters and the Matched column, nothing written).
+  const preview = usePlaylistPreview(playlist, runs.isSuccess && !analysed);
   const running = run?.state === 'running';
 
   const begin = useMutation({
@@ -88,14 +92,16 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
   const counts = downloads.data?.counts;
   const review = (entries.data ?? []).filter((e) => e.awaiting !== null);
   const ignored = (entries.data ?? []).filter((e) => e.ignored);
-  const total = run?.total ?? 0;
+  const p = analysed ? undefined : preview.data;
+  const total = run?.total ?? p?.total ?? 0;
+  const tableEntries = analysed ? entries.data : p ? previewEntries(p) : undefined;
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div ref={dialogRef} className="modal pl-modal" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={descId}>
         <header className="modal-header">
           <div className="modal-heading">
             <h2 id={titleId} className="modal-title">
-              Download missing tracks: {run?.name || name}
+              Download missing tracks: {run?.name || p?.name || name}
             </h2>
             <p id={descId} className="modal-sub">
               Begin Search checks every track against your library and the catalog, then queues the ones you do not have. Tracks it is unsure of wait for your review.
@@ -108,11 +114,11 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
           label="Playlist counters"
           stats={[
             { label: 'Total tracks', value: total },
-            { label: 'Matched (owned)', value: run?.owned ?? 0, tone: 'success' },
-            { label: 'To download', value: run?.toDownload ?? 0, tone: 'info' },
+            { label: 'Matched (owned)', value: run?.owned ?? p?.owned ?? 0, tone: 'success' },
+            { label: 'To download', value: run?.toDownload ?? p?.toDownload ?? 0, tone: 'info' },
             {
               label: 'Review',
-              value: entries.data ? review.length : (run?.review ?? 0),
+              value: analysed && entries.data ? review.length : (run?.review ?? p?.review ?? 0),
               tone: 'warning',
               hint: 'Waiting for your word: close to a library track but not sure enough to count as owned, or Soulseek files none of which is surely the track',
             },
@@ -122,14 +128,20 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
         <div className="pl-progress">
           <ProgressBar
             label="Library analysis"
-            value={run ? run.done : 0}
+            value={run ? run.done : (p?.total ?? 0)}
             max={Math.max(1, total)}
-            tone={run?.state === 'failed' ? 'danger' : run?.state === 'finished' ? 'success' : 'accent'}
-            valueText={run ? `${run.done} of ${run.total} tracks checked` : 'Not started'}
+            tone={run?.state === 'failed' ? 'danger' : run?.state === 'finished' || p ? 'success' : 'accent'}
+            valueText={run ? `${run.done} of ${run.total} tracks checked` : p ? `${p.total} of ${p.total} tracks checked` : preview.isFetching ? 'Checking' : 'Not started'}
           />
           <p className="muted tabular pl-progress-text" aria-live="polite">
-            {run ? `${STATE_TEXT[run.state]} — ${formatCount(run.done)} of ${formatCount(run.total)} tracks checked` : 'Not analysed yet.'}
-            {run?.library ? ` · ${libraryText(run.library)}` : ''}
+            {run
+              ? `${STATE_TEXT[run.state]} — ${formatCount(run.done)} of ${formatCount(run.total)} tracks checked`
+              : p
+                ? `Dry run — ${formatCount(p.total)} tracks checked, nothing saved yet: Begin Search saves the playlist and queues what is missing.`
+                : preview.isFetching
+                  ? 'Checking your library (a dry run: nothing is saved)…'
+                  : 'Not analysed yet.'}
+            {run?.library ? ` · ${libraryText(run.library)}` : p?.library ? ` · ${libraryText(p.library)}` : ''}
           </p>
           {run?.error ? <ErrorNotice title="The analysis stopped" message={run.error} /> : null}
           <ProgressBar
@@ -149,10 +161,11 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
         </div>
 
         {begin.isError ? <ErrorNotice title="Could not start" message={begin.error.message} /> : null}
+        {preview.isError && !analysed && !begin.isError ? <ErrorNotice title="Could not check the playlist" message={preview.error.message} onRetry={() => void preview.refetch()} /> : null}
         {cancel.isError ? <ErrorNotice title="Could not cancel" message={cancel.error.message} /> : null}
         {entries.isError && analysed ? <ErrorNotice title="Could not load the tracks" message={entries.error.message} onRetry={() => void entries.refetch()} /> : null}
 
-        {entries.data && entries.data.length > 0 ? <PlaylistEntryTable entries={entries.data} downloads={downloads.data} /> : null}
+        {tableEntries && tableEntries.length > 0 ? <PlaylistEntryTable entries={tableEntries} downloads={analysed ? downloads.data : undefined} /> : null}
         {entries.data ? <ReviewList playlist={playlist} entries={review} ignored={ignored} /> : null}
 
         <footer className="modal-footer pl-footer">

@@ -1,7 +1,7 @@
 // Playlists and their runs as server data. Runs change through pushed missing.progress events
 // (applyMissingProgress); a playlist's entries and download states refetch, throttled, when they move.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { EventPayload, MissingRunDto, QueueRow } from '../../../shared/contract';
+import type { EventPayload, MissingEntryDto, MissingPreviewDto, MissingRunDto, QueueRow } from '../../../shared/contract';
 import { request, useApi } from '../../api';
 import { mergeRun } from './playlistRuns';
 
@@ -10,6 +10,7 @@ export const missingStateKey = ['missing.state'] as const;
 export const MISSING_ENTRIES = 'missing.review';
 export const MISSING_DOWNLOADS = 'missing.downloads';
 export const MISSING_CANDIDATES = 'missing.candidates';
+export const MISSING_PREVIEW = 'missing.preview';
 
 export function usePlaylists() {
   const api = useApi();
@@ -25,6 +26,20 @@ export function useMissingRuns() {
 export function usePlaylistEntries(ref: string, enabled: boolean) {
   const api = useApi();
   return useQuery({ queryKey: [MISSING_ENTRIES, ref], queryFn: () => request(api, 'missing.review', { playlist: ref, all: true }), enabled, retry: false });
+}
+
+/** The dry run the dashboard shows for a playlist not analysed yet: counters and verdicts, nothing written. */
+export function usePlaylistPreview(ref: string, enabled: boolean) {
+  const api = useApi();
+  return useQuery({ queryKey: [MISSING_PREVIEW, ref], queryFn: () => request(api, 'missing.preview', { playlist: ref }), enabled, retry: false, staleTime: 60_000 });
+}
+
+/** Preview verdicts as table rows (not in the catalog: no track, no decision). */
+export function previewEntries(p: MissingPreviewDto | undefined): MissingEntryDto[] {
+  return (p?.tracks ?? []).map((t, i) => ({
+    key: `preview:${i}`, position: i, title: t.title, artists: t.artists, album: null, status: t.status, confidence: t.confidence, match: t.match,
+    decision: null, trackId: null, awaiting: null, ignored: false,
+  }));
 }
 
 export function usePlaylistDownloads(ref: string, enabled: boolean) {

@@ -10,6 +10,7 @@ import { OWNER, type Core } from '../../src/main/core';
 import { createSlskdSource } from '../../src/main/sources';
 import type { EventPayload, MissingEntryDto, PeerReviewDto, PlaylistDownloadsDto, QueueRow } from '../../src/shared/contract';
 import { flac, mp3, peer, startSlskdEmulator, type SlskdEmulator } from '../emulators/slskd';
+import { hasMutagen, mutagenTags } from '../support/mutagenTags';
 import { openTestCore, tempDir } from '../support/testCore';
 
 const SECONDS = 3;
@@ -115,6 +116,12 @@ it('close calls of a playlist track wait in review, survive a restart, and a pic
   await until(() => again.catalog.getTrack(roads.trackId!)?.status === 'downloaded');
   const track = again.catalog.getTrack(roads.trackId!)!;
   expect(track.local_path).toBe(join(dir, 'data', 'Library', 'Portishead', 'Portishead - Dummy', 'Roads.mp3'));
+  // Tagged from the catalog like any catalog download, not with the peer's bare name (read back by an independent
+  // reader where python3-mutagen is installed, as the tagging tests do).
+  if (await hasMutagen()) {
+    const { tags } = await mutagenTags(track.local_path!);
+    expect(tags).toMatchObject({ TIT2: ['Roads'], TPE1: ['Portishead'], TALB: ['Dummy'] });
+  }
   expect(emu.transfers().map((t) => `${t.username}: ${t.filename}`)).toEqual(['loosefiles: @@share\\Misc\\Roads.mp3']);
   const after = await call<MissingEntryDto[]>(again, 'missing.review', { playlist: ref });
   expect(after.map((e) => e.title)).toEqual(['Glory Box']);

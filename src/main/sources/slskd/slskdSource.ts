@@ -2,6 +2,7 @@
 // quarantined, follow the transfer by its GUID, and fail over — cancelling at slskd, deleting what was written and
 // quarantining the (user, file) — on Rejected/Errored/TimedOut, a stall, or a file that fails validation.
 // A request pinned to one peer's file (the Search page's Download) skips the search and fetches exactly that file.
+// A search that ends with close calls only offers them for a person's pick (`offerForReview`, reviewCandidates.ts).
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { HttpParseError, HttpStatusError } from '../../net';

@@ -17,7 +17,8 @@ export { classifyQuality, ladderRank, DEFAULT_QUALITY_LADDER, QUALITY_TIERS, Qua
 export type { QualityTier } from './quality';
 export { parseRemotePath, localDownloadPath, planLocalDownloadPath, unsafeSegment, UnsafeRemotePathError } from './remotePath';
 export type { ParsedRemotePath, LocalDownloadPath } from './remotePath';
-export { searchQueries } from './searchQueries';
+export { searchQueries, searchStrategies } from './searchQueries';
+export type { SearchStrategy, SearchStrategyName } from './searchQueries';
 export { parseTransferState } from './transferState';
 export type { TransferOutcome, TransferStateInfo } from './transferState';
 export type {

@@ -13,8 +13,10 @@ export { DEFAULT_SEARCH_BUDGET, searchBudgetDelay } from './searchBudget';
 export type { SearchBudget } from './searchBudget';
 export { candidateKey, candidatesFromResponses, rankCandidates } from './rank';
 export type { CandidateForScoring, RankedCandidate, RankOptions, RejectedCandidate, ScoreMatch, SlskdCandidate } from './rank';
-export { classifyQuality, ladderRank, DEFAULT_QUALITY_LADDER, QUALITY_TIERS, QualityTierSchema, qualityLabel } from './quality';
-export type { QualityTier } from './quality';
+export {
+  classifyQuality, ladderRank, DEFAULT_MIN_QUALITY, DEFAULT_QUALITY_LADDER, MIN_QUALITY_CHOICES, MinQualityChoiceSchema, QUALITY_TIERS, QualityTierSchema, qualityLabel, qualityPolicy,
+} from './quality';
+export type { MinQualityChoice, QualityTier } from './quality';
 export { parseRemotePath, localDownloadPath, planLocalDownloadPath, unsafeSegment, UnsafeRemotePathError } from './remotePath';
 export type { ParsedRemotePath, LocalDownloadPath } from './remotePath';
 export { searchQueries, searchStrategies } from './searchQueries';

@@ -69,7 +69,7 @@ export function SlskdSection({ settings }: { settings: SettingsViewDto }) {
             ))}
           </select>
           <p id={qualityHintId} className="field-hint">
-            For missing tracks and retries: the best copy on offer is taken, and nothing below this. Applies to the next search.
+            When Cassette searches Soulseek itself (missing tracks, Library downloads) it takes the best copy on offer and nothing below this; a file you pick on the Search page is fetched as it is. Applies to the next search.
           </p>
         </div>
         <SectionActions

@@ -170,6 +170,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     layout.plan({
       id: track.trackId, ext, title: track.title, artist: track.artist, albumArtist: track.albumArtist,
       album: track.album, trackNumber: track.trackNumber, discNumber: track.discNumber, trackCount: track.albumTrackCount,
+      albumType: track.albumType,
     });
 
   // The processor reads this object on every tick: sources signed in later (Qobuz) are added to it.
@@ -219,6 +220,9 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       // A matched download is tagged from Spotify on its filed copy; the original is left as it came.
       else if (CATALOG_TAGGED.has(item.source) && item.request_source !== 'matched') await catalogTagger.finalize(track, file);
       await config.finalize?.(track, file);
+    },
+    placed: async (track, path, item) => {
+      if (CATALOG_TAGGED.has(item.source) && item.request_source !== 'matched') await catalogTagger.fileCover(track, path);
     },
     deliver: (track, file, item, signal) => matched.deliver(track, file, item, signal, reportStage),
     finishInterrupted: (track, item, signal) => matched.finishInterrupted(track, item, signal, reportStage),

@@ -213,7 +213,8 @@ export function organisedLayout(root: string, style: 'album' | 'matched' = 'albu
           artist: track.artist,
           album: track.album,
           albumTrackCount: track.trackCount,
-          albumType: track.albumType ?? null,
+          // A Various Artists album is a compilation whatever the source said of it (Exportify says nothing).
+          albumType: track.albumType ?? (track.isCompilation || isVariousArtists(track.albumArtist) ? 'compilation' : null),
           trackNumber: track.trackNumber,
           title: titleWithVersion(track.title, track.version),
           ext: track.ext,

@@ -122,8 +122,10 @@ export class CatalogStore {
   upsertAlbum(a: AlbumInput): number {
     const artistId = this.upsertArtist(a.artist);
     const key = a.qobuzId ? `qobuz:${a.qobuzId}` : `${artistId}|${nameKey(a.title)}|${nameKey(a.version ?? '')}`;
-    const existing = this.sql('SELECT id FROM albums WHERE album_key = ? OR (qobuz_id IS NOT NULL AND qobuz_id = ?)')
-      .get(key, a.qobuzId ?? null) as { id: number } | undefined;
+    // A service id names one album whoever is credited for it this time (playlists credit albums unevenly).
+    const existing = this.sql(
+      'SELECT id FROM albums WHERE album_key = ? OR (qobuz_id IS NOT NULL AND qobuz_id = ?) OR (spotify_id IS NOT NULL AND spotify_id = ?) LIMIT 1',
+    ).get(key, a.qobuzId ?? null, a.spotifyId ?? null) as { id: number } | undefined;
     const values = [
       a.title, a.version ?? null, artistId, a.qobuzId ?? null, a.spotifyId ?? null, a.upc ?? null,
       a.releaseDate ?? null, a.genre ?? null, a.label ?? null, a.trackCount ?? null, a.discCount ?? null,

@@ -136,6 +136,8 @@ describeWithMutagen('missing playlist tracks, downloaded through slskd', () => {
     await core.processor.whenIdle();
     const items = core.db.prepare(`SELECT status, error_message FROM queue_items ORDER BY id`).all();
     expect(items).toEqual(Array.from({ length: 5 }, () => ({ status: 'completed', error_message: null })));
+    // Each was found by its first strategy, the track name alone: one search per track, no more.
+    expect(slskd.searches().map((x) => x.searchText).sort()).toEqual(['Ember', 'Harbour Lights', 'Low Tide', 'Robot Rock', 'Undertow']);
 
     expect(await libraryTree()).toEqual([
       'Daft Punk/Daft Punk - Robot Rock/Robot Rock.mp3',

@@ -87,3 +87,15 @@ test('saves, and the queue stops waiting without a restart', async ({ app, casse
     .toEqual([]);
   await expect(section.getByLabel('API key')).toHaveAttribute('placeholder', 'Saved — type to replace');
 });
+
+test('chooses the download quality: saved to cassette.toml and used by the next search', async ({ app, cassette }) => {
+  const section = await openSlskdSettings(app);
+  const quality = section.getByRole('combobox', { name: 'Download quality' });
+  await expect(quality).toHaveValue('mp3-192');
+  await quality.selectOption({ label: 'Prefer FLAC, accept MP3 320' });
+  await section.getByRole('button', { name: 'Save' }).click();
+  await expect(section.getByText('Saved. In use now.')).toBeVisible();
+  await expect.poll(async () => (await cassette.core.handlers['settings.get'](undefined)).slskd.minQuality).toBe('mp3-320');
+  await app.reload();
+  await expect((await openSlskdSettings(app)).getByRole('combobox', { name: 'Download quality' })).toHaveValue('mp3-320');
+});

@@ -197,6 +197,11 @@ export const sourceState = z.object({
 });
 export type SourceStateDto = z.infer<typeof sourceState>;
 
+/**
+ * Worst quality shown (the Search page) or downloaded (Settings → Soulseek): a tier of the ladder (MP3 320 keeps
+ * lossless too), or lossless only.
+ */
+export const searchMinQuality = z.enum(['any', 'mp3-192', 'mp3-256', 'mp3-v0', 'mp3-320', 'lossless']);
 /** The libraries the "do I own it?" check reads: the library folder, or a Plex, Jellyfin or Subsonic server. */
 export const libraryConnectorName = z.enum(['folder', 'plex', 'jellyfin', 'subsonic']);
 /** Where a setting's value comes from: the environment wins over cassette.toml and cannot be changed here. */
@@ -210,7 +215,8 @@ export const settingsView = z.object({
     transferDir: z.string().nullable(),
     fromEnv,
   }),
-  slskd: z.object({ url: z.string().nullable(), downloadsDir: z.string().nullable(), hasApiKey: z.boolean(), fromEnv }),
+  /** `minQuality`: the worst quality the queue downloads from Soulseek (lossless always first), as on the Search page. */
+  slskd: z.object({ url: z.string().nullable(), downloadsDir: z.string().nullable(), hasApiKey: z.boolean(), minQuality: searchMinQuality, fromEnv }),
   tickets: z.object({ url: z.string().nullable(), hasToken: z.boolean(), concurrency: z.number().int().nullable(), fromEnv }),
   spotify: spotifySettingsView,
   /** Library servers for the "do I own it?" check; secrets only as "is set". */
@@ -231,7 +237,7 @@ export const settingsPatch = z
     defaultSource: downloadSourceId.optional(),
     libraryDir: folderValue,
     transferDir: folderValue,
-    slskd: z.object({ url: urlValue, downloadsDir: folderValue, apiKey: secretValue }).strict().optional(),
+    slskd: z.object({ url: urlValue, downloadsDir: folderValue, apiKey: secretValue, minQuality: searchMinQuality.optional() }).strict().optional(),
     tickets: z.object({ url: urlValue, token: secretValue, concurrency: z.number().int().min(1).max(16).nullable().optional() }).strict().optional(),
     spotify: spotifySettingsPatch.optional(),
     plex: z.object({ url: urlValue, token: secretValue }).strict().optional(),
@@ -313,8 +319,6 @@ const qobuzFolderInput = z.object({ folder: z.string().min(1).max(4096).optional
 
 // Soulseek search (the Search page): results grouped into albums (a peer's folder of audio files) and singles.
 export const searchFormat = z.enum(['flac', 'mp3', 'm4a', 'ogg', 'opus']);
-/** Worst quality shown: a tier of the ladder (MP3 320 keeps lossless too), or lossless only. */
-export const searchMinQuality = z.enum(['any', 'mp3-192', 'mp3-256', 'mp3-v0', 'mp3-320', 'lossless']);
 export const searchState = z.enum(['searching', 'complete', 'failed']);
 export const searchPeer = z.object({
   username: z.string(),

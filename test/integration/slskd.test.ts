@@ -222,11 +222,48 @@ describe('searching', () => {
     expect(transfersOf(e, 'alice')).toHaveLength(2);
   });
 
-  it('falls back to simpler queries when the full credit finds nothing', async () => {
+  it('searches the track name first and stops there when it yields a confident candidate', async () => {
     const e = await start([peer('alice').file(P.flacAlbum, flac(4))]);
     const got = await sourceFor(e).fetch(wanted({ artist: 'Nina Vale & The Tides' }), context().ctx);
     expect(got.path).toBe(join(downloadsDir, 'Tidewater', '01 - Nina Vale - Harbour Lights.flac'));
-    expect(e.searches().map((s) => s.searchText)).toEqual(['Nina Vale The Tides Harbour Lights', 'Nina Vale Harbour Lights']);
+    expect(e.searches().map((s) => s.searchText)).toEqual(['Harbour Lights']);
+  });
+
+  it('track name → artist + track name → without brackets, one search at a time, until one is confident', async () => {
+    const e = await start([peer('alice').file(P.flacAlbum, flac(4))], { searchPostLatencyMs: 20 });
+    const got = await sourceFor(e).fetch(wanted({ title: 'Harbour Lights (feat. Bo)', artist: 'Nina Vale, Bo' }), context().ctx);
+    expect(got.path).toBe(join(downloadsDir, 'Tidewater', '01 - Nina Vale - Harbour Lights.flac'));
+    // The first two find nothing (no "feat Bo" in any path); the primary-artist strategy is never needed.
+    expect(e.searches().map((s) => [s.searchText, s.responseCount])).toEqual([
+      ['Harbour Lights feat Bo', 0],
+      ['Nina Vale Bo Harbour Lights feat Bo', 0],
+      ['Harbour Lights', 1],
+    ]);
+    expect(e.counters.search429).toBe(0);
+  });
+
+  it('goes on past a strategy whose results are all someone else\'s song', async () => {
+    const e = await start([
+      peer('carol').file('mp3\\Other Band\\Other Band - Harbour Lights 2011 Remaster.mp3', mp3(4)),
+      peer('alice').file(P.flacAlbum, flac(4)),
+    ]);
+    const got = await sourceFor(e).fetch(wanted({ title: 'Harbour Lights - 2011 Remaster' }), context().ctx);
+    expect(got.path).toBe(join(downloadsDir, 'Tidewater', '01 - Nina Vale - Harbour Lights.flac'));
+    expect(e.searches().map((s) => [s.searchText, s.responseCount])).toEqual([
+      ['Harbour Lights 2011 Remaster', 1],
+      ['Nina Vale Harbour Lights 2011 Remaster', 0],
+      ['Harbour Lights', 2],
+    ]);
+    expect(transfersOf(e, 'carol')).toHaveLength(0);
+  });
+
+  it('tries every strategy, primary artist last, before saying nothing was found', async () => {
+    const e = await start([peer('alice').file('Music\\Someone\\Unrelated.flac', flac(4))]);
+    const err = await rejection(sourceFor(e).fetch(wanted({ title: 'Harbour Lights (Live)', artist: 'Nina Vale, Bo' }), context().ctx));
+    expect(err.type).toBe('not_found');
+    expect(e.searches().map((s) => s.searchText)).toEqual([
+      'Harbour Lights Live', 'Nina Vale Bo Harbour Lights Live', 'Harbour Lights', 'Nina Vale Harbour Lights',
+    ]);
   });
 });
 

@@ -32,7 +32,13 @@ export interface TrackWanted {
   coverUrl?: string;
   /** Album ids per service, e.g. { qobuz: '0886443927087', spotify: '…' }. */
   albumExternalIds?: Record<string, string>;
+  /** Every credited artist, main first, when the catalog knows them (`artist` is the main one). */
+  artists?: string[];
+  /** The kind of release the album is, when known: a single's or a compilation's track is filed as a single. */
+  albumType?: AlbumType;
 }
+
+export type AlbumType = 'album' | 'single' | 'compilation';
 
 export interface AudioClaim {
   /** Lower-case extension without the dot: mp3, flac, m4a, ogg, opus. */

@@ -1,7 +1,7 @@
 // Catalog rows: artists, albums, tracks. Upserts deduplicate by service id first, then by a normalised key.
 import { statementCache, type Db, type PreparedSql } from '../db';
 import type { Clock } from '../base';
-import type { TrackWanted } from '../base';
+import type { AlbumType, TrackWanted } from '../base';
 
 export type TrackStatus = 'missing' | 'queued' | 'downloading' | 'downloaded' | 'failed';
 
@@ -25,6 +25,8 @@ export interface AlbumInput {
   discCount?: number;
   coverUrl?: string;
   isCompilation?: boolean;
+  /** Spotify's kind of release, when known (kept when a later upsert does not say). */
+  albumType?: AlbumType;
 }
 
 export interface TrackInput {
@@ -43,6 +45,8 @@ export interface TrackInput {
   /** Set when the file is known to be on disk (import, completed download). */
   localPath?: string;
   sizeBytes?: number;
+  /** Every credited artist, main first (`artist` is the main one); kept when a later upsert does not say. */
+  artists?: string[];
 }
 
 export interface TrackRow {
@@ -82,6 +86,8 @@ interface WantedAlbumColumns {
   cover_url: string | null;
   album_qobuz_id: string | null;
   album_spotify_id: string | null;
+  album_type: AlbumType | null;
+  artist_credits: string | null;
   album_known: number;
   disc_known: number;
 }
@@ -116,19 +122,21 @@ export class CatalogStore {
   upsertAlbum(a: AlbumInput): number {
     const artistId = this.upsertArtist(a.artist);
     const key = a.qobuzId ? `qobuz:${a.qobuzId}` : `${artistId}|${nameKey(a.title)}|${nameKey(a.version ?? '')}`;
-    const existing = this.sql('SELECT id FROM albums WHERE album_key = ? OR (qobuz_id IS NOT NULL AND qobuz_id = ?)')
-      .get(key, a.qobuzId ?? null) as { id: number } | undefined;
+    // A service id names one album whoever is credited for it this time (playlists credit albums unevenly).
+    const existing = this.sql(
+      'SELECT id FROM albums WHERE album_key = ? OR (qobuz_id IS NOT NULL AND qobuz_id = ?) OR (spotify_id IS NOT NULL AND spotify_id = ?) LIMIT 1',
+    ).get(key, a.qobuzId ?? null, a.spotifyId ?? null) as { id: number } | undefined;
     const values = [
       a.title, a.version ?? null, artistId, a.qobuzId ?? null, a.spotifyId ?? null, a.upc ?? null,
       a.releaseDate ?? null, a.genre ?? null, a.label ?? null, a.trackCount ?? null, a.discCount ?? null,
-      a.coverUrl ?? null, a.isCompilation ? 1 : 0,
+      a.coverUrl ?? null, a.isCompilation ? 1 : 0, a.albumType ?? null,
     ];
     if (existing) {
       this.sql(
           `UPDATE albums SET title=?, version=?, artist_id=?, qobuz_id=coalesce(?, qobuz_id), spotify_id=coalesce(?, spotify_id),
            upc=coalesce(?, upc), release_date=coalesce(?, release_date), genre=coalesce(?, genre), label=coalesce(?, label),
            track_count=coalesce(?, track_count), disc_count=coalesce(?, disc_count), cover_url=coalesce(?, cover_url),
-           is_compilation=? WHERE id=?`,
+           is_compilation=?, album_type=coalesce(?, album_type) WHERE id=?`,
         )
         .run(...values, existing.id);
       return existing.id;
@@ -136,7 +144,7 @@ export class CatalogStore {
     return Number(
       this.sql(
           `INSERT INTO albums (title, version, artist_id, qobuz_id, spotify_id, upc, release_date, genre, label,
-           track_count, disc_count, cover_url, is_compilation, album_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+           track_count, disc_count, cover_url, is_compilation, album_type, album_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
         )
         .run(...values, key, this.clock.now()).lastInsertRowid,
     );
@@ -159,17 +167,18 @@ export class CatalogStore {
       | { id: number }
       | undefined;
     const now = this.clock.now();
+    const credits = t.artists && t.artists.length > 0 ? JSON.stringify(t.artists) : null;
     if (existing) {
       this.sql(
           `UPDATE tracks SET title=?, version=?, artist_id=?, album_id=coalesce(?, album_id), track_number=coalesce(?, track_number),
            disc_number=coalesce(?, disc_number), duration_sec=coalesce(?, duration_sec), isrc=coalesce(?, isrc),
            qobuz_id=coalesce(?, qobuz_id), spotify_id=coalesce(?, spotify_id), source=coalesce(?, source),
-           planned_path=coalesce(?, planned_path), updated_at=? WHERE id=?`,
+           planned_path=coalesce(?, planned_path), artist_credits=coalesce(?, artist_credits), updated_at=? WHERE id=?`,
         )
         .run(
           t.title, t.version ?? null, artistId, t.albumId ?? null, t.trackNumber ?? null, t.discNumber ?? null,
           t.durationSec ?? null, t.isrc ?? null, t.qobuzId ?? null, t.spotifyId ?? null, t.source ?? null,
-          t.plannedPath ?? null, now, existing.id,
+          t.plannedPath ?? null, credits, now, existing.id,
         );
       if (t.localPath) this.markDownloaded(existing.id, t.localPath, t.sizeBytes ?? null);
       return existing.id;
@@ -177,14 +186,14 @@ export class CatalogStore {
     const id = Number(
       this.sql(
           `INSERT INTO tracks (title, version, artist_id, album_id, track_number, disc_number, duration_sec, isrc, qobuz_id,
-           spotify_id, track_key, source, planned_path, local_path, size_bytes, status, last_seen_at, created_at, updated_at)
-           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+           spotify_id, track_key, source, planned_path, local_path, size_bytes, status, last_seen_at, artist_credits, created_at, updated_at)
+           VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
         )
         .run(
           t.title, t.version ?? null, artistId, t.albumId ?? null, t.trackNumber ?? null, t.discNumber ?? null,
           t.durationSec ?? null, t.isrc ?? null, t.qobuzId ?? null, t.spotifyId ?? null, key, t.source ?? null,
           t.plannedPath ?? null, t.localPath ?? null, t.sizeBytes ?? null, t.localPath ? 'downloaded' : 'missing',
-          t.localPath ? now : null, now, now,
+          t.localPath ? now : null, credits, now, now,
         ).lastInsertRowid,
     );
     return id;
@@ -213,7 +222,7 @@ export class CatalogStore {
     const r = this.sql(
         `SELECT t.*, ar.name AS artist_name, al.title AS album_title, al.track_count AS album_track_count, aa.name AS album_artist,
                 al.disc_count AS album_disc_count, al.release_date, al.genre, al.label, al.cover_url,
-                al.qobuz_id AS album_qobuz_id, al.spotify_id AS album_spotify_id,
+                al.qobuz_id AS album_qobuz_id, al.spotify_id AS album_spotify_id, al.album_type,
                 (SELECT count(*) FROM tracks x WHERE x.album_id = t.album_id) AS album_known,
                 (SELECT count(*) FROM tracks x WHERE x.album_id = t.album_id AND coalesce(x.disc_number, 1) = coalesce(t.disc_number, 1)) AS disc_known
          FROM tracks t JOIN artists ar ON ar.id = t.artist_id
@@ -231,6 +240,7 @@ export class CatalogStore {
     const wholeAlbum = r.album_track_count !== null && r.album_known === r.album_track_count;
     const discs = r.album_disc_count ?? undefined;
     const discTrackCount = wholeAlbum ? (discs === 1 ? (r.album_track_count ?? undefined) : r.disc_known) : undefined;
+    const credits = parseCredits(r.artist_credits);
     return {
       trackId: r.id,
       title: r.title,
@@ -251,6 +261,8 @@ export class CatalogStore {
       ...(r.label ? { label: r.label } : {}),
       ...(r.cover_url ? { coverUrl: r.cover_url } : {}),
       ...(Object.keys(albumExternalIds).length ? { albumExternalIds } : {}),
+      ...(r.album_type ? { albumType: r.album_type } : {}),
+      ...(credits ? { artists: credits } : {}),
     };
   }
 
@@ -279,5 +291,16 @@ export class CatalogStore {
 
   countTracks(): number {
     return (this.sql('SELECT count(*) AS n FROM tracks').get() as { n: number }).n;
+  }
+}
+
+/** The stored credits (a JSON array of names), or undefined when unknown or unreadable. */
+function parseCredits(json: string | null): string[] | undefined {
+  if (!json) return undefined;
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+  } catch {
+    return undefined;
   }
 }

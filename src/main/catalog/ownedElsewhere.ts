@@ -2,6 +2,7 @@
 // its Spotify id and metadata and no status assumed; when the library owns it on a server (Plex, Jellyfin,
 // Subsonic, a folder the catalog does not track), `owned_elsewhere` names that library and the track counts as
 // downloaded — reconcile keeps it so instead of calling it missing because it has no local file.
+import type { AlbumType } from '../base';
 import type { Db } from '../db';
 import type { CatalogStore } from './catalogStore';
 
@@ -42,6 +43,8 @@ export interface PlaylistTrackInput {
   discNumber?: number;
   spotifyId?: string;
   isrc?: string;
+  albumType?: AlbumType;
+  albumTrackCount?: number;
 }
 
 /**
@@ -66,11 +69,14 @@ export function upsertPlaylistTrack(catalog: CatalogStore, t: PlaylistTrackInput
         ...(t.albumSpotifyId ? { spotifyId: t.albumSpotifyId } : {}),
         ...(t.releaseDate ? { releaseDate: t.releaseDate } : {}),
         ...(t.coverUrl ? { coverUrl: t.coverUrl } : {}),
+        ...(t.albumType ? { albumType: t.albumType } : {}),
+        ...(t.albumTrackCount ? { trackCount: t.albumTrackCount } : {}),
       })
     : null;
   return catalog.upsertTrack({
     title: t.title,
     artist: { name: main },
+    ...(t.artists.length > 1 ? { artists: t.artists } : {}),
     albumId,
     ...(t.trackNumber !== undefined ? { trackNumber: t.trackNumber } : {}),
     ...(t.discNumber !== undefined ? { discNumber: t.discNumber } : {}),

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../base';
 import type { SourceId } from '../base';
+import { DEFAULT_MIN_QUALITY, MinQualityChoiceSchema, type MinQualityChoice } from '../sources';
 import { LIBRARY_SETTINGS_ENV, librarySettingsFileSchema, loadLibrarySettings, type LibraryServerSettings } from './librarySettings';
 
 export const settingsFileSchema = z.object({
@@ -15,7 +16,15 @@ export const settingsFileSchema = z.object({
   library_dir: z.string().min(1).optional(),
   /** Where matched downloads are filed before they join the library (Transfer/Artist/Artist - Album/...). */
   transfer_dir: z.string().min(1).optional(),
-  slskd: z.object({ url: z.url().optional(), downloads_dir: z.string().min(1).optional(), api_key: z.string().optional() }).optional(),
+  slskd: z
+    .object({
+      url: z.url().optional(),
+      downloads_dir: z.string().min(1).optional(),
+      api_key: z.string().optional(),
+      /** The worst quality downloaded; lossless is always preferred (sources/slskd/quality.ts). */
+      min_quality: MinQualityChoiceSchema.optional(),
+    })
+    .optional(),
   tickets: z.object({ url: z.url().optional(), token: z.string().optional(), concurrency: z.number().int().min(1).max(16).optional() }).optional(),
   spotify: z
     .object({
@@ -34,6 +43,8 @@ export interface HostSettings {
   libraryDir?: string;
   transferDir?: string;
   slskd?: { baseUrl: string; downloadsDir: string; apiKey: string };
+  /** `[slskd] min_quality`: what the slskd source still downloads (FLAC always first). */
+  slskdMinQuality: MinQualityChoice;
   tickets?: { baseUrl: string; token: string };
   /** Downloads at once per source where the user changed the default (tickets only, for now). */
   concurrency: Partial<Record<SourceId, number>>;
@@ -45,7 +56,7 @@ export interface HostSettings {
   notes: string[];
   /** What the Settings page shows, including half-configured sources; secrets only as "is set". */
   entered: {
-    slskd: { url?: string; downloadsDir?: string; hasApiKey: boolean };
+    slskd: { url?: string; downloadsDir?: string; hasApiKey: boolean; minQuality: MinQualityChoice };
     tickets: { url?: string; hasToken: boolean; concurrency?: number };
     /** Settings the environment sets (they win over the file and cannot be changed from Settings). */
     fromEnv: string[];
@@ -108,6 +119,7 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
   const ticketsToken = env.TICKETS_TOKEN ?? raw.tickets?.token ?? (await secrets?.get('tickets.token'));
   const settings: HostSettings = {
     defaultSource: raw.default_source ?? 'slskd',
+    slskdMinQuality: raw.slskd?.min_quality ?? DEFAULT_MIN_QUALITY,
     libraryDir: env.CASSETTE_LIBRARY_DIR ?? raw.library_dir,
     transferDir: raw.transfer_dir,
     concurrency: raw.tickets?.concurrency ? { tickets: raw.tickets.concurrency } : {},
@@ -122,7 +134,7 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
     libraryServers: await loadLibrarySettings(raw, env, secrets, notes),
     notes,
     entered: {
-      slskd: { url: slskdUrl, downloadsDir: slskdDir, hasApiKey: Boolean(slskdKey) },
+      slskd: { url: slskdUrl, downloadsDir: slskdDir, hasApiKey: Boolean(slskdKey), minQuality: raw.slskd?.min_quality ?? DEFAULT_MIN_QUALITY },
       tickets: { url: ticketsUrl, hasToken: Boolean(ticketsToken), concurrency: raw.tickets?.concurrency },
       fromEnv: Object.values(SETTINGS_ENV).filter((name) => env[name] !== undefined && env[name] !== ''),
     },

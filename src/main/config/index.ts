@@ -1,6 +1,6 @@
 export { loadHostSettings, settingsPath, settingsFileSchema, SETTINGS_ENV, type HostSettings, SPOTIFY_DEFAULT_KEEP_RUNS, type SpotifySettings } from './hostSettings';
 export { saveHostSettings, SECRET_NAMES, type SettingsPatch } from './saveHostSettings';
-export { buildSources } from './buildSources';
+export { buildSources, type SlskdTuning } from './buildSources';
 export { buildLibraryConnector, type ConnectorOptions } from './buildLibraryConnector';
 export { LIBRARY_SECRET_NAMES, LIBRARY_SETTINGS_ENV, type LibraryServerSettings } from './librarySettings';
 export { expandHome, userFolder } from './expandHome';

@@ -7,6 +7,7 @@ import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
 import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../base';
 import type { ConnectorName } from '../providers';
+import { DEFAULT_MIN_QUALITY, type MinQualityChoice } from '../sources';
 import { settingsFileSchema, settingsPath } from './hostSettings';
 import { LIBRARY_SECRET_NAMES } from './librarySettings';
 
@@ -15,7 +16,7 @@ export interface SettingsPatch {
   defaultSource?: 'slskd' | 'tickets' | 'qobuz';
   libraryDir?: string | null;
   transferDir?: string | null;
-  slskd?: { url?: string | null; downloadsDir?: string | null; apiKey?: string | null };
+  slskd?: { url?: string | null; downloadsDir?: string | null; apiKey?: string | null; minQuality?: MinQualityChoice | null };
   tickets?: { url?: string | null; token?: string | null; concurrency?: number | null };
   /** The Client ID is not a secret: it goes into the file like the backup settings. */
   spotify?: { clientId?: string | null; backupsDir?: string | null; keepRuns?: number | null; schedule?: 'off' | 'daily' | 'weekly' };
@@ -70,6 +71,8 @@ export async function saveHostSettings(paths: Paths, patch: SettingsPatch, secre
     const t = section(root, 'slskd');
     set(t, 'url', patch.slskd.url);
     set(t, 'downloads_dir', patch.slskd.downloadsDir);
+    // The default is not written, so a later change of the default reaches people who never chose.
+    set(t, 'min_quality', patch.slskd.minQuality === DEFAULT_MIN_QUALITY ? null : patch.slskd.minQuality);
     await moveSecret(t, 'api_key', patch.slskd.apiKey, SECRET_NAMES.slskdApiKey, secrets);
     if (!Object.keys(t).length) delete root.slskd;
   }

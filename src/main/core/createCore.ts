@@ -21,7 +21,7 @@ import { fileSecretStore, HEADLESS_SECRETS_FILE } from './fileSecretStore';
 import { consoleLogger, silentNotifier, systemClock, type Clock, type Logger, type Notifier, type OpenExternal, type Paths, type RevealInFolder, type SecretStore } from '../base';
 import { toQueueRows } from './queueRows';
 import { missingHandlers } from './missingHandlers';
-import { buildLibraryConnector, buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
+import { buildLibraryConnector, buildSources, userFolder, type HostSettings, type SlskdTuning, type SpotifySettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
 import { DEFAULT_ACCOUNT, MirrorStore, SpotifyProvider, type ConnectorName, type LibraryConnector, type SpotifyApi } from '../providers';
 import { PeerReviewStore, PlaylistStore } from '../playlists';
@@ -80,6 +80,8 @@ export interface CoreConfig {
   libraryTimeoutMs?: number;
   /** Continue playlist analyses a restart interrupted (default: when the queue runs). */
   resumeAnalysesOnStart?: boolean;
+  /** Timings of the slskd source Settings build (tests shrink them); never what the person chooses. */
+  slskdTuning?: SlskdTuning;
 }
 
 /** Who is calling a contract method, as far as the core needs to know. */
@@ -168,6 +170,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     layout.plan({
       id: track.trackId, ext, title: track.title, artist: track.artist, albumArtist: track.albumArtist,
       album: track.album, trackNumber: track.trackNumber, discNumber: track.discNumber, trackCount: track.albumTrackCount,
+      albumType: track.albumType,
     });
 
   // The processor reads this object on every tick: sources signed in later (Qobuz) are added to it.
@@ -217,6 +220,9 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       // A matched download is tagged from Spotify on its filed copy; the original is left as it came.
       else if (CATALOG_TAGGED.has(item.source) && item.request_source !== 'matched') await catalogTagger.finalize(track, file);
       await config.finalize?.(track, file);
+    },
+    placed: async (track, path, item) => {
+      if (CATALOG_TAGGED.has(item.source) && item.request_source !== 'matched') await catalogTagger.fileCover(track, path);
     },
     deliver: (track, file, item, signal) => matched.deliver(track, file, item, signal, reportStage),
     finishInterrupted: (track, item, signal) => matched.finishInterrupted(track, item, signal, reportStage),
@@ -300,7 +306,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
 
   // Settings: saved changes take effect in this core at once (sources rebuilt, folders and default switched).
   function applySettings(s: HostSettings): void {
-    const built = buildSources(s);
+    const built = buildSources(s, config.slskdTuning);
     for (const id of ['slskd', 'tickets'] as const) {
       if (built[id]) sources[id] = built[id];
       else delete sources[id];

@@ -3,6 +3,7 @@ export { sanitisePathComponent, EMPTY_COMPONENT, type SanitiseOptions } from './
 export {
   planQobuzTrackPath,
   planMatchedTrackPath,
+  filedAsSingle,
   planShardedPath,
   titleWithVersion,
   isVariousArtists,
@@ -29,6 +30,7 @@ export {
 } from './validate';
 export { CoverArtCache, sniffImageMime, type CoverArtCacheOptions } from './coverArtCache';
 export { DownloadTagger, type DownloadTaggerOptions } from './downloadTagger';
+export { COVER_FILE, writeCoverFile } from './coverFile';
 export { FilingJournal, type FilingEntry, type FilingStep } from './filingJournal';
 export {
   writeTags,

@@ -164,6 +164,26 @@ describe('planMatchedTrackPath', () => {
     );
   });
 
+  it('files by the album type when Spotify said it: a single or a compilation apart, an album as an album', () => {
+    // A two-track single not named after the track, and a compilation: singles, as Matched Download files them.
+    expect(planMatchedTrackPath(transfer, { artist: 'Nina Vale', album: 'Harbour Lights', albumType: 'single', albumTrackCount: 2, trackNumber: 2, title: 'Undertow', ext: 'flac' })).toBe(
+      under(transfer, 'Nina Vale', 'Nina Vale - Undertow', 'Undertow.flac'),
+    );
+    expect(planMatchedTrackPath(transfer, { artist: 'Daft Punk', album: 'Dance Hits 2001', albumType: 'compilation', trackNumber: 4, title: 'One More Time', ext: 'mp3' })).toBe(
+      under(transfer, 'Daft Punk', 'Daft Punk - One More Time', 'One More Time.mp3'),
+    );
+    // The title track of a real album stays with its album.
+    expect(planMatchedTrackPath(transfer, { artist: 'Nina Vale', album: 'Tidewater', albumType: 'album', albumTrackCount: 1, trackNumber: 1, title: 'Tidewater', ext: 'mp3' })).toBe(
+      under(transfer, 'Nina Vale', 'Nina Vale - Tidewater', '01 Tidewater.mp3'),
+    );
+  });
+
+  it('without a type or a count, a title track numbered above 1 is on an album', () => {
+    expect(planMatchedTrackPath(transfer, { artist: 'Joni Mitchell', album: 'Blue', trackNumber: 8, title: 'Blue', ext: 'mp3' })).toBe(
+      under(transfer, 'Joni Mitchell', 'Joni Mitchell - Blue', '08 Blue.mp3'),
+    );
+  });
+
   it('sanitises artist, folder and file names and stays inside the transfer root', () => {
     const planned = planMatchedTrackPath(transfer, { artist: '../..', album: '/etc', trackNumber: 2, title: 'a/b', ext: 'mp3' });
     expect(planned).toBe(under(transfer, '_._', '_._.. - _etc', '02 a_b.mp3'));

@@ -28,6 +28,8 @@ export interface QobuzTrackLayoutInput {
 export interface MatchedTrackLayoutInput {
   artist: string;
   album?: string | null;
+  /** Spotify's kind of release, when known: a single's or a compilation's track is filed as a single. */
+  albumType?: 'album' | 'single' | 'compilation' | null;
   /** Tracks on the album: a title track of a real album is filed with its album, not as a single. */
   albumTrackCount?: number | null;
   trackNumber?: number | null;
@@ -51,6 +53,8 @@ export interface LayoutTrack {
   discNumber?: number | null;
   discCount?: number | null;
   isCompilation?: boolean;
+  /** The kind of release the album is, when known (the matched layout files singles and compilations apart). */
+  albumType?: 'album' | 'single' | 'compilation' | null;
 }
 
 export interface LayoutStrategy {
@@ -148,8 +152,21 @@ function sameTitle(a: string, b: string): boolean {
 }
 
 /**
- * Matched downloads: `Artist/Artist - Album/NN Title.ext`, or for a single (no album, or the album is named
- * after the track) `Artist/Artist - Title/Title.ext`.
+ * Whether the matched layout files a track as a single: the album type when known (a single or a compilation —
+ * as Matched Download files a track found only there); otherwise no album, or an album named after the track
+ * with one track — a count the caller may not know, when a track number above 1 says there are more.
+ */
+export function filedAsSingle(t: Pick<MatchedTrackLayoutInput, 'album' | 'albumType' | 'albumTrackCount' | 'trackNumber' | 'title'>): boolean {
+  const album = (t.album ?? '').trim();
+  if (album === '') return true;
+  if (t.albumType) return t.albumType !== 'album';
+  const count = t.albumTrackCount ?? (hasNumber(t.trackNumber) && t.trackNumber > 1 ? t.trackNumber : 1);
+  return sameTitle(album, orDefault(t.title, UNTITLED)) && count <= 1;
+}
+
+/**
+ * Matched downloads: `Artist/Artist - Album/NN Title.ext`, or for a single (`filedAsSingle`)
+ * `Artist/Artist - Title/Title.ext`.
  */
 export function planMatchedTrackPath(transferRoot: string, t: MatchedTrackLayoutInput): string {
   const artist = orDefault(t.artist, UNKNOWN_ARTIST);
@@ -157,7 +174,7 @@ export function planMatchedTrackPath(transferRoot: string, t: MatchedTrackLayout
   const album = (t.album ?? '').trim();
   const artistDir = sanitisePathComponent(artist);
 
-  if (album === '' || (sameTitle(album, title) && (t.albumTrackCount ?? 1) <= 1)) {
+  if (filedAsSingle({ ...t, title })) {
     return joinInside(
       transferRoot,
       [artistDir, sanitisePathComponent(`${artist} - ${title}`)],
@@ -196,6 +213,8 @@ export function organisedLayout(root: string, style: 'album' | 'matched' = 'albu
           artist: track.artist,
           album: track.album,
           albumTrackCount: track.trackCount,
+          // A Various Artists album is a compilation whatever the source said of it (Exportify says nothing).
+          albumType: track.albumType ?? (track.isCompilation || isVariousArtists(track.albumArtist) ? 'compilation' : null),
           trackNumber: track.trackNumber,
           title: titleWithVersion(track.title, track.version),
           ext: track.ext,

@@ -16,6 +16,10 @@ export interface PlaylistEntry {
   albumSpotifyId?: string;
   isrc?: string;
   coverUrl?: string;
+  /** Spotify's kind of release (album, single — EPs too — or compilation); unknown for files (CSV, M3U). */
+  albumType?: 'album' | 'single' | 'compilation';
+  /** Tracks on the album, when the playlist says (Spotify does; Exportify does not). */
+  albumTrackCount?: number;
 }
 
 export interface LoadedPlaylist {

@@ -1,6 +1,7 @@
 // Playlists in the catalog database (tables playlists, playlist_tracks, missing_runs, owned here): each analysed
 // playlist's entries in order, the catalog track each became, the last verdict with its best library candidate,
 // the person's decision per entry (which always wins), and analysis runs, persisted so a run survives a restart.
+import { z } from 'zod';
 import type { Clock } from '../base';
 import type { Db } from '../db';
 import type { LoadedPlaylist, PlaylistEntry } from './playlistEntry';
@@ -54,6 +55,44 @@ export interface RunRow {
   finishedAt: number | null;
 }
 
+/** What `playlist_tracks.metadata` keeps of an entry beyond its own columns (read back through zod). */
+const entryMetadataSchema = z.object({
+  albumArtists: z.array(z.string()).optional(),
+  releaseDate: z.string().optional(),
+  coverUrl: z.string().optional(),
+  trackNumber: z.number().optional(),
+  discNumber: z.number().optional(),
+  albumSpotifyId: z.string().optional(),
+  albumType: z.enum(['album', 'single', 'compilation']).optional(),
+  albumTrackCount: z.number().optional(),
+});
+type EntryMetadata = z.infer<typeof entryMetadataSchema>;
+
+function metadataOf(e: PlaylistEntry): string | null {
+  const m: EntryMetadata = {
+    ...(e.albumArtists?.length ? { albumArtists: e.albumArtists } : {}),
+    ...(e.releaseDate ? { releaseDate: e.releaseDate } : {}),
+    ...(e.coverUrl ? { coverUrl: e.coverUrl } : {}),
+    ...(e.trackNumber !== undefined ? { trackNumber: e.trackNumber } : {}),
+    ...(e.discNumber !== undefined ? { discNumber: e.discNumber } : {}),
+    ...(e.albumSpotifyId ? { albumSpotifyId: e.albumSpotifyId } : {}),
+    ...(e.albumType ? { albumType: e.albumType } : {}),
+    ...(e.albumTrackCount !== undefined ? { albumTrackCount: e.albumTrackCount } : {}),
+  };
+  return Object.keys(m).length ? JSON.stringify(m) : null;
+}
+
+/** The stored metadata, or nothing when there is none or it does not parse (an entry still works without it). */
+function parseMetadata(json: string | null): EntryMetadata {
+  if (!json) return {};
+  try {
+    const parsed = entryMetadataSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
 interface EntryDbRow {
   entry_key: string;
   position: number;
@@ -63,6 +102,7 @@ interface EntryDbRow {
   duration_sec: number | null;
   spotify_id: string | null;
   isrc: string | null;
+  metadata: string | null;
   track_id: number | null;
   status: EntryStatus | null;
   confidence: number | null;
@@ -106,13 +146,14 @@ export class PlaylistStore {
         .run(p.ref, p.kind, p.name, account ?? null, now, now);
       const id = (this.db.prepare('SELECT id FROM playlists WHERE ref = ?').get(p.ref) as { id: number }).id;
       const upsert = this.db.prepare(
-        `INSERT INTO playlist_tracks (playlist_id, entry_key, position, title, artists, album, duration_sec, spotify_id, isrc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO playlist_tracks (playlist_id, entry_key, position, title, artists, album, duration_sec, spotify_id, isrc, metadata)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (playlist_id, entry_key) DO UPDATE SET position=excluded.position, title=excluded.title, artists=excluded.artists,
-           album=excluded.album, duration_sec=excluded.duration_sec, spotify_id=excluded.spotify_id, isrc=excluded.isrc`,
+           album=excluded.album, duration_sec=excluded.duration_sec, spotify_id=excluded.spotify_id, isrc=excluded.isrc,
+           metadata=excluded.metadata`,
       );
       p.entries.forEach((e, i) => {
-        upsert.run(id, e.key, i, e.title, JSON.stringify(e.artists), e.album ?? null, e.durationSec ?? null, e.spotifyId ?? null, e.isrc ?? null);
+        upsert.run(id, e.key, i, e.title, JSON.stringify(e.artists), e.album ?? null, e.durationSec ?? null, e.spotifyId ?? null, e.isrc ?? null, metadataOf(e));
       });
       const keep = new Set(p.entries.map((e) => e.key));
       const del = this.db.prepare('DELETE FROM playlist_tracks WHERE playlist_id = ? AND entry_key = ?');
@@ -152,6 +193,7 @@ export class PlaylistStore {
       ...(r.duration_sec !== null ? { durationSec: r.duration_sec } : {}),
       ...(r.spotify_id !== null ? { spotifyId: r.spotify_id } : {}),
       ...(r.isrc !== null ? { isrc: r.isrc } : {}),
+      ...parseMetadata(r.metadata),
       trackId: r.track_id,
       status: r.status,
       confidence: r.confidence,

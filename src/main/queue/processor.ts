@@ -31,6 +31,8 @@ export interface ProcessorOptions {
   onHalt?(error: CatalogHalt): void;
   /** Runs on the fetched file before it is moved into place (tags, cover art). */
   finalize?(track: TrackWanted, file: FetchedFile, item: QueueItem): Promise<void>;
+  /** Runs once the processor's move put the file at `path` (files beside it, e.g. cover.jpg); must not throw. */
+  placed?(track: TrackWanted, path: string, item: QueueItem): Promise<void>;
   /**
    * Files the fetched file itself (a flow with its own layout and steps, e.g. a matched download) instead of the
    * processor's move into `planDestination`; undefined: not this flow's item, the processor places it. Honour
@@ -353,6 +355,7 @@ export class QueueProcessor {
       const sizeBytes = this.o.finalize ? (await stat(fetched.path)).size : fetched.sizeBytes;
       const dest = withExt(dest0, fetched.ext);
       const placed = await this.place(track, item, fetched, dest, sizeBytes);
+      await this.o.placed?.(track, dest, item);
       await this.recordCompletion({ id: item.id, path: dest, sizeBytes: placed.sizeBytes, note: placed.note ?? fetched.note });
     } catch (e) {
       await this.afterFailure(job, source, e, fetched);

@@ -86,7 +86,7 @@ export class SettingsService {
         transferDir: s.transferDir ?? null,
         fromEnv: e.fromEnv.filter((n) => n === 'CASSETTE_LIBRARY_DIR'),
       },
-      slskd: { url: e.slskd.url ?? null, downloadsDir: e.slskd.downloadsDir ?? null, hasApiKey: e.slskd.hasApiKey, fromEnv: e.fromEnv.filter((n) => n.startsWith('SLSKD_')) },
+      slskd: { url: e.slskd.url ?? null, downloadsDir: e.slskd.downloadsDir ?? null, hasApiKey: e.slskd.hasApiKey, minQuality: e.slskd.minQuality, fromEnv: e.fromEnv.filter((n) => n.startsWith('SLSKD_')) },
       tickets: { url: e.tickets.url ?? null, hasToken: e.tickets.hasToken, concurrency: e.tickets.concurrency ?? null, fromEnv: e.fromEnv.filter((n) => n.startsWith('TICKETS_')) },
       spotify: {
         clientId: s.spotify.clientId ?? null,

@@ -5,17 +5,17 @@
 // continues where it stopped. A cancel between steps rolls back what this filing wrote.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { copyFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DownloadError } from '../../base';
 import {
-  ensureDirectory, formatArtistCredit, organisedLayout, ownPartWriter, partPathFor, TagWriteError, TransferError, writeTags,
+  COVER_FILE, ensureDirectory, formatArtistCredit, organisedLayout, ownPartWriter, partPathFor, TagWriteError, TransferError, writeCoverFile, writeTags,
   type CoverArt, type CoverArtCache, type FilingEntry, type FilingJournal, type TrackTags,
 } from '../../library';
 import type { MatchedMetadata } from './matchedMetadata';
 
-export const COVER_FILE = 'cover.jpg';
+export { COVER_FILE };
 
 export interface FileMatchedOptions {
   journal: FilingJournal;
@@ -148,13 +148,7 @@ export async function fileMatched(entry: FilingEntry, original: string, metadata
       note = `Filed without tags (${e instanceof Error ? e.message : String(e)}).`;
     }
     await check();
-    const coverFile = join(dirname(target), COVER_FILE);
-    if (cover && !(await exists(coverFile))) {
-      const coverPart = partPathFor(coverFile, ownPartWriter());
-      await writeFile(coverPart, cover.data);
-      await rename(coverPart, coverFile);
-      coverPath = coverFile;
-    }
+    if (cover) coverPath = (await writeCoverFile(dirname(target), cover)) ?? coverPath;
     step = 'tagged';
     o.journal.advance(entry.id, 'tagged', { coverPath });
   }

@@ -47,6 +47,12 @@ describe('wantedTrackTags', () => {
     });
   });
 
+  it('credits every artist the catalog knows (a playlist entry\'s), main first', () => {
+    const tags = wantedTrackTags(wanted({ artist: 'Nina Vale', artists: ['Nina Vale', 'Bo', 'Rio'] }));
+    expect(tags.artists).toEqual(['Nina Vale', 'Bo', 'Rio']);
+    expect(tags.artistCredit).toBe('Nina Vale, Bo & Rio');
+  });
+
   it('writes the service ids as TXXX frames with upper-case names', () => {
     const frames = planTagWrite('mp3', wantedTrackTags(wanted())).fields.map((f) => f.key);
     expect(frames).toEqual(expect.arrayContaining(['TXXX:SPOTIFY_TRACK_ID', 'TXXX:QOBUZ_TRACK_ID', 'TXXX:SPOTIFY_ALBUM_ID', 'TXXX:QOBUZ_ALBUM_ID']));

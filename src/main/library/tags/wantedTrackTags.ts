@@ -4,12 +4,15 @@
 import { parseArtistCredit } from '../../matching';
 import type { TrackWanted } from '../../base';
 import { titleWithVersion } from '../layout';
+import { formatArtistCredit } from './tagPlan';
 import type { CoverArt, TrackTags } from './trackTags';
 
 export function wantedTrackTags(track: TrackWanted, cover?: CoverArt): TrackTags {
-  const credit = track.artist.trim();
-  const parsed = parseArtistCredit(credit);
-  const artists = [parsed.main || credit, ...parsed.featuring].filter((a, i, all) => a !== '' && all.indexOf(a) === i);
+  const known = (track.artists ?? []).map((a) => a.trim()).filter((a, i, all) => a !== '' && all.indexOf(a) === i);
+  const parsed = parseArtistCredit(track.artist.trim());
+  // The catalog's credits (a playlist's, main first) when it has them; else what the display credit names.
+  const artists = known.length > 0 ? known : [parsed.main || track.artist.trim(), ...parsed.featuring].filter((a, i, all) => a !== '' && all.indexOf(a) === i);
+  const credit = known.length > 1 ? formatArtistCredit(known) : track.artist.trim();
   const discs = track.albumDiscCount;
   const trackTotal = track.discTrackCount ?? (discs === 1 ? track.albumTrackCount : undefined);
   const externalIds: Record<string, string> = {};

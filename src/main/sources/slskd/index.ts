@@ -13,12 +13,15 @@ export { DEFAULT_SEARCH_BUDGET, searchBudgetDelay } from './searchBudget';
 export type { SearchBudget } from './searchBudget';
 export { candidateKey, candidatesFromResponses, rankCandidates } from './rank';
 export type { CandidateForScoring, RankedCandidate, RankOptions, RejectedCandidate, ScoreMatch, SlskdCandidate } from './rank';
-export { classifyQuality, ladderRank, DEFAULT_QUALITY_LADDER, QUALITY_TIERS, QualityTierSchema, qualityLabel } from './quality';
-export type { QualityTier } from './quality';
+export {
+  classifyQuality, ladderRank, DEFAULT_MIN_QUALITY, DEFAULT_QUALITY_LADDER, MIN_QUALITY_CHOICES, MinQualityChoiceSchema, QUALITY_TIERS, QualityTierSchema, qualityLabel, qualityPolicy,
+} from './quality';
+export type { MinQualityChoice, QualityTier } from './quality';
 export { parseRemotePath, localDownloadPath, planLocalDownloadPath, unsafeSegment, UnsafeRemotePathError } from './remotePath';
 export type { ParsedRemotePath, LocalDownloadPath } from './remotePath';
-export { searchQueries } from './searchQueries';
 export { CloseCalls, REVIEW_FLOOR, REVIEW_CANDIDATES_KEPT } from './reviewCandidates';
+export { searchQueries, searchStrategies } from './searchQueries';
+export type { SearchStrategy, SearchStrategyName } from './searchQueries';
 export { parseTransferState } from './transferState';
 export type { TransferOutcome, TransferStateInfo } from './transferState';
 export type {

@@ -91,3 +91,20 @@ export function ladderRank(
   if (floor >= 0 && rank > floor) return undefined;
   return rank;
 }
+
+/**
+ * The person's download preference, on the Search page's scale: lossless is always preferred, and the choice is
+ * the worst quality still downloaded — `lossless` (FLAC only), `mp3-320` ("prefer FLAC, accept MP3 320"),
+ * `mp3-v0`, `mp3-256`, `mp3-192` (the default) or `any`.
+ */
+export const MIN_QUALITY_CHOICES = ['lossless', 'mp3-320', 'mp3-v0', 'mp3-256', 'mp3-192', 'any'] as const;
+export type MinQualityChoice = (typeof MIN_QUALITY_CHOICES)[number];
+export const MinQualityChoiceSchema = z.enum(MIN_QUALITY_CHOICES);
+export const DEFAULT_MIN_QUALITY: MinQualityChoice = 'mp3-192';
+
+/** A preference as the source's `minQuality` and `qualityLadder`: the default ladder, cut at the minimum. */
+export function qualityPolicy(choice: MinQualityChoice): { minQuality: QualityTier; qualityLadder: QualityTier[] } {
+  const floor: QualityTier = choice === 'lossless' ? 'flac-16' : choice === 'any' ? 'mp3-low' : choice;
+  const ladder = DEFAULT_QUALITY_LADDER.slice(0, DEFAULT_QUALITY_LADDER.indexOf(floor) + 1);
+  return { minQuality: floor, qualityLadder: ladder };
+}

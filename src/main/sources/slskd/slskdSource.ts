@@ -24,7 +24,7 @@ import { classifyQuality, qualityLabel, type QualityTier } from './quality';
 import { candidateKey, candidatesFromResponses, rankCandidates, type RankedCandidate, type RankOptions, type ScoreMatch } from './rank';
 import { CloseCalls } from './reviewCandidates';
 import type { SlskdSearchResponse, SlskdTransfer } from './schemas';
-import { searchQueries } from './searchQueries';
+import { searchStrategies } from './searchQueries';
 import { abortableSleep, searchGateFor, SearchRunner } from './searchRunner';
 import { parseTransferState } from './transferState';
 
@@ -170,7 +170,8 @@ export class SlskdSource implements DownloadSource {
     let attempts = 0;
     let quarantinedSkipped = 0;
     let found = 0;
-    for (const query of searchQueries(track)) {
+    // Strategy by strategy (searchQueries.ts); the first that yields a confident candidate it can try is the last.
+    for (const { name: strategy, query } of searchStrategies(track)) {
       if (attempts >= this.config.maxAttempts) break;
       this.checkAborted(ctx);
       ctx.onProgress({ bytesDownloaded: 0, detail: `searching "${query}"` });
@@ -183,6 +184,7 @@ export class SlskdSource implements DownloadSource {
       } catch (e) {
         throw this.toDownloadError(e, ctx, 'searching', tried);
       }
+      const attemptsBefore = attempts;
       for (const c of ranked) {
         if (seen.has(c.key)) continue;
         seen.add(c.key);
@@ -199,6 +201,10 @@ export class SlskdSource implements DownloadSource {
         fail(result, who);
         this.log(`slskd: ${who} failed (${result.reason})`);
         if (result.quarantine) ctx.quarantine(c.key, result.reason);
+      }
+      if (attempts > attemptsBefore) {
+        this.log(`slskd: ${track.artist} — ${track.title}: the ${strategy} search found candidates; no further strategies`);
+        break;
       }
     }
 

@@ -33,6 +33,7 @@ export { FilingJournal, type FilingEntry, type FilingStep } from './filingJourna
 export {
   writeTags,
   readTags,
+  readAudioMetadata,
   wantedTrackTags,
   closeTagWorker,
   planTagWrite,
@@ -42,6 +43,9 @@ export {
   tagTempPathFor,
   TagWriteError,
   TAG_KEYS,
+  ID3_VERSIONS,
+  DEFAULT_ID3_VERSION,
+  type Id3Version,
   type TrackTags,
   type CoverArt,
   type TagFormat,

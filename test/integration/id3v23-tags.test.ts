@@ -2,14 +2,16 @@
 // they are in the file (no translation to v2.4), with the audio frames' MD5 before and after, and with the app's
 // own reader (readTags), which must read a v2.3 file Cassette wrote exactly like the v2.4 one.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTagWorker, readTags, writeTags, type TrackTags } from '../../src/main/library';
+import { FolderConnector, type MirrorEntry } from '../../src/main/providers';
 import { makeTone } from '../support/audio';
 import { frameTexts, mutagenId3Frames, writeMutagenV24Extras } from '../support/mutagenId3';
 import { audioStreamMd5, hasMutagen } from '../support/mutagenTags';
+import { openTestCore } from '../support/testCore';
 
 const mutagen = await hasMutagen();
 const describeWithMutagen = mutagen ? describe : describe.skip; // reason: python3-mutagen not installed
@@ -172,5 +174,37 @@ describeWithMutagen('writeTags with id3Version', () => {
     expect(frames).toMatchObject({ TIT2: ['Shoot to Thrill'], TDRC: ['1980-07-25'], TALB: ['Back in Black'] });
     expect(frames.TYER).toBeUndefined();
     expect(frames.TDAT).toBeUndefined();
+  });
+
+  it('the folder import and the library folder scan read the v2.3 file like the v2.4 one', async () => {
+    const root = f('import');
+    for (const v of ['2.4', '2.3'] as const) {
+      await mkdir(join(root, v), { recursive: true });
+      await copyFile(f('src.mp3'), join(root, v, 'Back in Black.mp3'));
+      await writeTags(join(root, v, 'Back in Black.mp3'), fullTags({ album: `Back in Black ${v}` }), { id3Version: v });
+    }
+    const core = openTestCore(f('import-data'), { env: {} });
+    try {
+      await core.handlers['catalog.import']({ folder: root });
+      const rows = core.db
+        .prepare(`SELECT ar.name AS artist, al.title AS album, al.release_date AS date FROM tracks t
+          JOIN artists ar ON ar.id = t.artist_id JOIN albums al ON al.id = t.album_id ORDER BY al.title`)
+        .all();
+      expect(rows).toEqual([
+        { artist: 'AC/DC feat. Brian Johnson', album: 'Back in Black 2.3', date: '1980-07-25' },
+        { artist: 'AC/DC feat. Brian Johnson', album: 'Back in Black 2.4', date: '1980-07-25' },
+      ]);
+    } finally {
+      await core.close();
+    }
+    const entries: MirrorEntry[] = [];
+    for await (const page of new FolderConnector(root).list({ known: () => undefined })) entries.push(...page);
+    const scanned = entries
+      .flatMap((e) => ('artists' in e ? [{ album: e.album, artists: e.artists }] : []))
+      .sort((a, b) => String(a.album).localeCompare(String(b.album)));
+    expect(scanned).toEqual([
+      { album: 'Back in Black 2.3', artists: ['AC/DC', 'Brian Johnson'] },
+      { album: 'Back in Black 2.4', artists: ['AC/DC', 'Brian Johnson'] },
+    ]);
   });
 });

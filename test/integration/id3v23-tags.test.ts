@@ -117,6 +117,14 @@ describeWithMutagen('writeTags with id3Version', () => {
     expect(frames.TDRC).toBeUndefined();
   });
 
+  it('2.3 genres are text as the spec has it: a "(" inside stays single, a leading one is escaped as "(("', async () => {
+    for (const [genre, stored] of [['Rock (Live)', 'Rock (Live)'], ['(Dance) Pop', '((Dance) Pop'], ['Hip-Hop/Rap', 'Hip-Hop/Rap']]) {
+      await copyFile(f('src.mp3'), f('genre.mp3'));
+      await writeTags(f('genre.mp3'), fullTags({ genre, cover: undefined }), { id3Version: '2.3' });
+      expect(frameTexts(await mutagenId3Frames(f('genre.mp3'))).TCON).toEqual([stored]);
+    }
+  });
+
   it('readTags reads the v2.3 file exactly like the v2.4 one ("AC/DC" still one artist, the full date)', async () => {
     await copyFile(f('src.mp3'), f('read24.mp3'));
     await copyFile(f('src.mp3'), f('read23.mp3'));

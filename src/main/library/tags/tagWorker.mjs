@@ -93,7 +93,11 @@ const formats = {
         tag.removeFrames(Id3v2FrameIdentifiers.APIC);
         tag.addFrame(Id3v2AttachmentFrame.fromPicture(makePicture(plan.picture)));
       }
-      if (plan.id3v2Version === 3) downgradeToV23(tag);
+      if (plan.id3v2Version === 3) {
+        downgradeToV23(tag);
+        const genre = plan.fields.find((/** @type {{ key: string }} */ f) => f.key === 'TCON');
+        if (genre) setV23Genre(tag, genre.values.join(V23_SEPARATOR));
+      }
       // After the conversions above, so the library's own (which reads TDAT as month first) finds nothing to do.
       tag.version = plan.id3v2Version;
     },
@@ -105,8 +109,11 @@ const formats = {
       const text = key.startsWith('TXXX:')
         ? userTextFrames(tag, key.slice(5))[0]?.text ?? []
         : tag.getFramesByIdentifier(Id3v2FrameClassType.TextInformationFrame, id3Identifier(key))[0]?.text ?? [];
+      if (tag.version !== 3) return text;
+      // The library keeps the escape of a v2.3 genre that starts with "(" (see setV23Genre).
+      if (key === 'TCON') return text.map((t) => (t.startsWith('((') ? t.slice(1) : t));
       // The library splits v2.3 artist frames (TPE1, TPE2, TPE4) at "/": the stored string is the values rejoined.
-      return tag.version === 3 && text.length > 1 ? [text.join(V23_SEPARATOR)] : text;
+      return text.length > 1 ? [text.join(V23_SEPARATOR)] : text;
     },
     /** @param {any} file */
     version(file) {
@@ -251,6 +258,18 @@ function downgradeToV23(tag) {
   for (const frame of tag.getFramesByClassType(Id3v2FrameClassType.UserTextInformationFrame)) {
     if (frame.text.length > 1) frame.text = [frame.text.join(V23_SEPARATOR)];
   }
+}
+
+/**
+ * A v2.3 TCON holding the genre as text. The library would double every "(" (v2.3 reserves "(" at the start for
+ * numeric genre references, and only there is a "(" escaped as "(("), so "Rock (Live)" would read "Rock ((Live)"
+ * everywhere: the frame is written raw.
+ * @param {any} tag @param {string} genre
+ */
+function setV23Genre(tag, genre) {
+  tag.removeFrames(Id3v2FrameIdentifiers.TCON);
+  const text = genre.startsWith('(') ? `(${genre}` : genre;
+  tag.addFrame(Id3v2UnknownFrame.fromData(Id3v2FrameIdentifiers.TCON, ByteVector.concatenate(1, ByteVector.fromString(text, StringType.UTF16))));
 }
 
 /** @param {any} file @param {any} plan */

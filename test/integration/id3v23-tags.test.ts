@@ -170,6 +170,12 @@ describeWithMutagen('writeTags with id3Version', () => {
       IPLS: ['producer', 'Robert John "Mutt" Lange', 'engineer', 'Tony Platt', 'guitar', 'Angus Young'],
     });
     expect(await audioStreamMd5(f('extras.mp3'))).toBe(before);
+
+    // Merged again as v2.3, the IPLS it now has is kept whole.
+    await writeTags(f('extras.mp3'), { title: 'Hells Bells', artists: ['AC/DC'] }, { mode: 'merge', id3Version: '2.3' });
+    expect(frameTexts(await mutagenId3Frames(f('extras.mp3'))).IPLS).toEqual(
+      ['producer', 'Robert John "Mutt" Lange', 'engineer', 'Tony Platt', 'guitar', 'Angus Young'],
+    );
   });
 
   it('merging into a v2.3 file as v2.4 makes one TDRC from TYER + TDAT (day first)', async () => {

@@ -240,10 +240,12 @@ function downgradeToV23(tag) {
   if (originalYear) tag.setTextFrame(Id3v2FrameIdentifiers.TDOR, originalYear);
 
   // IPLS: (involvement, name) pairs as null-separated strings. The library would save a TIPL as an IPLS joined
-  // with "/", so it is written as a raw frame.
+  // with "/", so it is written as a raw frame. An IPLS read from a v2.3 tag is kept as it is (the library keeps
+  // its bytes; its parsed text is only the first string).
+  const fromV23 = tag.version === 3;
   /** @type {string[]} */
-  const people = [...textFrames(tag, 'TIPL'), ...textFrames(tag, 'TMCL')].flatMap((f) => f.text);
-  tag.removeFrames(Id3v2FrameIdentifiers.TIPL);
+  const people = fromV23 ? [] : [...textFrames(tag, 'TIPL'), ...textFrames(tag, 'TMCL')].flatMap((f) => f.text);
+  if (!fromV23) tag.removeFrames(Id3v2FrameIdentifiers.TIPL);
   tag.removeFrames(Id3v2FrameIdentifiers.TMCL);
   if (people.length >= 2) {
     const delimiter = ByteVector.getTextDelimiter(StringType.UTF16);

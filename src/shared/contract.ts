@@ -206,6 +206,8 @@ export const searchMinQuality = z.enum(['any', 'mp3-192', 'mp3-256', 'mp3-v0', '
 export const libraryConnectorName = z.enum(['folder', 'plex', 'jellyfin', 'subsonic']);
 /** Where a setting's value comes from: the environment wins over cassette.toml and cannot be changed here. */
 const fromEnv = z.array(z.string());
+/** The ID3v2 version MP3 tags are written in: 2.4 (modern, the default) or 2.3 (older players, car stereos). */
+export const id3VersionName = z.enum(['2.4', '2.3']);
 export const settingsView = z.object({
   file: z.string(),
   defaultSource: downloadSourceId,
@@ -225,6 +227,8 @@ export const settingsView = z.object({
   subsonic: z.object({ url: z.string().nullable(), user: z.string().nullable(), hasPassword: z.boolean(), fromEnv }),
   /** The library missing.analyse and `cassette missing` check against when none is named ([library] index). */
   libraryIndex: libraryConnectorName,
+  /** How downloads are tagged ([library] id3_version). */
+  tags: z.object({ id3Version: id3VersionName, fromEnv }),
   notes: z.array(z.string()),
 });
 export type SettingsViewDto = z.infer<typeof settingsView>;
@@ -244,6 +248,7 @@ export const settingsPatch = z
     jellyfin: z.object({ url: urlValue, apiKey: secretValue }).strict().optional(),
     subsonic: z.object({ url: urlValue, user: z.string().trim().max(200).nullable().optional(), password: secretValue }).strict().optional(),
     libraryIndex: libraryConnectorName.optional(),
+    id3Version: id3VersionName.optional(),
   })
   .strict();
 

@@ -3,9 +3,8 @@
 // size and modification time) are reported unchanged without decoding them again.
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, basename, isAbsolute, relative, sep } from 'node:path';
-import { parseFile } from 'music-metadata';
 import { AppError } from '../../shared/result';
-import type { AudioInfo } from '../library';
+import { readAudioMetadata, type AudioInfo } from '../library';
 import type { CatalogStore } from './catalogStore';
 
 export const AUDIO_EXTENSIONS = new Set(['.mp3', '.flac', '.m4a', '.ogg', '.opus', '.wav', '.aac', '.wma', '.aiff', '.aif']);
@@ -88,7 +87,7 @@ export async function importFolder(catalog: CatalogStore, folder: string, option
     }
     let c;
     try {
-      c = (await parseFile(file, { duration: false, skipCovers: true })).common;
+      c = (await readAudioMetadata(file, { duration: false, skipCovers: true })).common;
     } catch (e) {
       report.skipped.push({ path: file, reason: `Its tags cannot be read (${e instanceof Error ? e.message : String(e)}).` });
       continue;

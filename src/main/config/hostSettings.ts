@@ -9,7 +9,9 @@ import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../base';
 import type { SourceId } from '../base';
 import { DEFAULT_MIN_QUALITY, MinQualityChoiceSchema, type MinQualityChoice } from '../sources';
+import type { Id3Version } from '../library';
 import { LIBRARY_SETTINGS_ENV, librarySettingsFileSchema, loadLibrarySettings, type LibraryServerSettings } from './librarySettings';
+import { ID3_VERSION_ENV, loadId3Version } from './tagSettings';
 
 export const settingsFileSchema = z.object({
   default_source: z.enum(['slskd', 'tickets', 'qobuz']).optional(),
@@ -52,6 +54,8 @@ export interface HostSettings {
   spotify: SpotifySettings;
   /** Library servers for the "do I own it?" index (Plex, Jellyfin, Subsonic); the folder is `libraryDir`. */
   libraryServers: LibraryServerSettings;
+  /** The ID3v2 version MP3 tags are written in (`[library] id3_version`, CASSETTE_ID3_VERSION). */
+  id3Version: Id3Version;
   /** Things the user should know (e.g. a half-configured source), one line each. */
   notes: string[];
   /** What the Settings page shows, including half-configured sources; secrets only as "is set". */
@@ -84,6 +88,7 @@ export const SETTINGS_ENV = {
   slskdApiKey: 'SLSKD_API_KEY',
   ticketsUrl: 'TICKETS_URL',
   ticketsToken: 'TICKETS_TOKEN',
+  id3Version: ID3_VERSION_ENV,
   ...LIBRARY_SETTINGS_ENV,
 } as const;
 
@@ -132,6 +137,7 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
       ...(raw.spotify?.schedule ? { schedule: raw.spotify.schedule } : {}),
     },
     libraryServers: await loadLibrarySettings(raw, env, secrets, notes),
+    id3Version: loadId3Version(raw.library?.id3_version, env, notes),
     notes,
     entered: {
       slskd: { url: slskdUrl, downloadsDir: slskdDir, hasApiKey: Boolean(slskdKey), minQuality: raw.slskd?.min_quality ?? DEFAULT_MIN_QUALITY },

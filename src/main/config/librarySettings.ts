@@ -6,12 +6,13 @@
 import { z } from 'zod';
 import type { SecretStore } from '../base';
 import { CONNECTORS, type ConnectorName } from '../providers';
+import { id3VersionSetting } from './tagSettings';
 
 export const librarySettingsFileSchema = {
   plex: z.object({ url: z.url().optional(), token: z.string().optional() }).optional(),
   jellyfin: z.object({ url: z.url().optional(), api_key: z.string().optional() }).optional(),
   subsonic: z.object({ url: z.url().optional(), user: z.string().min(1).optional(), password: z.string().optional() }).optional(),
-  library: z.object({ index: z.enum(CONNECTORS).optional() }).optional(),
+  library: z.object({ index: z.enum(CONNECTORS).optional(), id3_version: id3VersionSetting.optional() }).optional(),
 };
 
 export const LIBRARY_SECRET_NAMES = { plexToken: 'plex.token', jellyfinApiKey: 'jellyfin.apiKey', subsonicPassword: 'subsonic.password' } as const;

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
 import { AppError } from '../../shared/result';
 import type { Paths, SecretStore } from '../base';
+import { DEFAULT_ID3_VERSION, type Id3Version } from '../library';
 import type { ConnectorName } from '../providers';
 import { DEFAULT_MIN_QUALITY, type MinQualityChoice } from '../sources';
 import { settingsFileSchema, settingsPath } from './hostSettings';
@@ -25,6 +26,8 @@ export interface SettingsPatch {
   subsonic?: { url?: string | null; user?: string | null; password?: string | null };
   /** `[library] index`: the library the missing-tracks check reads ('folder', the default, is not written). */
   libraryIndex?: ConnectorName;
+  /** `[library] id3_version`: the ID3v2 version of MP3 tags (the default, 2.4, is not written). */
+  id3Version?: Id3Version;
 }
 
 export const SECRET_NAMES = { slskdApiKey: 'slskd.apiKey', ticketsToken: 'tickets.token' } as const;
@@ -113,6 +116,11 @@ export async function saveHostSettings(paths: Paths, patch: SettingsPatch, secre
   if (patch.libraryIndex) {
     const t = section(root, 'library');
     set(t, 'index', patch.libraryIndex === 'folder' ? null : patch.libraryIndex);
+    if (!Object.keys(t).length) delete root.library;
+  }
+  if (patch.id3Version) {
+    const t = section(root, 'library');
+    set(t, 'id3_version', patch.id3Version === DEFAULT_ID3_VERSION ? null : patch.id3Version);
     if (!Object.keys(t).length) delete root.library;
   }
   const checked = settingsFileSchema.safeParse(root);

@@ -28,7 +28,7 @@ import { PeerReviewStore, PlaylistStore } from '../playlists';
 import { MissingTracks, SoulseekReview } from '../flows/missingTracks';
 import type { QueueItem } from '../queue';
 import type { CoverSize } from '../../shared/coverUrl';
-import type { AlbumCoverImage } from '../library';
+import type { AlbumCoverImage, Id3Version } from '../library';
 
 export interface CorePorts {
   paths: Paths;
@@ -164,7 +164,9 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const covers = new CoverArtCache({ dir: join(ports.paths.cacheDir, 'covers'), onProblem: (m) => logger.warn(m) });
   // Qobuz purchases are tagged from the sync's own metadata (QobuzService); these from the catalog's.
   const CATALOG_TAGGED = new Set<SourceId>(['slskd', 'tickets']);
-  const catalogTagger = new DownloadTagger({ covers, onProblem: (m) => logger.warn(m) });
+  // Every flow that tags reads the setting per file: a change in Settings applies to the next file.
+  const id3Version = async (): Promise<Id3Version> => (await settings.settings()).id3Version;
+  const catalogTagger = new DownloadTagger({ covers, onProblem: (m) => logger.warn(m), id3Version });
 
   const planDestination = (track: TrackWanted, ext: string): string =>
     layout.plan({
@@ -255,6 +257,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     covers,
     api: spotifyApi,
     transferDir: async () => config.transferDir ?? (await settings.settings()).transferDir ?? join(ports.paths.dataDir, 'Transfer'),
+    id3Version,
     slskdReady: () => sources.slskd instanceof SlskdSource,
     changed: (ids) => {
       pushRows(ids);
@@ -265,7 +268,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
 
   const qobuz: QobuzService = new QobuzService(
     {
-      db, catalog, queue, processor, events, clock, logger, paths: ports.paths, secrets, covers, reconcile: () => reconcile(),
+      db, catalog, queue, processor, events, clock, logger, paths: ports.paths, secrets, covers, id3Version, reconcile: () => reconcile(),
       setSource: (source) => {
         sources[source.id] = source;
         processor.kick();

@@ -9,11 +9,13 @@ import { dirname } from 'node:path';
 import { DownloadError, type FetchedFile, type TrackWanted } from '../base';
 import type { CoverArtCache } from './coverArtCache';
 import { writeCoverFile } from './coverFile';
-import { TagWriteError, wantedTrackTags, writeTags } from './tags';
+import { TagWriteError, wantedTrackTags, writeTags, type Id3Version } from './tags';
 
 export interface DownloadTaggerOptions {
   covers: CoverArtCache;
   onProblem?: (message: string) => void;
+  /** The ID3v2 version for MP3s, read for every file so a Settings change applies to the next one (default 2.4). */
+  id3Version?: () => Promise<Id3Version>;
 }
 
 export class DownloadTagger {
@@ -22,8 +24,9 @@ export class DownloadTagger {
   /** Tags `file` in place; on a tag failure other than a full disk, adds why to `file.note` instead. */
   async finalize(track: TrackWanted, file: FetchedFile): Promise<void> {
     const cover = await this.o.covers.get(track.coverUrl);
+    const id3Version = await this.o.id3Version?.();
     try {
-      await writeTags(file.path, wantedTrackTags(track, cover), { ext: file.ext });
+      await writeTags(file.path, wantedTrackTags(track, cover), { ext: file.ext, ...(id3Version ? { id3Version } : {}) });
     } catch (e) {
       if (e instanceof TagWriteError && e.outOfSpace) {
         throw new DownloadError('storage', `Out of disk space while tagging ${track.artist} — ${track.title}; free some space and it is tried again.`);

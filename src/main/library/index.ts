@@ -35,6 +35,7 @@ export { FilingJournal, type FilingEntry, type FilingStep } from './filingJourna
 export {
   writeTags,
   readTags,
+  readAudioMetadata,
   wantedTrackTags,
   closeTagWorker,
   planTagWrite,
@@ -44,6 +45,9 @@ export {
   tagTempPathFor,
   TagWriteError,
   TAG_KEYS,
+  ID3_VERSIONS,
+  DEFAULT_ID3_VERSION,
+  type Id3Version,
   type TrackTags,
   type CoverArt,
   type TagFormat,

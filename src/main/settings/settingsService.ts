@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ConnectionTestDto, QobuzStatusDto, SettingsViewDto, connectionTestInput, settingsPatch } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import { LIBRARY_SECRET_NAMES, LIBRARY_SETTINGS_ENV, loadHostSettings, saveHostSettings, settingsPath, userFolder, type HostSettings, type SettingsPatch } from '../config';
+import { ID3_VERSION_ENV, id3VersionFromEnv, LIBRARY_SECRET_NAMES, LIBRARY_SETTINGS_ENV, loadHostSettings, saveHostSettings, settingsPath, userFolder, type HostSettings, type SettingsPatch } from '../config';
 import type { Paths, SecretStore } from '../base';
 import { checkFolder } from '../library';
 import { testFolder, testSlskd, testTickets, type TestOptions } from './connectionTests';
@@ -47,6 +47,10 @@ function refuseEnvLocked(input: PatchInput, env: NodeJS.ProcessEnv): void {
     if (value === undefined || !env[envName]) continue;
     if (value === env[envName]) continue;
     throw new AppError('invalid_input', `${envName} is set in the environment, which wins over Settings: change it there (or unset it) instead.`);
+  }
+  const lockedId3 = id3VersionFromEnv(env);
+  if (input.id3Version !== undefined && lockedId3 && input.id3Version !== lockedId3) {
+    throw new AppError('invalid_input', `${ID3_VERSION_ENV} is set in the environment, which wins over Settings: change it there (or unset it) instead.`);
   }
 }
 
@@ -100,6 +104,7 @@ export class SettingsService {
       jellyfin: { url: lib.jellyfin.url ?? null, hasApiKey: lib.jellyfin.hasApiKey, fromEnv: e.fromEnv.filter((n) => n.startsWith('JELLYFIN_')) },
       subsonic: { url: lib.subsonic.url ?? null, user: lib.subsonic.user ?? null, hasPassword: lib.subsonic.hasPassword, fromEnv: e.fromEnv.filter((n) => n.startsWith('SUBSONIC_')) },
       libraryIndex: s.libraryServers.index,
+      tags: { id3Version: s.id3Version, fromEnv: id3VersionFromEnv(this.d.env) ? [ID3_VERSION_ENV] : [] },
       notes: s.notes,
     };
   }
@@ -126,6 +131,7 @@ export class SettingsService {
       jellyfin: input.jellyfin,
       subsonic: input.subsonic,
       libraryIndex: input.libraryIndex,
+      id3Version: input.id3Version,
     };
     await saveHostSettings(this.d.paths, patch, this.d.secrets);
     this.current = await loadHostSettings(this.d.paths, this.d.env, this.d.secrets);

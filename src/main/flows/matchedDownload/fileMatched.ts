@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { DownloadError } from '../../base';
 import {
   COVER_FILE, ensureDirectory, formatArtistCredit, organisedLayout, ownPartWriter, partPathFor, TagWriteError, TransferError, writeCoverFile, writeTags,
-  type CoverArt, type CoverArtCache, type FilingEntry, type FilingJournal, type TrackTags,
+  type CoverArt, type CoverArtCache, type FilingEntry, type FilingJournal, type Id3Version, type TrackTags,
 } from '../../library';
 import type { MatchedMetadata } from './matchedMetadata';
 
@@ -21,6 +21,8 @@ export interface FileMatchedOptions {
   journal: FilingJournal;
   covers: CoverArtCache;
   transferDir: string;
+  /** The ID3v2 version for an MP3 (default 2.4). */
+  id3Version?: Id3Version;
   signal?: AbortSignal;
   onStage?(stage: 'transferring' | 'tagging'): void;
 }
@@ -142,7 +144,7 @@ export async function fileMatched(entry: FilingEntry, original: string, metadata
     o.onStage?.('tagging');
     const cover = await o.covers.get(metadata.coverUrl);
     try {
-      await writeTags(target, matchedTags(metadata, cover), { ext });
+      await writeTags(target, matchedTags(metadata, cover), { ext, ...(o.id3Version ? { id3Version: o.id3Version } : {}) });
     } catch (e) {
       if (e instanceof TagWriteError && e.outOfSpace) throw new DownloadError('storage', `Out of disk space while tagging ${target}; free some space and it is tried again.`);
       note = `Filed without tags (${e instanceof Error ? e.message : String(e)}).`;

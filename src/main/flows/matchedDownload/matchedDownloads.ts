@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/result';
 import { DownloadError, type FetchedFile, type Logger, type TrackWanted } from '../../base';
 import type { CatalogStore } from '../../catalog';
-import { TransferError, validateAudioFile, type CoverArtCache, type FilingEntry, type FilingJournal } from '../../library';
+import { TransferError, validateAudioFile, type CoverArtCache, type FilingEntry, type FilingJournal, type Id3Version } from '../../library';
 import { parseArtistCredit, primaryReading, rankArtists, type SuggestionFile } from '../../matching';
 import type { SpotifyAlbum, SpotifyApi } from '../../providers';
 import { pinnedPeerFileRef } from '../../sources';
@@ -53,6 +53,8 @@ export interface MatchedDownloadsOptions {
   covers: CoverArtCache;
   api(): Promise<SpotifyApi>;
   transferDir(): Promise<string>;
+  /** The ID3v2 version for MP3s, read for every file filed (default 2.4). */
+  id3Version?(): Promise<Id3Version>;
   /** Whether the slskd source is set up (the chosen peer file is fetched by it, pinned to that file). */
   slskdReady(): boolean;
   /** Something was enqueued or changed: push its row, look for work. */
@@ -207,7 +209,8 @@ export class MatchedDownloads {
     this.o.journal.advance(entry.id, entry.step, { originalPath: original });
     const fresh = this.o.journal.get(entry.id) ?? entry;
     return fileMatched(fresh, original, outcome.metadata, {
-      journal: this.o.journal, covers: this.o.covers, transferDir: await this.o.transferDir(), ...(signal ? { signal } : {}), ...(onStage ? { onStage } : {}),
+      journal: this.o.journal, covers: this.o.covers, transferDir: await this.o.transferDir(),
+      ...(this.o.id3Version ? { id3Version: await this.o.id3Version() } : {}), ...(signal ? { signal } : {}), ...(onStage ? { onStage } : {}),
     });
   }
 

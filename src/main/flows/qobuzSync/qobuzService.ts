@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { qobuzLastSync } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
 import { SyncCatalog } from '../../catalog';
-import { CoverArtCache } from '../../library';
+import { CoverArtCache, type Id3Version } from '../../library';
 import { qobuzOAuthLogin, type QobuzClient, type QobuzClientOptions, type QobuzTransferOptions, type QobuzUser, LimitedQobuzSource } from '../../sources';
 import type { DownloadSource, FetchedFile, TrackWanted, Paths, SecretStore } from '../../base';
 import { loadQobuzConfig, type LoadedQobuzConfig } from './config';
@@ -85,6 +85,8 @@ export interface QobuzServiceDeps extends Omit<SyncRuntime, 'tagger' | 'startDow
   setSource(source: DownloadSource): void;
   /** Album covers shared with the other download flows; a memory-only cache when absent. */
   covers?: CoverArtCache;
+  /** The ID3v2 version of the MP3 tags, read for every file (default 2.4). */
+  id3Version?(): Promise<Id3Version>;
 }
 
 export interface SyncRequest {
@@ -130,7 +132,7 @@ export class QobuzService {
     private readonly deps: QobuzServiceDeps,
     private readonly options: QobuzServiceOptions = {},
   ) {
-    this.tagger = new QobuzTagger(new SyncCatalog(deps.db, deps.catalog), deps.covers ?? new CoverArtCache({ onProblem: (m) => deps.logger.warn(m) }));
+    this.tagger = new QobuzTagger(new SyncCatalog(deps.db, deps.catalog), deps.covers ?? new CoverArtCache({ onProblem: (m) => deps.logger.warn(m) }), deps.id3Version);
     this.checkedTokens = new CheckedTokens(join(deps.paths.dataDir, 'qobuz-checked-token.json'), deps.clock);
   }
 

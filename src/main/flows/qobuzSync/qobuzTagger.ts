@@ -1,7 +1,7 @@
-// The queue's finalize step for Qobuz downloads: writes the ID3v2.4 tags (and the album cover, fetched once per
+// The queue's finalize step for Qobuz downloads: writes the ID3v2 tags (v2.4, or v2.3 when Settings say so) (and the album cover, fetched once per
 // album) into the fetched file before it is moved into place, and tells the queue which damaged file a
 // re-download replaces (the rename replaces it: the old file stays until the new one is in place).
-import { writeTags, type CoverArtCache } from '../../library';
+import { writeTags, type CoverArtCache, type Id3Version } from '../../library';
 import type { FetchedFile, TrackWanted } from '../../base';
 import type { SyncCatalog } from '../../catalog';
 import type { PlanEntry } from './plan';
@@ -22,6 +22,7 @@ export class QobuzTagger {
   constructor(
     private readonly catalog: SyncCatalog,
     private readonly covers: CoverArtCache,
+    private readonly id3Version?: () => Promise<Id3Version>,
   ) {}
 
   /** The sync's metadata for a catalog track (fresher than the catalog: copyright, per-disc counts). */
@@ -39,7 +40,8 @@ export class QobuzTagger {
     if (!entry) return;
     const cover = await this.covers.get(entry.album.coverUrl);
     // The queue processor measures the tagged file itself before recording its size.
-    await writeTags(file.path, qobuzTrackTags(entry, cover), { ext: file.ext });
+    const id3Version = await this.id3Version?.();
+    await writeTags(file.path, qobuzTrackTags(entry, cover), { ext: file.ext, ...(id3Version ? { id3Version } : {}) });
   }
 
   /** The file at the target this track's download was planned to replace (a damaged or unreadable one). */

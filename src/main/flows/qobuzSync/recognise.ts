@@ -3,9 +3,8 @@
 // file elsewhere whose tags name the track — QOBUZ_TRACK_ID, else ISRC, else title + artist + album as the
 // matching engine judges them (spelling, feat. credits and edition noise do not hide a file; another
 // version — live, remix — is never taken for the track).
-import { parseFile } from 'music-metadata';
 import pLimit from 'p-limit';
-import { durationToleranceSec, titleWithVersion } from '../../library';
+import { durationToleranceSec, readAudioMetadata, titleWithVersion } from '../../library';
 import { MatchIndex, type MatchTrack } from '../../matching';
 import { albumDisplayTitle, type PlanEntry } from './plan';
 
@@ -25,7 +24,7 @@ export interface AudioProbe {
 /** Header and tags of an audio file; undefined when it is not readable audio. */
 export async function probeAudioFile(path: string): Promise<AudioProbe | undefined> {
   try {
-    const meta = await parseFile(path, { duration: false, skipCovers: true });
+    const meta = await readAudioMetadata(path, { duration: false, skipCovers: true });
     if (!meta.format.container || !meta.format.codec) return undefined;
     const c = meta.common;
     let qobuzTrackId: string | undefined;

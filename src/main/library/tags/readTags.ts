@@ -1,6 +1,7 @@
 // Reads the tags of an existing file into TrackTags (music-metadata, async, no worker needed): used to
 // recognise files already in the library and by tests as a second reader.
-import { parseFile, type IAudioMetadata } from 'music-metadata';
+import type { IAudioMetadata } from 'music-metadata';
+import { readAudioMetadata } from './readAudioMetadata';
 import type { TrackTags } from './trackTags';
 
 /** Native tag ids ending like a service id (TXXX:QOBUZ_TRACK_ID, QOBUZ_TRACK_ID, ----:com.apple.iTunes:...). */
@@ -31,7 +32,7 @@ function definedOnly<T extends object>(o: T): T {
 }
 
 export async function readTags(path: string): Promise<Partial<TrackTags>> {
-  const meta = await parseFile(path, { duration: false, skipCovers: false });
+  const meta = await readAudioMetadata(path, { duration: false, skipCovers: false });
   const c = meta.common;
   const cover = c.picture?.[0];
   const ids = externalIds(meta);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalIdTagName, formatArtistCredit, planTagWrite, tagFormatForExt } from './tagPlan';
+import { externalIdTagName, formatArtistCredit, id3v23DateFrames, planTagWrite, tagFormatForExt } from './tagPlan';
 import type { TrackTags } from './trackTags';
 
 function tags(overrides: Partial<TrackTags> = {}): TrackTags {
@@ -119,6 +119,58 @@ describe('planTagWrite', () => {
   it('refuses formats it cannot tag', () => {
     expect(() => planTagWrite('wav', tags())).toThrow(/Cannot write tags to \.wav/);
     expect(tagFormatForExt('.FLAC')?.format).toBe('flac');
+  });
+});
+
+describe('planTagWrite with id3Version 2.3', () => {
+  it('maps MP3 to ID3v2.3 frames: TYER + TDAT for the date, the artists joined with "/", the ids as TXXX', () => {
+    const plan = planTagWrite('mp3', tags(), { id3Version: '2.3' });
+    expect(plan).toMatchObject({ format: 'id3v2', id3v2Version: 3, mode: 'replace' });
+    expect(asMap(plan.fields)).toEqual({
+      TIT2: ['Get Lucky'],
+      TPE1: ['Daft Punk feat. Pharrell Williams & Nile Rodgers'],
+      'TXXX:ARTISTS': ['Daft Punk/Pharrell Williams/Nile Rodgers'],
+      TPE2: ['Daft Punk'],
+      TALB: ['Random Access Memories'],
+      TRCK: ['8/13'],
+      TPOS: ['1/1'],
+      TYER: ['2013'],
+      TDAT: ['1705'],
+      TCON: ['Disco'],
+      TSRC: ['USQX91300108'],
+      TPUB: ['Columbia'],
+      TCOP: ['℗ 2013 Daft Life'],
+      'TXXX:QOBUZ_TRACK_ID': ['123'],
+      'TXXX:QOBUZ_ALBUM_ID': ['abc'],
+      'TXXX:SPOTIFY_TRACK_ID': ['69kOkLUCkxIZYexIgSG8rq'],
+    });
+    expect(plan.fields.every((f) => f.values.length === 1)).toBe(true);
+  });
+
+  it('is the default 2.4 when not asked, and changes nothing for the other formats', () => {
+    expect(planTagWrite('mp3', tags(), { id3Version: '2.4' })).toEqual(planTagWrite('mp3', tags()));
+    for (const ext of ['flac', 'ogg', 'm4a']) {
+      expect(planTagWrite(ext, tags(), { id3Version: '2.3' })).toEqual(planTagWrite(ext, tags()));
+    }
+  });
+
+  it('keeps the cover', () => {
+    const cover = { data: Buffer.from([0xff, 0xd8, 0xff]), mime: 'image/jpeg' };
+    expect(planTagWrite('mp3', tags({ cover }), { id3Version: '2.3' }).picture?.mime).toBe('image/jpeg');
+  });
+});
+
+describe('id3v23DateFrames', () => {
+  it.each([
+    ['2013-05-17', { TYER: ['2013'], TDAT: ['1705'] }],
+    ['1980-12-01', { TYER: ['1980'], TDAT: ['0112'] }],
+    ['2013', { TYER: ['2013'] }],
+    ['2013-05', { TYER: ['2013'] }],
+    ['2013-13-40', { TYER: ['2013'] }],
+    [' 2013-05-17 ', { TYER: ['2013'], TDAT: ['1705'] }],
+    ['May 2013', {}],
+  ])('%j → %j', (date, frames) => {
+    expect(asMap(id3v23DateFrames(date))).toEqual(frames);
   });
 });
 

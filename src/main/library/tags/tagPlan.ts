@@ -4,6 +4,18 @@ import type { TrackTags } from './trackTags';
 
 export type TagFormat = 'id3v2' | 'flac' | 'ogg' | 'mp4';
 
+/** The ID3v2 versions Cassette writes to MP3s: 2.4 (the default) or 2.3 for older players and car stereos. */
+export const ID3_VERSIONS = ['2.4', '2.3'] as const;
+export type Id3Version = (typeof ID3_VERSIONS)[number];
+export const DEFAULT_ID3_VERSION: Id3Version = '2.4';
+
+/**
+ * ID3v2.3 has no multi-value text frames: several values share one string, separated by "/" (the spec's separator
+ * for TPE1, and what Picard and mutagen write by default). "AC/DC" then cannot be told from two artists; readTags
+ * undoes the join with the artist credit's help.
+ */
+export const ID3V23_SEPARATOR = '/';
+
 /** What the worker receives; plain data so it crosses the thread boundary as a structured clone. */
 export interface TagWritePlan {
   format: TagFormat;
@@ -16,10 +28,11 @@ export interface TagWritePlan {
   fields: TagField[];
   picture?: { data: Uint8Array; mime: string };
   /**
-   * Always 4: v2.3 joins multiple values with "/" and every reader splits them again, so "AC/DC" would become
-   * two artists (the worker's read-back check catches exactly that).
+   * The ID3v2 major version the tag is saved as (MP3 only; ignored for the other formats). For 3 the plan already
+   * holds only v2.3 frames (TYER/TDAT instead of TDRC) with multiple values joined by ID3V23_SEPARATOR, and the
+   * worker converts or drops the v2.4-only frames a merge keeps from the file.
    */
-  id3v2Version: 4;
+  id3v2Version: 3 | 4;
   /** replace: drop every existing tag first; merge: only overwrite the fields in the plan. */
   mode: 'replace' | 'merge';
 }
@@ -113,6 +126,23 @@ function text(s: string | undefined): string | undefined {
 
 export interface PlanOptions {
   mode?: 'replace' | 'merge';
+  /** ID3v2 version for MP3 files (default 2.4); the other formats have one tag format each. */
+  id3Version?: Id3Version;
+}
+
+/**
+ * ID3v2.3 dates: TYER holds the year (YYYY) and TDAT the day and month (DDMM, day first), when both are known.
+ * A date that does not start with a four-digit year cannot be written in v2.3 and is left out.
+ */
+export function id3v23DateFrames(date: string): TagField[] {
+  const m = /^(\d{4})(?:-(\d{2})-(\d{2}))?/.exec(date.trim());
+  if (!m) return [];
+  const [, year, month, day] = m;
+  const fields: TagField[] = [{ key: 'TYER', values: [year!] }];
+  if (month && day && Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= 31) {
+    fields.push({ key: 'TDAT', values: [`${day}${month}`] });
+  }
+  return fields;
 }
 
 /** Builds the write plan for a file extension; throws for formats Cassette cannot tag. */
@@ -120,11 +150,14 @@ export function planTagWrite(ext: string, tags: TrackTags, options: PlanOptions 
   const target = tagFormatForExt(ext);
   if (!target) throw new Error(`Cannot write tags to .${ext} files (supported: ${Object.keys(FORMAT_BY_EXT).join(', ')}).`);
   const { format } = target;
+  const v23 = format === 'id3v2' && (options.id3Version ?? DEFAULT_ID3_VERSION) === '2.3';
   const fields: TagField[] = [];
   const put = (field: LogicalField, values: Array<string | undefined>): void => {
     const key = TAG_KEYS[field][format];
     const clean = values.filter((v): v is string => v !== undefined && v !== '');
-    if (key !== null && clean.length > 0) fields.push({ key, values: clean });
+    if (key === null || clean.length === 0) return;
+    if (v23 && field === 'date') fields.push(...id3v23DateFrames(clean[0]!));
+    else fields.push({ key, values: v23 ? [clean.join(ID3V23_SEPARATOR)] : clean });
   };
 
   const artists = tags.artists.map((a) => a.trim()).filter((a) => a !== '');
@@ -168,7 +201,7 @@ export function planTagWrite(ext: string, tags: TrackTags, options: PlanOptions 
     mimeType: target.mimeType,
     fields,
     ...(tags.cover ? { picture: { data: new Uint8Array(tags.cover.data), mime: tags.cover.mime } } : {}),
-    id3v2Version: 4,
+    id3v2Version: v23 ? 3 : 4,
     mode: options.mode ?? 'replace',
   };
 }

@@ -12,6 +12,7 @@ const {
   Id3v2FrameClassType,
   Id3v2FrameIdentifiers,
   Id3v2Settings,
+  Id3v2UnknownFrame,
   Id3v2UserTextInformationFrame,
   MpegAudioFileSettings,
   Picture,
@@ -24,11 +25,20 @@ const {
 MpegAudioFileSettings.defaultTagTypes = TagTypes.Id3v2;
 Id3v2Settings.useNumericGenres = false;
 
-// ID3v2.4 with UTF-8 only: v2.3 cannot keep "AC/DC" as one artist.
+// Every tag is saved in the plan's version (4 unless the user chose v2.3), set on the tag itself: the library's
+// forceDefaultVersion would also make it *parse* a file's existing tag as that version, misreading frame sizes.
+// UTF-8 in v2.4; v2.3 has no UTF-8, so the library writes UTF-16 with a BOM there.
 Id3v2Settings.defaultVersion = 4;
-Id3v2Settings.forceDefaultVersion = true;
+Id3v2Settings.forceDefaultVersion = false;
 Id3v2Settings.defaultEncoding = StringType.UTF8;
 Id3v2Settings.forceDefaultEncoding = true;
+// Genres are written as text; reading one back must not cut "R&B/Soul" in two.
+Id3v2Settings.useNonStandardV2V3GenreSeparators = false;
+
+/** Frames ID3v2.3 does not have and has no counterpart for (mutagen's update_to_v23 drops the same ones). */
+const V24_ONLY_FRAMES = ['ASPI', 'EQU2', 'RVA2', 'SEEK', 'SIGN', 'TDEN', 'TDRL', 'TDTG', 'TMOO', 'TPRO', 'TSOA', 'TSOP', 'TSOT', 'TSST'];
+/** Must match ID3V23_SEPARATOR in tagPlan.ts. */
+const V23_SEPARATOR = '/';
 
 /** @param {{ data: Uint8Array, mime: string }} p */
 function makePicture(p) {
@@ -67,6 +77,7 @@ const formats = {
     write(file, plan) {
       if (plan.mode === 'replace') file.removeTags(TagTypes.AllTags);
       const tag = file.getTag(TagTypes.Id3v2, true);
+      if (plan.id3v2Version === 4 && tag.version === 3) upgradeDateToV24(tag);
       for (const { key, values } of plan.fields) {
         if (key.startsWith('TXXX:')) {
           const description = key.slice(5);
@@ -82,13 +93,31 @@ const formats = {
         tag.removeFrames(Id3v2FrameIdentifiers.APIC);
         tag.addFrame(Id3v2AttachmentFrame.fromPicture(makePicture(plan.picture)));
       }
+      if (plan.id3v2Version === 3) {
+        downgradeToV23(tag);
+        const genre = plan.fields.find((/** @type {{ key: string }} */ f) => f.key === 'TCON');
+        if (genre) setV23Genre(tag, genre.values.join(V23_SEPARATOR));
+      }
+      // After the conversions above, so the library's own (which reads TDAT as month first) finds nothing to do.
+      tag.version = plan.id3v2Version;
     },
     /** @param {any} file @param {string} key @returns {string[]} */
     read(file, key) {
       const tag = file.getTag(TagTypes.Id3v2, false);
       if (!tag) return [];
-      if (key.startsWith('TXXX:')) return userTextFrames(tag, key.slice(5))[0]?.text ?? [];
-      return tag.getFramesByIdentifier(Id3v2FrameClassType.TextInformationFrame, id3Identifier(key))[0]?.text ?? [];
+      /** @type {string[]} */
+      const text = key.startsWith('TXXX:')
+        ? userTextFrames(tag, key.slice(5))[0]?.text ?? []
+        : tag.getFramesByIdentifier(Id3v2FrameClassType.TextInformationFrame, id3Identifier(key))[0]?.text ?? [];
+      if (tag.version !== 3) return text;
+      // The library keeps the escape of a v2.3 genre that starts with "(" (see setV23Genre).
+      if (key === 'TCON') return text.map((t) => (t.startsWith('((') ? t.slice(1) : t));
+      // The library splits v2.3 artist frames (TPE1, TPE2, TPE4) at "/": the stored string is the values rejoined.
+      return text.length > 1 ? [text.join(V23_SEPARATOR)] : text;
+    },
+    /** @param {any} file */
+    version(file) {
+      return file.getTag(TagTypes.Id3v2, false)?.version;
     },
     /** @param {any} file */
     pictures(file) {
@@ -164,6 +193,87 @@ const formats = {
   },
 };
 
+/** @param {any} tag @param {string} key @returns {any[]} */
+function textFrames(tag, key) {
+  return tag.getFramesByIdentifier(Id3v2FrameClassType.TextInformationFrame, id3Identifier(key));
+}
+
+/**
+ * A v2.3 tag a merge re-saves as v2.4: TYER + TDAT (day first) + TIME become one TDRC.
+ * @param {any} tag
+ */
+function upgradeDateToV24(tag) {
+  const year = textFrames(tag, 'TYER')[0]?.text[0];
+  const ddmm = textFrames(tag, 'TDAT')[0]?.text[0];
+  const hhmm = textFrames(tag, 'TIME')[0]?.text[0];
+  for (const key of ['TYER', 'TDAT', 'TIME']) tag.removeFrames(id3Identifier(key));
+  if (typeof year !== 'string' || !/^\d{4}$/.test(year) || textFrames(tag, 'TDRC').length > 0) return;
+  let date = year;
+  if (typeof ddmm === 'string' && /^\d{4}$/.test(ddmm)) {
+    date += `-${ddmm.slice(2, 4)}-${ddmm.slice(0, 2)}`;
+    if (typeof hhmm === 'string' && /^\d{4}$/.test(hhmm)) date += `T${hhmm.slice(0, 2)}:${hhmm.slice(2, 4)}`;
+  }
+  tag.setTextFrame(Id3v2FrameIdentifiers.TDRC, date);
+}
+
+/**
+ * Leaves only ID3v2.3 frames in a tag about to be saved as v2.3: what a merge kept from the file is converted the
+ * way mutagen's update_to_v23 does (TDRC → TYER/TDAT/TIME, TDOR → TORY, TIPL + TMCL → IPLS), frames v2.3 has no
+ * counterpart for are dropped, and multiple values in a user text frame are joined with "/" (v2.3 strings are
+ * single values: a reader stops at the first null).
+ * @param {any} tag
+ */
+function downgradeToV23(tag) {
+  const tdrc = textFrames(tag, 'TDRC')[0]?.text[0];
+  tag.removeFrames(Id3v2FrameIdentifiers.TDRC);
+  const when = typeof tdrc === 'string' ? /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?)?/.exec(tdrc) : null;
+  if (when && textFrames(tag, 'TYER').length === 0) {
+    const [, year, month, day, hour, minute] = when;
+    tag.setTextFrame(Id3v2FrameIdentifiers.TYER, year);
+    if (month && day) tag.setTextFrame(Id3v2FrameIdentifiers.TDAT, `${day}${month}`);
+    if (hour && minute) tag.setTextFrame(Id3v2FrameIdentifiers.TIME, `${hour}${minute}`);
+  }
+  // TDOR is saved under its v2.3 id, TORY, which holds a year only.
+  const tdor = textFrames(tag, 'TDOR')[0]?.text[0];
+  const originalYear = typeof tdor === 'string' ? /^\d{4}/.exec(tdor)?.[0] : undefined;
+  tag.removeFrames(Id3v2FrameIdentifiers.TDOR);
+  if (originalYear) tag.setTextFrame(Id3v2FrameIdentifiers.TDOR, originalYear);
+
+  // IPLS: (involvement, name) pairs as null-separated strings. The library would save a TIPL as an IPLS joined
+  // with "/", so it is written as a raw frame. An IPLS read from a v2.3 tag is kept as it is (the library keeps
+  // its bytes; its parsed text is only the first string).
+  const fromV23 = tag.version === 3;
+  /** @type {string[]} */
+  const people = fromV23 ? [] : [...textFrames(tag, 'TIPL'), ...textFrames(tag, 'TMCL')].flatMap((f) => f.text);
+  if (!fromV23) tag.removeFrames(Id3v2FrameIdentifiers.TIPL);
+  tag.removeFrames(Id3v2FrameIdentifiers.TMCL);
+  if (people.length >= 2) {
+    const delimiter = ByteVector.getTextDelimiter(StringType.UTF16);
+    const data = ByteVector.concatenate(1, ...people.slice(0, people.length - (people.length % 2)).flatMap((p, i) => [
+      ...(i > 0 ? [delimiter] : []),
+      ByteVector.fromString(p, StringType.UTF16),
+    ]));
+    tag.addFrame(Id3v2UnknownFrame.fromData(Id3v2FrameIdentifiers.IPLS, data));
+  }
+
+  for (const key of V24_ONLY_FRAMES) tag.removeFrames(id3Identifier(key));
+  for (const frame of tag.getFramesByClassType(Id3v2FrameClassType.UserTextInformationFrame)) {
+    if (frame.text.length > 1) frame.text = [frame.text.join(V23_SEPARATOR)];
+  }
+}
+
+/**
+ * A v2.3 TCON holding the genre as text. The library would double every "(" (v2.3 reserves "(" at the start for
+ * numeric genre references, and only there is a "(" escaped as "(("), so "Rock (Live)" would read "Rock ((Live)"
+ * everywhere: the frame is written raw.
+ * @param {any} tag @param {string} genre
+ */
+function setV23Genre(tag, genre) {
+  tag.removeFrames(Id3v2FrameIdentifiers.TCON);
+  const text = genre.startsWith('(') ? `(${genre}` : genre;
+  tag.addFrame(Id3v2UnknownFrame.fromData(Id3v2FrameIdentifiers.TCON, ByteVector.concatenate(1, ByteVector.fromString(text, StringType.UTF16))));
+}
+
 /** @param {any} file @param {any} plan */
 function writeXiph(file, plan) {
   if (plan.mode === 'replace') {
@@ -198,6 +308,9 @@ function applyPlan(path, plan) {
 
   const check = File.createFromPath(path, plan.mimeType);
   try {
+    if (plan.format === 'id3v2' && formats.id3v2.version(check) !== plan.id3v2Version) {
+      throw new Error(`read-back check failed: the tag was saved as ID3v2.${formats.id3v2.version(check)}, not ID3v2.${plan.id3v2Version}`);
+    }
     for (const { key, values } of plan.fields) {
       const read = handler.read(check, key);
       if (read.join('\u0000') !== values.join('\u0000')) {

@@ -3,8 +3,8 @@
 // re-scan of an unchanged library costs one stat per file.
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { parseFile } from 'music-metadata';
 import { listAudioFiles } from '../../catalog';
+import { readAudioMetadata } from '../../library';
 import { LibraryUnreachableError } from './unreachable';
 import type { LibraryConnector, ListOptions, MirrorEntry } from './types';
 
@@ -27,7 +27,7 @@ export class FolderConnector implements LibraryConnector {
       const fingerprint = `${fst.size}:${Math.trunc(fst.mtimeMs)}`;
       if (known(file) === fingerprint) page.push({ extKey: file, unchanged: true });
       else {
-        const meta = await parseFile(file, { duration: true, skipCovers: true }).catch(() => undefined);
+        const meta = await readAudioMetadata(file, { duration: true, skipCovers: true }).catch(() => undefined);
         if (!meta) continue; // unreadable: not something the library can be said to own
         const c = meta.common;
         const artists = c.artists?.length ? c.artists : c.artist ? [c.artist] : c.albumartist ? [c.albumartist] : [];

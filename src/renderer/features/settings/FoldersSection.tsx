@@ -1,10 +1,11 @@
-// Where music lives: the library (downloads are filed there), the Transfer folder (matched downloads), and which
-// source fetches missing tracks.
+// Where music lives: the library (downloads are filed there), the Transfer folder (matched downloads), which
+// source fetches missing tracks, and the ID3 version MP3s are tagged with.
 import type { FormEvent } from 'react';
 import { useId } from 'react';
 import type { SettingsViewDto } from '../../../shared/contract';
 import { Card } from '../../components';
 import { Field } from './Field';
+import { ID3_VERSION_ENV, Id3VersionChoice } from './Id3VersionChoice';
 import { SectionActions } from './SectionActions';
 import { useConnectionTest, useSaveSettings } from './settingsQueries';
 import { useSectionForm } from './useSectionForm';
@@ -22,7 +23,9 @@ export function FoldersSection({ settings }: { settings: SettingsViewDto }) {
     libraryDir: f.libraryDirIsDefault ? '' : f.libraryDir,
     transferDir: f.transferDir ?? '',
     defaultSource: settings.defaultSource,
+    id3Version: settings.tags.id3Version,
   });
+  const id3FromEnv = settings.tags.fromEnv.includes(ID3_VERSION_ENV);
   const save = useSaveSettings();
   const test = useConnectionTest();
   const v = form.values;
@@ -32,10 +35,11 @@ export function FoldersSection({ settings }: { settings: SettingsViewDto }) {
       libraryDir: v.libraryDir.trim() || null,
       transferDir: v.transferDir.trim() || null,
       defaultSource: v.defaultSource as SettingsViewDto['defaultSource'],
+      ...(id3FromEnv ? {} : { id3Version: v.id3Version as SettingsViewDto['tags']['id3Version'] }),
     });
   };
   return (
-    <Card title="Folders and downloads" description="Where downloads are filed, and where missing tracks come from.">
+    <Card title="Folders and downloads" description="Where downloads are filed, where missing tracks come from, and how MP3s are tagged.">
       <form className="settings-form" onSubmit={submit}>
         <Field
           label="Library folder"
@@ -64,6 +68,7 @@ export function FoldersSection({ settings }: { settings: SettingsViewDto }) {
             ))}
           </select>
         </div>
+        <Id3VersionChoice value={v.id3Version} onChange={form.set('id3Version')} envName={id3FromEnv ? ID3_VERSION_ENV : undefined} />
         <SectionActions
           dirty={form.dirty}
           saving={save.isPending}

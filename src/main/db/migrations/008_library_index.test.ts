@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { migrations, openDatabase } from '..';
+import { migration008 } from './008_library_index';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -13,7 +14,7 @@ it('migration 009 adds the library mirror, playlists and runs, and owned_elsewhe
   const dir = mkdtempSync(join(tmpdir(), 'cassette-db-'));
   dirs.push(dir);
   const path = join(dir, 'catalog.db');
-  const before = openDatabase(path, migrations.slice(0, migrations.length - 1));
+  const before = openDatabase(path, migrations.slice(0, migrations.indexOf(migration008)));
   before.prepare(`INSERT INTO artists (name, name_key, created_at) VALUES ('A', 'a', 1)`).run();
   before.prepare(`INSERT INTO tracks (title, artist_id, track_key, created_at, updated_at) VALUES ('T', 1, 'k', 1, 1)`).run();
   before.close();

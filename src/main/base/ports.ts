@@ -25,6 +25,10 @@ export interface Notifier {
   notify(title: string, body: string): void;
 }
 export const silentNotifier: Notifier = { progress: () => {}, notify: () => {} };
+/** A host without a desktop (the headless host): a notification is one log line; progress is the page's job. */
+export function logNotifier(logger: Logger): Notifier {
+  return { progress: () => {}, notify: (title, body) => logger.info(`${title} — ${body}`) };
+}
 
 export type OpenExternal = (url: string) => Promise<void>;
 

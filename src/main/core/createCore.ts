@@ -26,6 +26,7 @@ import { SettingsService, SourceStates } from '../settings';
 import { DEFAULT_ACCOUNT, MirrorStore, SpotifyProvider, type ConnectorName, type LibraryConnector, type SpotifyApi } from '../providers';
 import { PlaylistStore } from '../playlists';
 import { MissingTracks } from '../flows/missingTracks';
+import { HostProgress } from '../flows/hostProgress';
 import type { QueueItem } from '../queue';
 import type { CoverSize } from '../../shared/coverUrl';
 import type { AlbumCoverImage } from '../library';
@@ -34,6 +35,10 @@ export interface CorePorts {
   paths: Paths;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Tray/taskbar progress and desktop notifications. Without one (CLI commands, most tests) the core does not
+   * follow playlist runs for announcements at all.
+   */
   notifier?: Notifier;
   secrets?: SecretStore;
   revealInFolder?: RevealInFolder;
@@ -268,7 +273,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     config.qobuz,
   );
 
-  // Tray/taskbar progress needs a GROUP BY over the queue: at most once a second, not once per row change.
+  // Tray/taskbar progress needs a GROUP BY over the queue (and the playlist runs' entries): at most once a
+  // second, not once per row change or per analysed track.
   let progressTimer: NodeJS.Timeout | undefined;
   function reportProgress(): void {
     if (progressTimer) return;
@@ -281,10 +287,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
 
   function reportProgressNow(): void {
     sourceStates.changed();
-    const s = queue.stats();
-    const waiting = s.pending + s.in_progress;
-    if (!waiting) notifier.progress(null, 'Idle');
-    else notifier.progress(s.completed / Math.max(1, s.completed + waiting), `${s.in_progress} downloading, ${s.pending} queued`);
+    hostProgress?.refresh();
   }
 
   function reconcile(): MethodOutput<'catalog.reconcile'> {
@@ -361,6 +364,20 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   const missing = new MissingTracks({
     db, clock, catalog, mirror, playlists, reconcile: () => reconcile(), warn: (line) => logger.warn(line),
   });
+  // Only a host with a notifier follows the runs: a one-shot CLI core must not take a run's announcement away
+  // from the app (announcing marks the run).
+  const hostProgress = ports.notifier
+    ? new HostProgress({
+        playlists,
+        summary: (playlistId, run) => missing.summary(playlistId, run),
+        queue: () => {
+          const s = queue.stats();
+          return { pending: s.pending, inProgress: s.in_progress, completed: s.completed };
+        },
+        notifier,
+      })
+    : undefined;
+  if (hostProgress) events.on('missing.progress', () => reportProgress());
   async function libraryConnector(name?: ConnectorName): Promise<LibraryConnector> {
     const s = await settings.settings();
     return buildLibraryConnector(name ?? s.libraryServers.index, s, { defaultFolder: libraryDir, timeoutMs: config.libraryTimeoutMs });
@@ -583,6 +600,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
   // Catches up at once (a run overdue while the app was closed starts now), then checks hourly.
   if (config.backupSchedule ?? config.runQueue) void backupScheduler.start();
+  // Runs that ended while the app was closed are announced now; the tray starts from the current state.
+  if (hostProgress) reportProgress();
   if (config.resumeAnalysesOnStart ?? config.runQueue) {
     void missing.resumeInterrupted().catch((e: unknown) => logger.warn(`Could not resume a playlist analysis: ${e instanceof Error ? e.message : String(e)}`));
   }
@@ -631,6 +650,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       await filingRecovery;
       await qobuz.shutdown();
       await processor.stop();
+      if (progressTimer) clearTimeout(progressTimer);
       events.flush();
       events.close();
       db.close();

@@ -118,8 +118,9 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
     'missing.review': async ({ playlist, all }) =>
       d.playlists.entries(playlistId(playlist)).filter((e) => all || (e.status === 'review' && e.decision === null)).map(entryDto),
     'missing.downloads': async ({ playlist }) => {
-      const out: PlaylistDownloadsDto = { counts: { tracks: 0, missing: 0, queued: 0, downloading: 0, downloaded: 0, failed: 0 }, entries: [] };
-      for (const e of d.playlists.entries(playlistId(playlist))) {
+      const id = playlistId(playlist);
+      const out: PlaylistDownloadsDto = { counts: { tracks: 0, missing: 0, queued: 0, downloading: 0, downloaded: 0, failed: 0 }, entries: [], summary: d.missing.summary(id) };
+      for (const e of d.playlists.entries(id)) {
         const t = e.trackId === null ? undefined : d.catalog.getTrack(e.trackId);
         if (!t) continue;
         out.counts.tracks++;

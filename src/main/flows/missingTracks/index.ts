@@ -3,3 +3,4 @@ export { OwnedIndex, OTHER_RECORDING_SEC, type LibraryCandidate, type Verdict, t
 export {
   MissingTracks, type AnalyseOptions, type AnalyseProgress, type AnalysisReport, type LibraryReport, type MissingTracksDeps, type OfflineMode, type TrackReport,
 } from './missingTracks';
+export { summariseRun, describeSummary, type RunSummary, type SummaryEntry } from './runSummary';

@@ -12,6 +12,8 @@ import { PlaylistEntryTable } from './PlaylistEntryTable';
 import { activeDownloads, mergeRun } from './playlistRuns';
 import { MISSING_DOWNLOADS, missingStateKey, playlistsKey, useMissingRuns, usePlaylistDownloads, usePlaylistEntries } from './playlistsQueries';
 import { ReviewList } from './ReviewList';
+import { RunSummaryNote } from './RunSummaryNote';
+import { showSummary } from './runSummaryText';
 
 const STATE_TEXT: Record<MissingRunDto['state'], string> = { running: 'Checking your library…', finished: 'Analysis finished', cancelled: 'Analysis cancelled', failed: 'Analysis failed' };
 
@@ -86,6 +88,7 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
   }, []);
 
   const counts = downloads.data?.counts;
+  const summary = downloads.data?.summary;
   const review = (entries.data ?? []).filter((e) => e.status === 'review' && e.decision === null);
   const total = run?.total ?? 0;
   return (
@@ -140,6 +143,7 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
           </p>
         </div>
 
+        {showSummary(run?.state, summary) ? <RunSummaryNote summary={summary} /> : null}
         {begin.isError ? <ErrorNotice title="Could not start" message={begin.error.message} /> : null}
         {cancel.isError ? <ErrorNotice title="Could not cancel" message={cancel.error.message} /> : null}
         {entries.isError && analysed ? <ErrorNotice title="Could not load the tracks" message={entries.error.message} onRetry={() => void entries.refetch()} /> : null}

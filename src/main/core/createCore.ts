@@ -24,8 +24,8 @@ import { missingHandlers } from './missingHandlers';
 import { buildLibraryConnector, buildSources, userFolder, type HostSettings, type SpotifySettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
 import { DEFAULT_ACCOUNT, MirrorStore, SpotifyProvider, type ConnectorName, type LibraryConnector, type SpotifyApi } from '../providers';
-import { PlaylistStore } from '../playlists';
-import { MissingTracks } from '../flows/missingTracks';
+import { LIKED_SONGS_REF, PlaylistStore } from '../playlists';
+import { KeepLikesSchedule, MissingTracks } from '../flows/missingTracks';
 import { HostProgress } from '../flows/hostProgress';
 import type { QueueItem } from '../queue';
 import type { CoverSize } from '../../shared/coverUrl';
@@ -123,6 +123,8 @@ export interface Core {
   playlists: PlaylistStore;
   /** The missing-tracks flow: analyse a playlist against the library, queue what is missing. */
   missing: MissingTracks;
+  /** "Keep my likes": Liked Songs through the missing-tracks analysis on the backup schedule. */
+  keepLikes: KeepLikesSchedule;
   /** The library connector from the current settings (default: `[library] index`, else the library folder). */
   libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
   handlers: Handlers;
@@ -518,8 +520,29 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     ...backupHandlers,
     ...searchHandlers,
     ...matchHandlers(),
-    ...missingHandlers({ missing, playlists, catalog, cancelTrackDownloads, events, logger, spotify, libraryConnector }),
+    ...missingHandlers({ missing, playlists, catalog, cancelTrackDownloads, events, logger, spotify, libraryConnector, keepLikes: async () => (await settings.settings()).spotify.keepLikes ?? false }),
   };
+
+  // "Keep my likes": Liked Songs analysed like a playlist on the backup schedule (and on demand, by ref).
+  const keepLikesSchedule = new KeepLikesSchedule({
+    setting: async () => {
+      const s = (await settings.settings()).spotify;
+      return { keepLikes: s.keepLikes ?? false, schedule: s.schedule ?? 'off' };
+    },
+    latest: () => {
+      const p = playlists.byRef(LIKED_SONGS_REF);
+      const run = p && playlists.latestRun(p.id);
+      return run ? { startedAt: run.startedAt, running: run.state === 'running' } : null;
+    },
+    start: async () => {
+      const accounts = await (await spotify()).list();
+      const account = (accounts.find((a) => a.account === DEFAULT_ACCOUNT) ?? accounts[0])?.account;
+      if (!account) throw new AppError('auth_required', 'Sign in to Spotify first (Settings → Spotify): Liked Songs are read from your account.');
+      await handlers['missing.analyse']({ playlist: LIKED_SONGS_REF, account });
+    },
+    clock,
+    logger,
+  });
 
   async function cancelTrackDownloads(trackIds: number[]): Promise<number> {
     let cancelled = 0;
@@ -599,7 +622,10 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     sourceCheckTimer.unref?.();
   }
   // Catches up at once (a run overdue while the app was closed starts now), then checks hourly.
-  if (config.backupSchedule ?? config.runQueue) void backupScheduler.start();
+  if (config.backupSchedule ?? config.runQueue) {
+    void backupScheduler.start();
+    void keepLikesSchedule.start();
+  }
   // Runs that ended while the app was closed are announced now; the tray starts from the current state.
   if (hostProgress) reportProgress();
   if (config.resumeAnalysesOnStart ?? config.runQueue) {
@@ -638,11 +664,12 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   return {
-    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, matched, mirror, playlists, missing, libraryConnector, handlers, config, paths: ports.paths, clock, dispatch, reconcile, coverArt, startupSweep,
+    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, matched, mirror, playlists, missing, keepLikes: keepLikesSchedule, libraryConnector, handlers, config, paths: ports.paths, clock, dispatch, reconcile, coverArt, startupSweep,
     async close() {
       if (sourceCheckTimer) clearInterval(sourceCheckTimer);
       sourceStates.close();
       backupScheduler.stop();
+      keepLikesSchedule.stop();
       backups.close();
       await backups.settled();
       peerSearches.close();

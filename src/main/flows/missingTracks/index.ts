@@ -4,3 +4,4 @@ export {
   MissingTracks, type AnalyseOptions, type AnalyseProgress, type AnalysisReport, type LibraryReport, type MissingTracksDeps, type OfflineMode, type TrackReport,
 } from './missingTracks';
 export { summariseRun, describeSummary, type RunSummary, type SummaryEntry } from './runSummary';
+export { KeepLikesSchedule, likesDue, type KeepLikesScheduleDeps, type LikesSetting, type LatestLikesRun } from './keepLikesSchedule';

@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, defaultDataDir, pathsFor, consoleLogger, fileSecretStore, HEADLESS_SECRETS_FILE, type Core } from '../main/core';
+import { createCore, defaultDataDir, pathsFor, consoleLogger, fileSecretStore, logNotifier, HEADLESS_SECRETS_FILE, type Core } from '../main/core';
 import { startHeadlessHost, type HeadlessHost } from './headlessHost';
 import { AppError } from '../shared/result';
 import { isLoopbackHost } from './rpcOrigin';
@@ -54,7 +54,8 @@ for (const n of settings.notes) consoleLogger.warn(n);
 let core: Core;
 try {
   core = createCore(
-    { paths, logger: consoleLogger, secrets },
+    // No desktop to notify: a playlist run's end is a log line (the page shows its progress itself).
+    { paths, logger: consoleLogger, secrets, notifier: logNotifier(consoleLogger) },
     { host: 'headless', runQueue: true, reconcileOnStart: false, sources: buildSources(settings), defaultSource: settings.defaultSource, libraryDir: settings.libraryDir, concurrency: settings.concurrency },
   );
 } catch (e) {

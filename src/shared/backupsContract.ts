@@ -191,6 +191,8 @@ export const spotifySettingsView = z.object({
   backupsDirIsDefault: z.boolean(),
   keepRuns: z.number().int(),
   schedule: backupSchedule,
+  /** "Keep my likes": Liked Songs are checked for missing tracks like a playlist. */
+  keepLikes: z.boolean(),
   fromEnv: z.array(z.string()),
 });
 export const spotifySettingsPatch = z
@@ -199,5 +201,6 @@ export const spotifySettingsPatch = z
     backupsDir: z.string().trim().max(4096).nullable().optional(),
     keepRuns: z.number().int().min(1).max(1000).nullable().optional(),
     schedule: backupSchedule.optional(),
+    keepLikes: z.boolean().optional(),
   })
   .strict();

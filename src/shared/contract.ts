@@ -523,6 +523,29 @@ export const peerReview = z.object({
   candidates: z.array(reviewCandidate),
 });
 export type PeerReviewDto = z.infer<typeof peerReview>;
+/**
+ * Where a playlist's latest run stands, entry by entry (one computation in the core: the modal's end-of-run
+ * summary and the desktop notification both show it). `ended`: the analysis is over and none of its downloads
+ * is queued or running.
+ */
+export const runSummary = z.object({
+  total: z.number().int(),
+  downloaded: z.number().int(),
+  alreadyOwned: z.number().int(),
+  failed: z.number().int(),
+  /** Awaiting the person: a library match to confirm, or Soulseek files to pick from. */
+  review: z.number().int(),
+  /** The person said not to fetch them. */
+  ignored: z.number().int(),
+  /** Queued or downloading. */
+  active: z.number().int(),
+  /** To download but neither queued nor fetched (their downloads were cancelled). */
+  notDownloaded: z.number().int(),
+  /** Not checked against the library (yet). */
+  unchecked: z.number().int(),
+  ended: z.boolean(),
+});
+export type RunSummaryDto = z.infer<typeof runSummary>;
 /** Where a playlist's tracks stand in the catalog (the download half of the dashboard modal). */
 export const playlistDownloads = z.object({
   /** Entries in the catalog, by status; entries awaiting review (not in the catalog yet) are not counted. */
@@ -532,6 +555,8 @@ export const playlistDownloads = z.object({
     review: z.number().int(), ignored: z.number().int(),
   }),
   entries: z.array(z.object({ key: z.string(), trackId: z.number().int(), status: trackStatus, error: z.string().nullable() })),
+  /** The latest run's summary (null before the first analysis). */
+  summary: runSummary.nullable(),
 });
 export type PlaylistDownloadsDto = z.infer<typeof playlistDownloads>;
 const playlistRef = z.string().trim().min(1).max(4096);

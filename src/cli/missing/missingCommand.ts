@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { CONNECTORS, DEFAULT_ACCOUNT, SpotifyError, type ConnectorName } from '../../main/providers';
-import { loadSpotifyPlaylist, readPlaylistFile, spotifyPlaylistId, type LoadedPlaylist } from '../../main/playlists';
+import { LIKED_SONGS_REF, loadSpotifyLikes, loadSpotifyPlaylist, readPlaylistFile, spotifyPlaylistId, type LoadedPlaylist } from '../../main/playlists';
 import type { AnalysisReport, OfflineMode } from '../../main/flows/missingTracks';
 import type { Core } from '../../main/core';
 import { AppError } from '../../shared/result';
@@ -23,7 +23,7 @@ export function addMissingCommand(program: Command): void {
   program
     .command('missing')
     .description('Which tracks of a playlist your library lacks; queues them (unless --dry-run)')
-    .argument('<playlist>', 'spotify:playlist:ID, an Exportify .csv, or an .m3u/.m3u8 file')
+    .argument('<playlist>', 'spotify:playlist:ID, spotify:liked (Liked Songs), an Exportify .csv, or an .m3u/.m3u8 file')
     .option('--account <name>', 'the Spotify account to read the playlist with', DEFAULT_ACCOUNT)
     .addOption(new Option('--library <connector>', 'the library to check against (default: [library] index in cassette.toml, else folder)').choices([...CONNECTORS]))
     .addOption(new Option('--offline <mode>', 'when the library server is unreachable: the last mirror, or every track to download').choices(['mirror', 'all']))
@@ -45,7 +45,7 @@ export function addMissingCommand(program: Command): void {
           connector: await core.libraryConnector(opts.library),
           offline: opts.offline,
           dryRun: opts.dryRun,
-          account: spotifyPlaylistId(ref) ? opts.account : undefined,
+          account: spotifyPlaylistId(ref) || ref === LIKED_SONGS_REF ? opts.account : undefined,
           warn: (line) => process.stderr.write(`warning: ${line}\n`),
           onProgress: (p) => {
             if (tty) process.stderr.write(`\rChecking ${p.done}/${p.total}: ${p.owned} owned, ${p.toDownload} to download, ${p.review} to review`);
@@ -66,7 +66,7 @@ export function addMissingCommand(program: Command): void {
 async function loadPlaylist(core: Core, ref: string, account: string): Promise<LoadedPlaylist> {
   if (ref.startsWith('spotify:') || ref.startsWith('https://open.spotify.com/')) {
     const api = await (await core.spotify()).api(account);
-    return loadSpotifyPlaylist(api, ref);
+    return ref === LIKED_SONGS_REF ? loadSpotifyLikes(api) : loadSpotifyPlaylist(api, ref);
   }
   // A terminal's relative path means its working directory.
   return readPlaylistFile(resolve(ref));

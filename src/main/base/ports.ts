@@ -20,11 +20,16 @@ export interface SecretStore {
 }
 
 export interface Notifier {
-  /** Queue progress for tray tooltip / taskbar: fraction 0..1, or null when idle. */
+  /** Tray tooltip / taskbar progress over the queue and the playlist runs: fraction 0..1, or null when idle. */
   progress(fraction: number | null, summary: string): void;
+  /** A desktop notification (a playlist run ended); each run's end is sent once. */
   notify(title: string, body: string): void;
 }
 export const silentNotifier: Notifier = { progress: () => {}, notify: () => {} };
+/** A host without a desktop (the headless host): a notification is one log line; progress is the page's job. */
+export function logNotifier(logger: Logger): Notifier {
+  return { progress: () => {}, notify: (title, body) => logger.info(`${title} — ${body}`) };
+}
 
 export type OpenExternal = (url: string) => Promise<void>;
 

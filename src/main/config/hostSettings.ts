@@ -35,6 +35,8 @@ export const settingsFileSchema = z.object({
       keep_runs: z.number().int().min(1).optional(),
       /** The in-app backup schedule of every signed-in account (default off; enabling it means daily). */
       schedule: z.enum(['off', 'daily', 'weekly']).optional(),
+      /** "Keep my likes": Liked Songs run through the missing-tracks check like a playlist (default false). */
+      keep_likes: z.boolean().optional(),
     })
     .optional(),
   ...librarySettingsFileSchema,
@@ -76,6 +78,8 @@ export interface SpotifySettings {
   keepRuns: number;
   /** The in-app schedule of every signed-in account's backup. */
   schedule?: 'off' | 'daily' | 'weekly';
+  /** Liked Songs go into the catalog and their missing tracks into the queue, on the schedule or on demand. */
+  keepLikes?: boolean;
 }
 
 export const SPOTIFY_DEFAULT_KEEP_RUNS = 30;
@@ -135,6 +139,7 @@ export async function loadHostSettings(paths: Paths, env: NodeJS.ProcessEnv = pr
       backupsDir: env.CASSETTE_BACKUPS_DIR || raw.spotify?.backups_dir,
       keepRuns: raw.spotify?.keep_runs ?? SPOTIFY_DEFAULT_KEEP_RUNS,
       ...(raw.spotify?.schedule ? { schedule: raw.spotify.schedule } : {}),
+      keepLikes: raw.spotify?.keep_likes ?? false,
     },
     libraryServers: await loadLibrarySettings(raw, env, secrets, notes),
     id3Version: loadId3Version(raw.library?.id3_version, env, notes),

@@ -20,7 +20,7 @@ export interface SettingsPatch {
   slskd?: { url?: string | null; downloadsDir?: string | null; apiKey?: string | null; minQuality?: MinQualityChoice | null };
   tickets?: { url?: string | null; token?: string | null; concurrency?: number | null };
   /** The Client ID is not a secret: it goes into the file like the backup settings. */
-  spotify?: { clientId?: string | null; backupsDir?: string | null; keepRuns?: number | null; schedule?: 'off' | 'daily' | 'weekly' };
+  spotify?: { clientId?: string | null; backupsDir?: string | null; keepRuns?: number | null; schedule?: 'off' | 'daily' | 'weekly'; keepLikes?: boolean };
   plex?: { url?: string | null; token?: string | null };
   jellyfin?: { url?: string | null; apiKey?: string | null };
   subsonic?: { url?: string | null; user?: string | null; password?: string | null };
@@ -92,6 +92,11 @@ export async function saveHostSettings(paths: Paths, patch: SettingsPatch, secre
     set(t, 'backups_dir', patch.spotify.backupsDir);
     set(t, 'keep_runs', patch.spotify.keepRuns);
     set(t, 'schedule', patch.spotify.schedule === 'off' ? null : patch.spotify.schedule);
+    // Off is the default: the key is only written when on.
+    if (patch.spotify.keepLikes !== undefined) {
+      if (patch.spotify.keepLikes) t.keep_likes = true;
+      else delete t.keep_likes;
+    }
     if (!Object.keys(t).length) delete root.spotify;
   }
   if (patch.plex) {

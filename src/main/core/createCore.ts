@@ -24,8 +24,9 @@ import { missingHandlers } from './missingHandlers';
 import { buildLibraryConnector, buildSources, userFolder, type HostSettings, type SlskdTuning, type SpotifySettings } from '../config';
 import { SettingsService, SourceStates } from '../settings';
 import { DEFAULT_ACCOUNT, MirrorStore, SpotifyProvider, type ConnectorName, type LibraryConnector, type SpotifyApi } from '../providers';
-import { PeerReviewStore, PlaylistStore } from '../playlists';
-import { MissingTracks, SoulseekReview } from '../flows/missingTracks';
+import { LIKED_SONGS_REF, PeerReviewStore, PlaylistStore } from '../playlists';
+import { KeepLikesSchedule, MissingTracks, SoulseekReview } from '../flows/missingTracks';
+import { HostProgress } from '../flows/hostProgress';
 import type { QueueItem } from '../queue';
 import type { CoverSize } from '../../shared/coverUrl';
 import type { AlbumCoverImage, Id3Version } from '../library';
@@ -34,6 +35,10 @@ export interface CorePorts {
   paths: Paths;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Tray/taskbar progress and desktop notifications. Without one (CLI commands, most tests) the core does not
+   * follow playlist runs for announcements at all.
+   */
   notifier?: Notifier;
   secrets?: SecretStore;
   revealInFolder?: RevealInFolder;
@@ -120,6 +125,8 @@ export interface Core {
   playlists: PlaylistStore;
   /** The missing-tracks flow: analyse a playlist against the library, queue what is missing. */
   missing: MissingTracks;
+  /** "Keep my likes": Liked Songs through the missing-tracks analysis on the backup schedule. */
+  keepLikes: KeepLikesSchedule;
   /** The library connector from the current settings (default: `[library] index`, else the library folder). */
   libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
   handlers: Handlers;
@@ -278,7 +285,8 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     config.qobuz,
   );
 
-  // Tray/taskbar progress needs a GROUP BY over the queue: at most once a second, not once per row change.
+  // Tray/taskbar progress needs a GROUP BY over the queue (and the playlist runs' entries): at most once a
+  // second, not once per row change or per analysed track.
   let progressTimer: NodeJS.Timeout | undefined;
   function reportProgress(): void {
     if (progressTimer) return;
@@ -291,10 +299,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
 
   function reportProgressNow(): void {
     sourceStates.changed();
-    const s = queue.stats();
-    const waiting = s.pending + s.in_progress;
-    if (!waiting) notifier.progress(null, 'Idle');
-    else notifier.progress(s.completed / Math.max(1, s.completed + waiting), `${s.in_progress} downloading, ${s.pending} queued`);
+    hostProgress?.refresh();
   }
 
   function reconcile(): MethodOutput<'catalog.reconcile'> {
@@ -385,6 +390,20 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     },
     reconcile: () => void reconcile(),
   });
+  // Only a host with a notifier follows the runs: a one-shot CLI core must not take a run's announcement away
+  // from the app (announcing marks the run).
+  const hostProgress = ports.notifier
+    ? new HostProgress({
+        playlists,
+        summary: (playlistId, run) => missing.summary(playlistId, run),
+        queue: () => {
+          const s = queue.stats();
+          return { pending: s.pending, inProgress: s.in_progress, completed: s.completed };
+        },
+        notifier,
+      })
+    : undefined;
+  if (hostProgress) events.on('missing.progress', () => reportProgress());
   async function libraryConnector(name?: ConnectorName): Promise<LibraryConnector> {
     const s = await settings.settings();
     return buildLibraryConnector(name ?? s.libraryServers.index, s, { defaultFolder: libraryDir, timeoutMs: config.libraryTimeoutMs });
@@ -525,8 +544,32 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     ...backupHandlers,
     ...searchHandlers,
     ...matchHandlers(),
-    ...missingHandlers({ missing, review, queueRow: (id) => rowsFor([id])[0]!, playlists, catalog, cancelTrackDownloads, events, logger, spotify, libraryConnector }),
+    ...missingHandlers({
+      missing, review, queueRow: (id) => rowsFor([id])[0]!, playlists, catalog, cancelTrackDownloads, events, logger, spotify, libraryConnector,
+      keepLikes: async () => (await settings.settings()).spotify.keepLikes ?? false,
+    }),
   };
+
+  // "Keep my likes": Liked Songs analysed like a playlist on the backup schedule (and on demand, by ref).
+  const keepLikesSchedule = new KeepLikesSchedule({
+    setting: async () => {
+      const s = (await settings.settings()).spotify;
+      return { keepLikes: s.keepLikes ?? false, schedule: s.schedule ?? 'off' };
+    },
+    latest: () => {
+      const p = playlists.byRef(LIKED_SONGS_REF);
+      const run = p && playlists.latestRun(p.id);
+      return run ? { startedAt: run.startedAt, running: run.state === 'running' } : null;
+    },
+    start: async () => {
+      const accounts = await (await spotify()).list();
+      const account = (accounts.find((a) => a.account === DEFAULT_ACCOUNT) ?? accounts[0])?.account;
+      if (!account) throw new AppError('auth_required', 'Sign in to Spotify first (Settings → Spotify): Liked Songs are read from your account.');
+      await handlers['missing.analyse']({ playlist: LIKED_SONGS_REF, account });
+    },
+    clock,
+    logger,
+  });
 
   async function cancelTrackDownloads(trackIds: number[]): Promise<number> {
     let cancelled = 0;
@@ -606,7 +649,12 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
     sourceCheckTimer.unref?.();
   }
   // Catches up at once (a run overdue while the app was closed starts now), then checks hourly.
-  if (config.backupSchedule ?? config.runQueue) void backupScheduler.start();
+  if (config.backupSchedule ?? config.runQueue) {
+    void backupScheduler.start();
+    void keepLikesSchedule.start();
+  }
+  // Runs that ended while the app was closed are announced now; the tray starts from the current state.
+  if (hostProgress) reportProgress();
   if (config.resumeAnalysesOnStart ?? config.runQueue) {
     void missing.resumeInterrupted().catch((e: unknown) => logger.warn(`Could not resume a playlist analysis: ${e instanceof Error ? e.message : String(e)}`));
   }
@@ -643,11 +691,12 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   }
 
   return {
-    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, matched, mirror, playlists, missing, libraryConnector, handlers, config, paths: ports.paths, clock, dispatch, reconcile, coverArt, startupSweep,
+    db, catalog, queue, processor, events, qobuz, spotify, backups, backupScheduler, sourceStates, matched, mirror, playlists, missing, keepLikes: keepLikesSchedule, libraryConnector, handlers, config, paths: ports.paths, clock, dispatch, reconcile, coverArt, startupSweep,
     async close() {
       if (sourceCheckTimer) clearInterval(sourceCheckTimer);
       sourceStates.close();
       backupScheduler.stop();
+      keepLikesSchedule.stop();
       backups.close();
       await backups.settled();
       peerSearches.close();
@@ -655,6 +704,7 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
       await filingRecovery;
       await qobuz.shutdown();
       await processor.stop();
+      if (progressTimer) clearTimeout(progressTimer);
       events.flush();
       events.close();
       db.close();

@@ -7,7 +7,9 @@ import type { CatalogStore } from '../catalog';
 import type { MissingTracks, SoulseekReview } from '../flows/missingTracks';
 import { displayText } from '../flows/peerSearch';
 import type { PeerReview } from '../playlists';
-import { loadSpotifyPlaylist, readPlaylistFile, spotifyPlaylistId, type LoadedPlaylist, type PlaylistStore, type RunRow, type StoredEntry } from '../playlists';
+import {
+  LIKED_SONGS_NAME, LIKED_SONGS_REF, loadSpotifyLikes, loadSpotifyPlaylist, readPlaylistFile, spotifyPlaylistId, type LoadedPlaylist, type PlaylistStore, type RunRow, type StoredEntry,
+} from '../playlists';
 import { DEFAULT_ACCOUNT, SpotifyError, type ConnectorName, type LibraryConnector, type SpotifyProvider } from '../providers';
 import type { EventHub } from './eventHub';
 import type { Handlers } from './createCore';
@@ -25,6 +27,8 @@ export interface MissingHandlerDeps {
   events: EventHub;
   logger: Logger;
   spotify(): Promise<SpotifyProvider>;
+  /** "Keep my likes" (`[spotify] keep_likes`): Liked Songs are listed and may be analysed like a playlist. */
+  keepLikes(): Promise<boolean>;
   /** Without a name: the library Settings chose (`[library] index`). */
   libraryConnector(name?: ConnectorName): Promise<LibraryConnector>;
 }
@@ -53,6 +57,10 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
     return p.id;
   };
   const load = async (ref: string, account: string): Promise<LoadedPlaylist> => {
+    if (ref === LIKED_SONGS_REF) {
+      if (!(await d.keepLikes())) throw new AppError('invalid_input', 'Liked Songs are checked only with "Keep my likes" on (Settings → Spotify).');
+      return loadSpotifyLikes(await (await d.spotify()).api(account));
+    }
     if (spotifyPlaylistId(ref)) return loadSpotifyPlaylist(await (await d.spotify()).api(account), ref);
     return readPlaylistFile(ref);
   };
@@ -61,8 +69,16 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
       const account = input?.account ?? DEFAULT_ACCOUNT;
       const out = new Map<string, PlaylistSummaryDto>();
       for (const p of d.playlists.list()) out.set(p.ref, { ref: p.ref, kind: p.kind, name: p.name, tracks: p.tracks, playlistId: p.id, account: p.account });
+      const keepLikes = await d.keepLikes();
       try {
         const api = await (await d.spotify()).api(account);
+        if (keepLikes) {
+          const known = out.get(LIKED_SONGS_REF);
+          const likes = await api.savedTracks(0, 1);
+          out.set(LIKED_SONGS_REF, {
+            ref: LIKED_SONGS_REF, kind: 'spotify', name: LIKED_SONGS_NAME, tracks: likes.total, playlistId: known?.playlistId ?? null, account: known?.account ?? account,
+          });
+        }
         for (let offset = 0; ; ) {
           const page = await api.myPlaylists(offset);
           for (const sp of page.items) {
@@ -80,7 +96,9 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
         // Not signed in to Spotify: the imported playlists are still listed.
         if (!(e instanceof SpotifyError && e.isSignInProblem)) throw e;
       }
-      return [...out.values()];
+      // Liked Songs first while they are kept; analysed before, they stay listed (with their run) when turned off.
+      const liked = out.get(LIKED_SONGS_REF);
+      return liked ? [liked, ...[...out.values()].filter((p) => p !== liked)] : [...out.values()];
     },
     'missing.analyse': async ({ playlist, library, offline, account }) => {
       const playlistRef = playlist;
@@ -90,7 +108,7 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
         let started = false;
         d.missing
           .analyse(loaded, {
-            connector, offline, account: spotifyPlaylistId(playlistRef) ? (account ?? DEFAULT_ACCOUNT) : undefined,
+            connector, offline, account: isSpotifyRef(playlistRef) ? (account ?? DEFAULT_ACCOUNT) : undefined,
             onRun: (runId) => {
               started = true;
               resolve(runDto(d.playlists.run(runId)!));
@@ -139,8 +157,11 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
       return all ? list : list.filter((e) => e.awaiting !== null);
     },
     'missing.downloads': async ({ playlist }) => {
-      const out: PlaylistDownloadsDto = { counts: { tracks: 0, missing: 0, queued: 0, downloading: 0, downloaded: 0, failed: 0, review: 0, ignored: 0 }, entries: [] };
-      for (const e of d.playlists.entries(playlistId(playlist))) {
+      const id = playlistId(playlist);
+      const out: PlaylistDownloadsDto = {
+        counts: { tracks: 0, missing: 0, queued: 0, downloading: 0, downloaded: 0, failed: 0, review: 0, ignored: 0 }, entries: [], summary: d.missing.summary(id),
+      };
+      for (const e of d.playlists.entries(id)) {
         const t = e.trackId === null ? undefined : d.catalog.getTrack(e.trackId);
         if (!t) continue;
         out.counts.tracks++;
@@ -162,6 +183,8 @@ export function missingHandlers(d: MissingHandlerDeps): Pick<Handlers, Names> {
     'missing.ignore': async ({ playlist, key, ignored }) => entryDto(await d.review.ignore(playlistId(playlist), key, ignored)),
   };
 }
+
+const isSpotifyRef = (ref: string): boolean => ref === LIKED_SONGS_REF || spotifyPlaylistId(ref) !== undefined;
 
 function reviewDto(key: string, r: PeerReview): PeerReviewDto {
   return {

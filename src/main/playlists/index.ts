@@ -5,5 +5,6 @@ export { parseExportifyCsv, parseCsvRows, splitArtists, EXPORTIFY_HEADER } from 
 export { parseM3u, type ParsedM3u } from './parseM3u';
 export { readPlaylistFile } from './readPlaylistFile';
 export { loadSpotifyPlaylist, spotifyPlaylistId } from './loadSpotifyPlaylist';
+export { loadSpotifyLikes, LIKED_SONGS_NAME, LIKED_SONGS_REF } from './loadSpotifyLikes';
 export { PlaylistStore, type StoredEntry, type PlaylistRow, type RunRow, type RunState, type EntryStatus, type Decision, type MatchRef } from './playlistStore';
 export { PeerReviewStore, ReviewCandidateSchema, type PeerReview } from './peerReviewStore';

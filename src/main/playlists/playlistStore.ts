@@ -286,6 +286,19 @@ export class PlaylistStore {
     return r && toRun(r);
   }
 
+  /** Runs whose end has not been announced yet (running ones included), oldest first. */
+  unannouncedRuns(): RunRow[] {
+    return (this.db.prepare('SELECT * FROM missing_runs WHERE notified_at IS NULL ORDER BY id').all() as RunDbRow[]).map(toRun);
+  }
+
+  /**
+   * Marks a run's end as announced; true only for the call that marked it, so two hosts on one catalog (or two
+   * refreshes) never announce it twice.
+   */
+  markAnnounced(runId: number): boolean {
+    return this.db.prepare('UPDATE missing_runs SET notified_at = ? WHERE id = ? AND notified_at IS NULL').run(this.clock.now(), runId).changes > 0;
+  }
+
   /** Runs still marked running: after a restart these are the ones to resume. */
   runningRuns(): RunRow[] {
     return (this.db.prepare(`SELECT * FROM missing_runs WHERE state = 'running' ORDER BY id`).all() as RunDbRow[]).map(toRun);

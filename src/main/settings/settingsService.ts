@@ -98,6 +98,7 @@ export class SettingsService {
         backupsDirIsDefault: !s.spotify.backupsDir,
         keepRuns: s.spotify.keepRuns,
         schedule: s.spotify.schedule ?? 'off',
+        keepLikes: s.spotify.keepLikes ?? false,
         fromEnv: SPOTIFY_ENV.filter((n) => Boolean(this.d.env[n])),
       },
       plex: { url: lib.plex.url ?? null, hasToken: lib.plex.hasToken, fromEnv: e.fromEnv.filter((n) => n.startsWith('PLEX_')) },

@@ -4,3 +4,5 @@ export {
   MissingTracks, type AnalyseOptions, type AnalyseProgress, type AnalysisReport, type LibraryReport, type MissingTracksDeps, type OfflineMode, type TrackReport,
 } from './missingTracks';
 export { SoulseekReview, type AwaitingReview, type ReviewSearchSource, type SoulseekReviewDeps } from './soulseekReview';
+export { summariseRun, describeSummary, type RunSummary, type SummaryEntry } from './runSummary';
+export { KeepLikesSchedule, likesDue, type KeepLikesScheduleDeps, type LikesSetting, type LatestLikesRun } from './keepLikesSchedule';

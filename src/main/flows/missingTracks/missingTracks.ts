@@ -11,6 +11,7 @@ import type { Db } from '../../db';
 import type { Decision, LoadedPlaylist, PlaylistEntry, PlaylistStore, RunRow, StoredEntry } from '../../playlists';
 import { LibraryUnreachableError, type ConnectorName, type LibraryConnector, type MirrorStore } from '../../providers';
 import { OwnedIndex, type LibraryCandidate, type Verdict } from './ownedIndex';
+import { summariseRun, type RunSummary } from './runSummary';
 
 export type OfflineMode = 'mirror' | 'all';
 
@@ -174,6 +175,16 @@ export class MissingTracks {
       if (status === 'download') this.d.reconcile();
     }
     return this.d.playlists.entries(playlistId).find((e) => e.key === key)!;
+  }
+
+  /** Where a run of a playlist stands, entry by entry (default: its latest run); null before its first run. */
+  summary(playlistId: number, run: RunRow | undefined = this.d.playlists.latestRun(playlistId)): RunSummary | null {
+    if (!run) return null;
+    const entries = this.d.playlists.entries(playlistId).map((e) => {
+      const t = e.trackId === null ? undefined : this.d.catalog.getTrack(e.trackId);
+      return { status: e.status, decision: e.decision, trackStatus: t?.status ?? null, needsPick: t?.error_type === 'needs_review', ignored: e.ignored };
+    });
+    return summariseRun(run.state, entries);
   }
 
   /** Stops a running analysis (it ends `cancelled`, keeping the verdicts it reached). False when none runs. */

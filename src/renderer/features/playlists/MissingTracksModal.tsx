@@ -14,6 +14,8 @@ import {
   MISSING_DOWNLOADS, missingStateKey, playlistsKey, previewEntries, useMissingRuns, usePlaylistDownloads, usePlaylistEntries, usePlaylistPreview,
 } from './playlistsQueries';
 import { ReviewList } from './ReviewList';
+import { RunSummaryNote } from './RunSummaryNote';
+import { showSummary } from './runSummaryText';
 
 const STATE_TEXT: Record<MissingRunDto['state'], string> = { running: 'Checking your library…', finished: 'Analysis finished', cancelled: 'Analysis cancelled', failed: 'Analysis failed' };
 
@@ -90,6 +92,7 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
   }, []);
 
   const counts = downloads.data?.counts;
+  const summary = downloads.data?.summary;
   const review = (entries.data ?? []).filter((e) => e.awaiting !== null);
   const ignored = (entries.data ?? []).filter((e) => e.ignored);
   const p = analysed ? undefined : preview.data;
@@ -160,6 +163,7 @@ export function MissingTracksModal({ playlist, name, onClose }: { playlist: stri
           </p>
         </div>
 
+        {showSummary(run?.state, summary) ? <RunSummaryNote summary={summary} /> : null}
         {begin.isError ? <ErrorNotice title="Could not start" message={begin.error.message} /> : null}
         {preview.isError && !analysed && !begin.isError ? <ErrorNotice title="Could not check the playlist" message={preview.error.message} onRetry={() => void preview.refetch()} /> : null}
         {cancel.isError ? <ErrorNotice title="Could not cancel" message={cancel.error.message} /> : null}

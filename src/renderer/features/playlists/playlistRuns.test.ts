@@ -10,7 +10,7 @@ const entry = (o: Partial<MissingEntryDto> = {}): MissingEntryDto => ({
   key: 'k', position: 0, title: 'Roads', artists: ['Portishead'], album: null, status: 'download', confidence: null, match: null, decision: null, trackId: null, awaiting: null, ignored: false, ...o,
 });
 const downloads = (queued: number, downloading = 0): PlaylistDownloadsDto => ({
-  counts: { tracks: queued + downloading, missing: 0, queued, downloading, downloaded: 0, failed: 0, review: 0, ignored: 0 }, entries: [],
+  counts: { tracks: queued + downloading, missing: 0, queued, downloading, downloaded: 0, failed: 0, review: 0, ignored: 0 }, entries: [], summary: null,
 });
 
 describe('mergeRun', () => {

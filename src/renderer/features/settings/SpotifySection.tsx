@@ -1,5 +1,5 @@
 // Spotify: the user's own Client ID (with the onboarding steps), where backups go, how many runs to keep, the
-// schedule, and the signed-in accounts (sign in through the browser, sign out, sign-ins about to expire).
+// schedule, "keep my likes", and the signed-in accounts (sign in through the browser, sign out, sign-ins about to expire).
 import { useId, useState, type FormEvent } from 'react';
 import type { BackupScheduleDto, SettingsViewDto, SpotifyAccountsDto } from '../../../shared/contract';
 import { Button, Card, ErrorNotice } from '../../components';
@@ -23,10 +23,12 @@ export function SpotifySection({ settings }: { settings: SettingsViewDto }) {
     backupsDir: s.backupsDirIsDefault ? '' : s.backupsDir,
     keepRuns: String(s.keepRuns),
     schedule: s.schedule,
+    keepLikes: s.keepLikes ? 'on' : 'off',
   });
   const save = useSaveSettings();
   const accounts = useSpotifyAccounts();
   const scheduleId = useId();
+  const keepLikesHint = useId();
   const v = form.values;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -37,6 +39,7 @@ export function SpotifySection({ settings }: { settings: SettingsViewDto }) {
         ...(env('CASSETTE_BACKUPS_DIR') ? {} : { backupsDir: v.backupsDir.trim() || null }),
         keepRuns: v.keepRuns.trim() ? Number(v.keepRuns) : null,
         schedule: v.schedule as BackupScheduleDto,
+        keepLikes: v.keepLikes === 'on',
       },
     });
   };
@@ -88,6 +91,15 @@ export function SpotifySection({ settings }: { settings: SettingsViewDto }) {
             ))}
           </select>
           <p className="field-hint">Every signed-in account, while Cassette runs; a run missed while it was closed starts when it opens.</p>
+        </div>
+        <div className="field">
+          <label className="field-check">
+            <input type="checkbox" checked={v.keepLikes === 'on'} onChange={(e) => form.set('keepLikes')(e.target.checked ? 'on' : 'off')} aria-describedby={keepLikesHint} />
+            <span className="field-label">Keep my likes</span>
+          </label>
+          <p id={keepLikesHint} className="field-hint">
+            Liked Songs become a playlist: the tracks you like and do not have are downloaded, on the schedule above or from Playlists.
+          </p>
         </div>
         <SectionActions dirty={form.dirty} saving={save.isPending} saved={save.isSuccess} saveError={save.error} />
       </form>

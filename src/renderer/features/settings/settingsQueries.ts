@@ -16,10 +16,12 @@ export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: MethodInput<'settings.save'>) => request(api, 'settings.save', patch),
-    onSuccess: (view) => {
+    onSuccess: (view, patch) => {
       queryClient.setQueryData(settingsKey, view);
       void queryClient.invalidateQueries({ queryKey: sourceStatesKey });
       void queryClient.invalidateQueries({ queryKey: ['queue.list'] });
+      // The Spotify settings ("keep my likes", the Client ID) change what the Playlists page lists.
+      if (patch.spotify) void queryClient.invalidateQueries({ queryKey: ['playlists.list'] });
     },
   });
 }

@@ -16,7 +16,7 @@ import type { SpotifyAlbum, SpotifyApi } from '../../providers';
 import { pinnedPeerFileRef } from '../../sources';
 import { PRIORITY, type Delivered, type QueueItem, type QueueStore } from '../../queue';
 import { ArtistSuggester } from './artistSuggester';
-import { fileMatched, rollBackFiling, type FiledFile } from './fileMatched';
+import { fileMatched, rollBackFiling, type FiledFile, type FilingStage } from './fileMatched';
 import { findArtistAlbum, folderAlbumOf, matchedMetadataSchema, resolveInAlbum, resolveTrack, type ChosenArtist, type MetadataOutcome } from './matchedMetadata';
 
 /** A track of a folder that is not the chosen artist's is matched on its own when its best artist is this sure. */
@@ -60,7 +60,14 @@ export interface MatchedDownloadsOptions {
   logger: Logger;
 }
 
-export type StageReporter = (id: number, detail: string) => void;
+/** The steps of a matched download after its file arrived: gathering Spotify's data, then the filing's steps. */
+export type MatchedStage = 'matching' | FilingStage;
+
+/** What a row says during each stage. */
+export const MATCHED_STAGE_DETAIL: Record<MatchedStage, string> = { matching: 'matching on Spotify', transferring: 'transferring', tagging: 'tagging' };
+
+/** Told (and awaited) as a queue item enters each stage; `signal` is the item's cancel. */
+export type StageReporter = (id: number, stage: MatchedStage, signal: AbortSignal) => void | Promise<void>;
 
 export class MatchedDownloads {
   readonly suggester: ArtistSuggester;
@@ -110,7 +117,7 @@ export class MatchedDownloads {
       const { item } = this.o.queue.enqueueTrack({ trackId, source: 'slskd', priority: PRIORITY.user, requestSource: 'matched', sortAt, externalRef });
       const context: Context = { file: sfile, artist };
       this.o.journal.open({ queueItemId: item.id, context: JSON.stringify(context) });
-      this.gathering.set(item.id, this.gather(item.id, context, albumKey));
+      this.keepGathering(item.id, this.gather(item.id, context, albumKey));
       items.push(item);
     }
     this.o.changed(items.map((i) => i.id));
@@ -140,16 +147,21 @@ export class MatchedDownloads {
     return outcome;
   }
 
+  /**
+   * Keeps a gathering for the item's delivery. Spotify may fail long before the file has arrived (or the item is
+   * cancelled and never delivered): the failure is the delivery's to report, never an unhandled rejection.
+   */
+  private keepGathering(itemId: number, p: Promise<MetadataOutcome>): Promise<MetadataOutcome> {
+    p.catch(() => undefined);
+    this.gathering.set(itemId, p);
+    return p;
+  }
+
   private metadataFor(item: QueueItem, entry: FilingEntry): Promise<MetadataOutcome> {
     const context = parseContext(entry);
     if (context.metadata) return Promise.resolve({ kind: 'matched', metadata: context.metadata });
     if (context.noMatch) return Promise.resolve({ kind: 'no_match', reason: context.noMatch });
-    let p = this.gathering.get(item.id);
-    if (!p) {
-      p = this.gather(item.id, context);
-      this.gathering.set(item.id, p);
-    }
-    return p;
+    return this.gathering.get(item.id) ?? this.keepGathering(item.id, this.gather(item.id, context));
   }
 
   /** The processor's deliver hook: files a matched item's download, or leaves it where it is when nothing matched. */
@@ -157,15 +169,13 @@ export class MatchedDownloads {
     if (item.request_source !== 'matched') return undefined;
     const entry = this.o.journal.forQueueItem(item.id);
     if (!entry) return undefined;
-    report(item.id, 'matching on Spotify');
     let outcome: MetadataOutcome;
     try {
+      await report(item.id, 'matching', signal);
       outcome = await abortable(this.metadataFor(item, entry), signal);
     } catch (e) {
-      if (signal.aborted) {
-        this.o.journal.close(entry.id);
-        throw new DownloadError('cancelled', 'Cancelled while matching on Spotify');
-      }
+      // The journal entry stays (at `requested`, with whatever Spotify data arrives): a retry is still matched.
+      if (signal.aborted) throw new DownloadError('cancelled', 'Cancelled while matching on Spotify');
       // Spotify is rate limited or away: the request waits and tries again (the file is kept by the retry).
       throw new DownloadError('connection', `Could not gather Spotify metadata: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -177,7 +187,7 @@ export class MatchedDownloads {
     }
     let filed: FiledFile;
     try {
-      filed = await this.file(entry, file.path, outcome, signal, (stage) => report(item.id, stage));
+      filed = await this.file(entry, file.path, outcome, signal, (stage) => report(item.id, stage, signal));
     } catch (e) {
       // The track is filed already (another copy, another day): keep that one, and this copy where it is.
       if (e instanceof TransferError && e.code === 'dest_exists') return { path: file.path, sizeBytes: file.sizeBytes, note: `${e.message} This copy stays in the downloads folder.` };
@@ -199,11 +209,11 @@ export class MatchedDownloads {
       this.o.journal.open({ queueItemId: item.id, context: JSON.stringify({ file: context.file, artist: context.artist }) });
       return undefined;
     }
-    const filed = await this.file(entry, original, { kind: 'matched', metadata: context.metadata }, signal, (stage) => report(item.id, stage));
+    const filed = await this.file(entry, original, { kind: 'matched', metadata: context.metadata }, signal, (stage) => report(item.id, stage, signal));
     return { path: filed.path, sizeBytes: filed.sizeBytes, note: filed.note ?? 'Filed after an interruption' };
   }
 
-  private async file(entry: FilingEntry, original: string, outcome: Extract<MetadataOutcome, { kind: 'matched' }>, signal: AbortSignal | undefined, onStage?: (stage: string) => void): Promise<FiledFile> {
+  private async file(entry: FilingEntry, original: string, outcome: Extract<MetadataOutcome, { kind: 'matched' }>, signal: AbortSignal | undefined, onStage?: (stage: FilingStage) => void | Promise<void>): Promise<FiledFile> {
     this.o.journal.advance(entry.id, entry.step, { originalPath: original });
     const fresh = this.o.journal.get(entry.id) ?? entry;
     return fileMatched(fresh, original, outcome.metadata, {

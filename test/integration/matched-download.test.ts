@@ -1,6 +1,6 @@
 // The Matched Download flow end to end against the Spotify and slskd emulators: artist suggestions, a single,
 // an album track, a matched album download, a folder of mixed artists, remix credits, the no-match fallback, a
-// rate limit in the middle, cancels, and a crash between transfer and tagging. Tags are read back with mutagen
+// rate limit in the middle, and a crash between transfer and tagging (cancels: matched-cancel.test.ts). Tags are read back with mutagen
 // (an independent reader) and the audio frames compared with what the peer delivered (ffmpeg md5).
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -264,35 +264,6 @@ describeWithMutagen('matched downloads', () => {
     const [item] = await settle([row.id]);
     expect(spotify.faults.fired.get('rate_limit')).toBe(1);
     expect(item).toMatchObject({ status: 'completed', destination_path: join(transferDir, 'Nina Vale', 'Nina Vale - Tidewater', '02 Undertow.mp3') });
-  });
-});
-
-describeWithMutagen('cancel', () => {
-  it('while downloading: nothing under Transfer, nothing half-written in the downloads folder', async () => {
-    slskd.setTransferSpeed(2_000);
-    const before = await transferTree();
-    const row = await call<{ id: number }>('match.download', { file: peerFile(`${ALBUM_FOLDER}\\09 - Something About Us.mp3`), artist: daft() });
-    for (let i = 0; i < 200 && (core.queue.get(row.id)?.bytes_downloaded ?? 0) === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(core.queue.get(row.id)?.status).toBe('in_progress');
-    await call('queue.cancel', { id: row.id });
-    slskd.setTransferSpeed(5_000_000);
-    await core.processor.whenIdle();
-    expect(core.queue.get(row.id)?.status).toBe('cancelled');
-    expect(await transferTree()).toEqual(before);
-    expect(existsSync(join(downloadsDir, 'Discovery (2001) [MP3 320]', '09 - Something About Us.mp3'))).toBe(false);
-  });
-
-  it('while matching on Spotify: the downloaded original goes, nothing is filed', async () => {
-    const before = await transferTree();
-    spotify.faults.inject({ kind: 'latency', path: '/v1/search', latencyMs: 3_000 });
-    const row = await call<{ id: number }>('match.download', { file: peerFile(`${ALBUM_FOLDER}\\10 - Voyager.mp3`), artist: daft() });
-    for (let i = 0; i < 300 && !/matching/.test(core.queue.get(row.id)?.detail ?? ''); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(core.queue.get(row.id)?.detail).toMatch(/matching on Spotify/);
-    await call('queue.cancel', { id: row.id });
-    await core.processor.whenIdle();
-    expect(core.queue.get(row.id)?.status).toBe('cancelled');
-    expect(await transferTree()).toEqual(before);
-    expect(existsSync(join(downloadsDir, 'Discovery (2001) [MP3 320]', '10 - Voyager.mp3'))).toBe(false);
   });
 });
 

@@ -135,12 +135,22 @@ async function partFiles(): Promise<string[]> {
 
 const journalRow = (id: number) => core.db.prepare('SELECT step, target_path FROM filing_journal WHERE queue_item_id = ?').get(id) as { step: string; target_path: string | null } | undefined;
 
-/** A retry of the cancelled row is still matched: it is downloaded again and filed under Transfer, tagged. */
-async function retryIsFiled(id: number, target: string, title: string): Promise<void> {
+const transfersOf = (filename: string) => slskd.transfers().filter((t) => t.filename === filename).length;
+
+/**
+ * A retry of the cancelled row is still matched: filed under Transfer and tagged, from the copy the cancel kept
+ * in the downloads folder when there is one (no second download), else downloaded again.
+ */
+async function retryIsFiled(id: number, track: string, title: string, o: { downloadsAgain: boolean }): Promise<void> {
+  const target = join(albumDir(), `${track.replace(/^(\d+) - /, '$1 ')}.mp3`);
+  const transfers = transfersOf(remote(track));
   await call('queue.retry', { id });
   const done = await rowWhere(id, (i) => i.status === 'completed' || i.status === 'failed' || i.status === 'retry_waiting');
   expect(done).toMatchObject({ status: 'completed', destination_path: target });
   expect((await mutagenTags(target)).tags).toMatchObject({ TIT2: [title], TALB: ['Discovery'] });
+  expect(transfersOf(remote(track))).toBe(transfers + (o.downloadsAgain ? 1 : 0));
+  expect(await tree(join(downloadsDir, 'Discovery (2001) [MP3 320]'))).not.toContain(`${track}.mp3`);
+  expect(await partFiles()).toEqual([]);
 }
 
 describeWithMutagen('cancelling a matched download through the queue', () => {
@@ -164,8 +174,7 @@ describeWithMutagen('cancelling a matched download through the queue', () => {
     expect(core.catalog.getTrack(core.queue.get(row.id)!.track_id!)?.status).toBe('missing');
 
     slskd.setBehaviour('alice', remote(track), { kind: 'succeed' });
-    await retryIsFiled(row.id, join(albumDir(), '05 Crescendolls.mp3'), 'Crescendolls');
-    expect(existsSync(original(track))).toBe(false);
+    await retryIsFiled(row.id, track, 'Crescendolls', { downloadsAgain: true });
   });
 
   it('while matching on Spotify: the downloaded file goes like any cancelled download; nothing is filed', async () => {
@@ -185,7 +194,7 @@ describeWithMutagen('cancelling a matched download through the queue', () => {
     // The request is kept, so a retry is matched again rather than filed plainly into the library.
     expect(journalRow(row.id)).toMatchObject({ step: 'requested' });
 
-    await retryIsFiled(row.id, join(albumDir(), '06 Nightvision.mp3'), 'Nightvision');
+    await retryIsFiled(row.id, track, 'Nightvision', { downloadsAgain: true });
   });
 
   for (const [stage, track, title] of [['transferring', '07 - Superheroes', 'Superheroes'], ['tagging', '08 - High Life', 'High Life']] as const) {
@@ -209,8 +218,7 @@ describeWithMutagen('cancelling a matched download through the queue', () => {
       expect(core.catalog.getTrack(core.queue.get(row.id)!.track_id!)?.status).toBe('missing');
       expect(journalRow(row.id)).toEqual({ step: 'requested', target_path: null });
 
-      await retryIsFiled(row.id, target, title);
-      expect(await partFiles()).toEqual([]);
+      await retryIsFiled(row.id, track, title, { downloadsAgain: false });
     });
   }
 });

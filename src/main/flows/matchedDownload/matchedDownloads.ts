@@ -5,7 +5,7 @@
 // stays in the downloads folder as a normal download, with a note. "Match & file" runs the same filing on a file
 // that is already downloaded. The journal (library/filingJournal) carries each request across restarts.
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/result';
 import { DownloadError, type FetchedFile, type Logger, type TrackWanted } from '../../base';
@@ -196,14 +196,26 @@ export class MatchedDownloads {
     return { path: filed.path, sizeBytes: filed.sizeBytes, note: filed.note ?? `Filed as ${outcome.metadata.artist} — ${outcome.metadata.title}` };
   }
 
-  /** The processor's hook before fetching: a filing a crash interrupted after the download is finished now. */
+  /**
+   * The processor's hook before fetching: a filing a crash interrupted after the download is finished now, and a
+   * retry of a filing that was rolled back (a cancel, a full disk) files the copy it kept in the downloads folder
+   * instead of downloading it again.
+   */
   async finishInterrupted(_track: TrackWanted, item: QueueItem, signal: AbortSignal, report: StageReporter): Promise<Delivered | undefined> {
     if (item.request_source !== 'matched') return undefined;
     const entry = this.o.journal.forQueueItem(item.id);
-    if (!entry || entry.step === 'requested' || !entry.originalPath) return undefined;
+    if (!entry || !entry.originalPath) return undefined;
     const context = parseContext(entry);
     const original = entry.originalPath;
-    const originalThere = await stat(original).then(() => true, () => false);
+    const originalThere = await stat(original).then((s) => s.isFile(), () => false);
+    if (entry.step === 'requested') {
+      if (!context.metadata || !originalThere) return undefined;
+      const ext = extname(original).slice(1).toLowerCase();
+      const playable = await validateAudioFile(original, { ext }).then(() => true, () => false);
+      if (!playable) return undefined;
+      const filed = await this.file(entry, original, { kind: 'matched', metadata: context.metadata }, signal, (stage) => report(item.id, stage, signal));
+      return { path: filed.path, sizeBytes: filed.sizeBytes, note: filed.note ?? `Filed from the copy kept in the downloads folder as ${context.metadata.artist} — ${context.metadata.title}` };
+    }
     if (!context.metadata || (entry.step === 'transferring' && !originalThere)) {
       await rollBackFiling(entry, this.o.journal);
       this.o.journal.open({ queueItemId: item.id, context: JSON.stringify({ file: context.file, artist: context.artist }) });

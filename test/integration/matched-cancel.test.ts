@@ -165,7 +165,8 @@ describeWithMutagen('cancelling a matched download through the queue', () => {
 
     const cancelled = await call<{ status: string }>('queue.cancel', { id: row.id });
     expect(cancelled.status).toBe('cancelled');
-    expect(core.queue.get(row.id)).toMatchObject({ status: 'cancelled' });
+    // The progress line of the moment goes with the cancel.
+    expect(core.queue.get(row.id)).toMatchObject({ status: 'cancelled', detail: null });
     const transfer = slskd.transfers().find((t) => t.filename === remote(track))!;
     expect(transfer).toMatchObject({ state: 'Completed, Cancelled', removed: true });
     expect(existsSync(original(track))).toBe(false);
@@ -187,7 +188,7 @@ describeWithMutagen('cancelling a matched download through the queue', () => {
     expect(existsSync(original(track))).toBe(true);
 
     await call('queue.cancel', { id: row.id });
-    expect(core.queue.get(row.id)).toMatchObject({ status: 'cancelled' });
+    expect(core.queue.get(row.id)).toMatchObject({ status: 'cancelled', detail: null });
     expect(existsSync(original(track))).toBe(false);
     expect(await tree(transferDir)).toEqual(before);
     expect(await partFiles()).toEqual([]);
@@ -210,7 +211,8 @@ describeWithMutagen('cancelling a matched download through the queue', () => {
       const delivered = await readFile(original(track));
 
       await call('queue.cancel', { id: row.id });
-      expect(core.queue.get(row.id)).toMatchObject({ status: 'cancelled', error_type: 'cancelled' });
+      // The row says where the file is.
+      expect(core.queue.get(row.id)).toMatchObject({ status: 'cancelled', error_type: 'cancelled', detail: `Cancelled while filing: nothing was left under Transfer; the downloaded file stays at ${original(track)}.` });
       expect(existsSync(target)).toBe(false);
       expect(await tree(transferDir)).toEqual(before);
       expect(await partFiles()).toEqual([]);

@@ -364,7 +364,8 @@ export class QueueProcessor {
       if (job.stopReason === 'cancelled') {
         if (ref && source.cancel) await source.cancel(ref).catch(() => {});
         await discardPartQuietly(job.partPath);
-        if (fetched && fetched.path !== job.partPath && !(e instanceof CancelledKeepingFile)) await removeQuietly(fetched.path);
+        if (e instanceof CancelledKeepingFile) this.o.store.noteCancelled(item.id, e.message);
+        else if (fetched && fetched.path !== job.partPath) await removeQuietly(fetched.path);
       } else {
         // Paused or shutting down: the request waits, it did not fail. The .part file stays only for a source
         // that resumes from it.

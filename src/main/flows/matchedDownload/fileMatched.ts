@@ -80,8 +80,8 @@ async function sha256(path: string): Promise<string> {
 
 const exists = (p: string) => stat(p).then((s) => s.isFile(), () => false);
 
-function cancelled(): CancelledKeepingFile {
-  return new CancelledKeepingFile('Cancelled while filing: nothing was left under Transfer, and the downloaded file stays in the downloads folder.');
+function cancelled(original: string): CancelledKeepingFile {
+  return new CancelledKeepingFile(`Cancelled while filing: nothing was left under Transfer; the downloaded file stays at ${original}.`);
 }
 
 /**
@@ -105,7 +105,7 @@ export async function fileMatched(entry: FilingEntry, original: string, metadata
     if (wroteTarget) await rm(target, { force: true });
     if (coverPath) await rm(coverPath, { force: true });
     release();
-    throw cancelled();
+    throw cancelled(original);
   };
 
   if (step === 'requested' || step === 'transferring') {

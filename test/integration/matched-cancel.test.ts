@@ -3,7 +3,8 @@
 // downloading (the peer's transfer held mid-file by the emulator), matching on Spotify, transferring and tagging
 // (each held by the core's stage hook until the cancel arrives). Every time: the row shows cancelled, nothing is
 // left under Transfer, no part file anywhere, the original handled as the stage demands, and a retry of the
-// cancelled row is still a matched download that ends up filed under Transfer.
+// cancelled row is still a matched download that ends up filed under Transfer. Also: Spotify failing before the
+// file has arrived, and a Spotify rate limit in the middle of a matched album download.
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -245,5 +246,21 @@ describe('Spotify failing while the file still downloads', () => {
       core = previous;
       await other.close();
     }
+  });
+});
+
+describeWithMutagen('a Spotify rate limit in the middle of a matched album download', () => {
+  it('is waited out: every track is still filed, numbered, in one folder', async () => {
+    const tracks = ['09 - Something About Us', '10 - Voyager', '11 - Veridis Quo', '12 - Short Circuit'];
+    // The album's catalogue lookups (its artist's albums, the album, each track's ISRC) come after the folder is
+    // queued; the first of them is refused with a Retry-After.
+    spotify.faults.inject({ kind: 'rate_limit', path: /^\/v1\/(artists|albums|tracks)\//, retryAfterSec: 1 });
+    const rows = await call<Array<{ id: number }>>('match.downloadAlbum', { files: tracks.map((t) => peerFile(remote(t))), artist: daft() });
+    const items = await Promise.all(rows.map((r) => rowWhere(r.id, (i) => i.status !== 'pending' && i.status !== 'in_progress')));
+    expect(spotify.faults.fired.get('rate_limit')).toBe(1);
+    expect(items.map((i) => [i.status, i.destination_path])).toEqual(
+      tracks.map((t) => ['completed', join(albumDir(), `${t.replace(/^(\d+) - /, '$1 ')}.mp3`)]),
+    );
+    expect((await mutagenTags(join(albumDir(), '10 Voyager.mp3'))).tags).toMatchObject({ TIT2: ['Voyager'], TRCK: ['10/12'], TALB: ['Discovery'] });
   });
 });

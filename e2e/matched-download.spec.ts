@@ -83,6 +83,9 @@ test('Match & file: five suggestions, search an artist, pick, and the file is un
   await expect(suggested.locator('img[src^="data:image/jpeg;base64,"]')).not.toHaveCount(0);
   await expect(suggested.locator('.artist-initial')).not.toHaveCount(0);
   await expect(options.first()).toBeFocused();
+  // The file is here already: closing only closes (no download is offered or started).
+  await expect(dialog).not.toContainText('Closing starts a normal download');
+  await expect(dialog.getByRole('button', { name: 'Close', exact: true })).toBeVisible();
   await shot(page, 'suggestions-1280-light');
 
   // Keyboard: arrows move between artists.
@@ -131,6 +134,8 @@ test('Match & file: five suggestions, search an artist, pick, and the file is un
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   }
+
+  expect(core.queue.list({ view: 'all' }).items).toHaveLength(1);
 
   // An error inline: Spotify failing for the suggestions.
   await page.setViewportSize({ width: 1280, height: 860 });

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createSlskdSource } from '../src/main/sources';
 import { startSlskdEmulator, type SlskdEmulator } from '../test/emulators/slskd';
 import { startSpotifyEmulator, type SpotifyEmulator } from '../test/emulators/spotify';
@@ -17,6 +18,7 @@ import { expect, test as cassetteTest } from './support/fixtures';
 
 const API_KEY = 'e2e-search-matched-key';
 const PEER_FILE = '@@music\\singles\\Nina Vale - Low Tide.mp3';
+const SHOTS = fileURLToPath(new URL('../screenshots', import.meta.url));
 
 interface Services {
   slskd: SlskdEmulator;
@@ -102,4 +104,79 @@ test('Search → Matched Download → five suggestions → search and pick an ar
   expect(existsSync(join(folder, 'cover.jpg'))).toBe(true);
   const { items } = cassette.core.queue.list({ view: 'all' });
   expect(items.map((r) => [r.status, r.destination_path])).toEqual([['completed', target]]);
+});
+
+test('closing the modal without a pick downloads normally; "Don\'t download" queues nothing', async ({ page, services, startCassette }) => {
+  const source = createSlskdSource({
+    baseUrl: services.slskd.url, apiKey: API_KEY, downloadsDir: services.downloadsDir, pollMs: 50, searchTimeoutMs: 500, stallMs: 20_000,
+    budget: { maxSearches: 100, windowMs: 60_000, minGapMs: 0 },
+  });
+  const cassette = await startCassette({
+    core: {
+      sources: { slskd: source }, defaultSource: 'slskd', runQueue: true, reconcileOnStart: false,
+      env: { SPOTIFY_CLIENT_ID: services.spotify.clientId, SPOTIFY_ACCOUNTS_BASE: services.spotify.accountsBase, SPOTIFY_API_BASE: services.spotify.apiBase },
+    },
+  });
+  await signIn(await cassette.core.spotify(), services.spotify, 'main', 'alice');
+  const rows = () => cassette.core.queue.list({ view: 'all' }).items;
+  const dialog = page.getByRole('dialog', { name: 'Which artist is this?' });
+
+  await page.goto(cassette.openUrl);
+  await page.getByRole('link', { name: /^Search/ }).click();
+  /** Searches `query` and opens the artist modal of its one single, `name`; the suggestions are shown. */
+  const openModalFor = async (query: string, name: string) => {
+    await page.getByRole('searchbox', { name: 'Search Soulseek' }).fill(query);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: `1 single for “${query}”` })).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('tab', { name: /^Singles/ }).click();
+    const single = page.getByRole('list', { name: 'Singles' }).getByRole('group', { name });
+    await single.getByRole('button', { name: `Matched Download: ${name}` }).click();
+    await expect(dialog.getByRole('list', { name: 'Suggested artists' }).getByRole('button').first()).toBeVisible();
+    await expect(dialog).toContainText('Closing starts a normal download into Downloads.');
+    return single;
+  };
+
+  // Changed their mind: nothing is downloaded.
+  const lowTide = await openModalFor('low tide', 'Low Tide by Nina Vale');
+  // The footer that says what closing does, light and dark, wide and narrow (screenshots/, to look at).
+  await mkdir(SHOTS, { recursive: true });
+  for (const [theme, width] of [['light', 1280], ['dark', 1280], ['light', 420], ['dark', 360]] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    await page.setViewportSize({ width, height: 860 });
+    await expect(dialog.getByRole('button', { name: "Don't download" })).toBeInViewport();
+    await page.screenshot({ path: join(SHOTS, `matched-search-footer-${width}-${theme}.png`) });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await dialog.getByRole('button', { name: "Don't download" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(lowTide.getByRole('button', { name: 'Download: Low Tide by Nina Vale', exact: true })).toBeEnabled();
+  expect(rows()).toEqual([]);
+
+  // Esc: the plain download of exactly that file starts, and the Search row says it is queued.
+  await lowTide.getByRole('button', { name: 'Matched Download: Low Tide by Nina Vale' }).click();
+  await expect(dialog.getByRole('list', { name: 'Suggested artists' }).getByRole('button').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Downloading 1 file without matching, into Downloads' })).toBeVisible();
+  await expect(lowTide.getByRole('button', { name: 'Queued: Low Tide by Nina Vale' })).toBeDisabled();
+
+  // The close button, and a click on the backdrop, do the same for the next files.
+  const undertow = await openModalFor('undertow', 'Undertow by Nina Vale');
+  await dialog.getByRole('button', { name: 'Close and download normally' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(undertow.getByRole('button', { name: 'Queued: Undertow by Nina Vale' })).toBeDisabled();
+  const robotRock = await openModalFor('robot rock', 'Robot Rock by Daft Punk');
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeHidden();
+  await expect(robotRock.getByRole('button', { name: 'Queued: Robot Rock by Daft Punk' })).toBeDisabled();
+
+  // Three plain downloads (not matched), each of exactly the peer's file; none is filed under Transfer.
+  await expect.poll(() => rows().map((r) => r.status), { timeout: 60_000 }).toEqual(['completed', 'completed', 'completed']);
+  expect(rows().map((r) => r.request_source)).not.toContain('matched');
+  expect(services.slskd.transfers().map((t) => t.filename).sort()).toEqual([
+    '@@music\\singles\\Daft Punk - Robot Rock.flac', '@@music\\singles\\Nina Vale - Low Tide.mp3', '@@music\\singles\\Nina Vale - Undertow.mp3',
+  ]);
+  expect(existsSync(join(cassette.dataDir, 'Transfer'))).toBe(false);
 });

@@ -55,13 +55,16 @@ test('search, see albums and singles, filter, download a single and watch it fin
   await expect(tracks.getByRole('group')).toHaveCount(2);
   await expect(tracks.getByRole('group', { name: 'Salt Roads' })).toBeVisible();
   await expect(album.getByRole('button', { name: 'Download album: Tidal Maps by Glass Harbour' })).toBeVisible();
-  // Matched album download opens the artist modal, which also offers the plain download; Esc closes it.
+  // Matched album download opens the artist modal, which also offers the plain download (closing it starts that
+  // one); "Don't download" closes it with nothing queued.
   await album.getByRole('button', { name: /Matched album download/ }).click();
   const modal = page.getByRole('dialog');
   await expect(modal).toBeVisible();
   await expect(modal.getByRole('button', { name: 'Download without matching' })).toBeVisible();
-  await page.keyboard.press('Escape');
+  await expect(modal).toContainText('Closing starts a normal download into Downloads.');
+  await modal.getByRole('button', { name: "Don't download" }).click();
   await expect(modal).toBeHidden();
+  await expect(album.getByRole('button', { name: 'Download album: Tidal Maps by Glass Harbour' })).toBeEnabled();
 
   // Filters: lossless only leaves the album and no single.
   await page.getByRole('combobox', { name: 'Minimum quality' }).selectOption('lossless');

@@ -1,6 +1,7 @@
 // `npx tsx e2e/searchScreens.ts [widths] [themes]`: the Search page — empty, searching, results (an album open,
-// the singles), no results, and Soulseek not set up — at 360, 420 and 1280 px, light and dark, into screenshots/
-// (gitignored), printing any horizontal overflow. Needs `npm run build:renderer`.
+// the singles), the artist modal of a single (Spotify not signed in here: its inline error, and the footer saying
+// that closing starts a normal download), no results, and Soulseek not set up — at 360, 420 and 1280 px, light
+// and dark, into screenshots/ (gitignored), printing any horizontal overflow. Needs `npm run build:renderer`.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,11 @@ try {
         await shoot(p, 'albums', width, theme);
         await p.getByRole('tab', { name: /^Singles/ }).click();
         await shoot(p, 'singles', width, theme);
+        await p.getByRole('button', { name: /^Matched Download: / }).first().click();
+        const modal = p.getByRole('dialog', { name: 'Which artist is this?' });
+        await modal.getByRole('alert').first().waitFor();
+        await shoot(p, 'matched-modal', width, theme);
+        await modal.getByRole('button', { name: "Don't download" }).click();
       } finally {
         await app.close();
       }

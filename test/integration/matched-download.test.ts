@@ -1,14 +1,14 @@
 // The Matched Download flow end to end against the Spotify and slskd emulators: artist suggestions, a single,
 // an album track, a matched album download, a folder of mixed artists, remix credits, the no-match fallback, a
-// rate limit in the middle, cancels, and a crash between transfer and tagging. Tags are read back with mutagen
+// rate limit in the middle, and a crash between transfer and tagging (cancels: matched-cancel.test.ts). Tags are read back with mutagen
 // (an independent reader) and the audio frames compared with what the peer delivered (ffmpeg md5).
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
-import { closeTagWorker } from '../../src/main/library';
+import { closeTagWorker, partPathFor, partWriterToken } from '../../src/main/library';
 import { createSlskdSource } from '../../src/main/sources';
 import { startSlskdEmulator, type SlskdEmulator } from '../emulators/slskd';
 import { EMU_JPEGS, startSpotifyEmulator, type SpotifyEmulator } from '../emulators/spotify';
@@ -267,35 +267,6 @@ describeWithMutagen('matched downloads', () => {
   });
 });
 
-describeWithMutagen('cancel', () => {
-  it('while downloading: nothing under Transfer, nothing half-written in the downloads folder', async () => {
-    slskd.setTransferSpeed(2_000);
-    const before = await transferTree();
-    const row = await call<{ id: number }>('match.download', { file: peerFile(`${ALBUM_FOLDER}\\09 - Something About Us.mp3`), artist: daft() });
-    for (let i = 0; i < 200 && (core.queue.get(row.id)?.bytes_downloaded ?? 0) === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(core.queue.get(row.id)?.status).toBe('in_progress');
-    await call('queue.cancel', { id: row.id });
-    slskd.setTransferSpeed(5_000_000);
-    await core.processor.whenIdle();
-    expect(core.queue.get(row.id)?.status).toBe('cancelled');
-    expect(await transferTree()).toEqual(before);
-    expect(existsSync(join(downloadsDir, 'Discovery (2001) [MP3 320]', '09 - Something About Us.mp3'))).toBe(false);
-  });
-
-  it('while matching on Spotify: the downloaded original goes, nothing is filed', async () => {
-    const before = await transferTree();
-    spotify.faults.inject({ kind: 'latency', path: '/v1/search', latencyMs: 3_000 });
-    const row = await call<{ id: number }>('match.download', { file: peerFile(`${ALBUM_FOLDER}\\10 - Voyager.mp3`), artist: daft() });
-    for (let i = 0; i < 300 && !/matching/.test(core.queue.get(row.id)?.detail ?? ''); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(core.queue.get(row.id)?.detail).toMatch(/matching on Spotify/);
-    await call('queue.cancel', { id: row.id });
-    await core.processor.whenIdle();
-    expect(core.queue.get(row.id)?.status).toBe('cancelled');
-    expect(await transferTree()).toEqual(before);
-    expect(existsSync(join(downloadsDir, 'Discovery (2001) [MP3 320]', '10 - Voyager.mp3'))).toBe(false);
-  });
-});
-
 describeWithMutagen('Match & file', () => {
   it('files a finished normal download under Transfer; the row and the catalog point at the new place', async () => {
     const trackId = core.catalog.upsertTrack({ title: 'Low Tide', artist: { name: 'Nina Vale' }, durationSec: 3, source: 'slskd' });
@@ -359,5 +330,59 @@ describeWithMutagen('crash between transfer and tagging', () => {
     expect((await mutagenTags(target)).tags).toMatchObject({ TIT2: ['Veridis Quo'], TALB: ['Discovery'], TRCK: ['11/12'] });
     expect(existsSync(original)).toBe(false);
     expect(core.db.prepare('SELECT count(*) AS n FROM filing_journal WHERE queue_item_id = ?').get(item.id)).toEqual({ n: 0 });
+  });
+  /**
+   * The state a crash in the middle of the copy leaves: the journal at "transferring", half a copy under its part
+   * name beside the target (written by a process that is gone), the original in the downloads folder or not.
+   */
+  async function crashedWhileTransferring(track: string, originalThere: boolean) {
+    await core.close();
+    core = openCore(false);
+    const f = peerFile(`${ALBUM_FOLDER}\\${track}.mp3`);
+    const item = await core.matched.download(f, daft());
+    const original = join(downloadsDir, 'crashed', `${track}.mp3`);
+    if (originalThere) {
+      await mkdir(join(downloadsDir, 'crashed'), { recursive: true });
+      await writeFile(original, delivered(`${track}.mp3`));
+    }
+    const { resolveTrack } = await import('../../src/main/flows/matchedDownload');
+    const outcome = await resolveTrack(await (await core.spotify()).api('main'), { filename: f.filename, durationMs: 3000 }, daft());
+    if (outcome.kind !== 'matched') throw new Error(`${track} does not match`);
+    const target = join(transferDir, 'Daft Punk', 'Daft Punk - Discovery', `${track.replace(/^(\d+) - /, '$1 ')}.mp3`);
+    const part = partPathFor(target, partWriterToken('gone-host:999999'));
+    await rm(target, { force: true }); // filed by the album test above: here the crash came before the rename
+    await mkdir(join(transferDir, 'Daft Punk', 'Daft Punk - Discovery'), { recursive: true });
+    await writeFile(part, delivered(`${track}.mp3`).subarray(0, 1000));
+    core.db.prepare(`UPDATE filing_journal SET step='transferring', original_path=?, target_path=?, part_path=?, context=json_set(context, '$.metadata', json(?)) WHERE queue_item_id=?`)
+      .run(original, target, part, JSON.stringify(outcome.metadata), item.id);
+    core.db.prepare(`UPDATE queue_items SET status='in_progress', worker='gone-host:999999' WHERE id=?`).run(item.id);
+    await core.close();
+    return { item, original, target, part };
+  }
+
+  it('a crash while transferring: the next start drops the half copy and files the original again', async () => {
+    const { item, original, target, part } = await crashedWhileTransferring('12 - Short Circuit', true);
+    const enqueuesBefore = slskd.counters.enqueuePosts;
+    core = openCore(true);
+    await core.processor.whenIdle();
+    expect(core.queue.get(item.id)).toMatchObject({ status: 'completed', destination_path: target });
+    expect(slskd.counters.enqueuePosts).toBe(enqueuesBefore);
+    expect(existsSync(part)).toBe(false);
+    expect(existsSync(original)).toBe(false);
+    expect(await audioStreamMd5(target)).toBe(await md5OfBytes(delivered('12 - Short Circuit.mp3'), 'mp3'));
+    expect((await mutagenTags(target)).tags).toMatchObject({ TIT2: ['Short Circuit'], TRCK: ['12/12'] });
+    expect(core.db.prepare('SELECT count(*) AS n FROM filing_journal WHERE queue_item_id = ?').get(item.id)).toEqual({ n: 0 });
+  });
+
+  it('a crash while transferring, the original gone since: rolled back (the half copy goes), downloaded again and filed', async () => {
+    const { item, original, target, part } = await crashedWhileTransferring('03 - Digital Love', false);
+    const transfersBefore = slskd.transfers().filter((t) => t.filename.endsWith('03 - Digital Love.mp3')).length;
+    core = openCore(true);
+    await core.processor.whenIdle();
+    expect(existsSync(part)).toBe(false);
+    expect(existsSync(original)).toBe(false);
+    expect(slskd.transfers().filter((t) => t.filename.endsWith('03 - Digital Love.mp3')).length).toBe(transfersBefore + 1);
+    expect(core.queue.get(item.id)).toMatchObject({ status: 'completed', destination_path: target });
+    expect((await mutagenTags(target)).tags).toMatchObject({ TIT2: ['Digital Love'], TRCK: ['3/12'] });
   });
 });

@@ -53,7 +53,7 @@ describe('cancelling a filing', () => {
       const entry = journal.open({ context: '{}' });
       const controller = new AbortController();
       await expect(
-        fileMatched(entry, original, meta(), { journal, covers, transferDir, signal: controller.signal, onStage: (s) => s === stage && controller.abort() }),
+        fileMatched(entry, original, meta(), { journal, covers, transferDir, signal: controller.signal, onStage: (s) => void (s === stage && controller.abort()) }),
       ).rejects.toMatchObject({ type: 'cancelled' });
       expect(await filesUnder(transferDir)).toEqual([]);
       expect(await readFile(original)).toEqual(before);

@@ -179,6 +179,34 @@ describe('processor', () => {
     await core.close();
   });
 
+  it('a cancel while the fetched file is tagged is honoured: nothing goes into the library, the row stays cancelled', async () => {
+    const dir = await fresh();
+    const source = scriptedSource({ kind: 'deliver', file: tone });
+    let tagging: () => void = () => undefined;
+    const reached = new Promise<void>((r) => (tagging = r));
+    let release: () => void = () => undefined;
+    const core = openTestCore(dir, {
+      sources: { slskd: source }, defaultSource: 'slskd', runQueue: true,
+      // The tagging step (finalize), held until the cancel has been asked for.
+      finalize: () => {
+        tagging();
+        return new Promise<void>((r) => (release = r));
+      },
+    });
+    const [t] = seedAlbums(core.catalog, 1, 1);
+    const { item } = core.queue.enqueueTrack({ trackId: t!.id, source: 'slskd' });
+    core.processor.kick();
+    await reached;
+    const cancelling = core.handlers['queue.cancel']({ id: item.id });
+    release();
+    await cancelling;
+    await core.processor.whenIdle();
+    expect(core.queue.get(item.id)).toMatchObject({ status: 'cancelled', destination_path: null });
+    expect(existsSync(join(dir, 'Library', 'Artist 1', 'Artist 1 - Album 1', '01 Song 1-1.mp3'))).toBe(false);
+    expect(core.catalog.getTrack(t!.id)).toMatchObject({ status: 'missing', local_path: null });
+    await core.close();
+  });
+
   it('pause stops active downloads without counting a failure; resume finishes them', async () => {
     const dir = await fresh();
     const source = scriptedSource({ kind: 'hang' });

@@ -27,6 +27,17 @@ export class DownloadError extends Error {
 }
 
 /**
+ * A user cancel that reached a flow after it took the fetched file over (a matched download being filed): the
+ * flow rolled back what it wrote and keeps the fetched file where it was, so the queue must not delete it.
+ */
+export class CancelledKeepingFile extends DownloadError {
+  constructor(message: string) {
+    super('cancelled', message);
+    this.name = 'CancelledKeepingFile';
+  }
+}
+
+/**
  * The abort reason when the queue pauses or shuts down (not a user cancel): a source should keep what can be
  * resumed — the remote transfer or ticket, and the `.part` file — because the same request will run again.
  */

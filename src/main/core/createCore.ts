@@ -12,7 +12,7 @@ import {
 import { AlbumArt, CoverArtCache, DownloadTagger, FilingJournal, moveFileAtomic, organisedLayout, validateAudioFile, type LayoutStrategy, isPartOf, sweepPartFiles, checkFolder } from '../library';
 import { QobuzService, type QobuzServiceOptions } from '../flows/qobuzSync';
 import { BackupScheduler, BackupService } from '../flows/backupRun';
-import { MatchedDownloads } from '../flows/matchedDownload';
+import { MATCHED_STAGE_DETAIL, MatchedDownloads, type MatchedStage } from '../flows/matchedDownload';
 import { isSourceId, type DownloadSource, type FetchedFile, type SourceId, type TrackWanted } from '../base';
 import { QOBUZ_JOB_SLOTS, SlskdSource } from '../sources';
 import { enqueuePeerFiles, peerFilesFromResults, PeerSearches } from '../flows/peerSearch';
@@ -71,6 +71,11 @@ export interface CoreConfig {
    */
   recoverOnStart?: boolean;
   finalize?(track: TrackWanted, file: FetchedFile): Promise<void>;
+  /**
+   * Awaited as a matched download enters each stage after its file arrived (matching, transferring, tagging),
+   * with the item's cancel signal: tests hold a stage here to cancel in it deterministically.
+   */
+  onMatchedStage?(queueItemId: number, stage: MatchedStage, signal: AbortSignal): Promise<void>;
   /** Qobuz purchase sync settings (environment, config path, client tuning); read lazily, on first use. */
   qobuz?: QobuzServiceOptions;
   /** better-sqlite3's compiled module for this runtime (Electron passes its own build); default: the package's. */
@@ -244,9 +249,10 @@ export function createCore(ports: CorePorts, config: CoreConfig): Core {
   });
 
   /** A matched download's stage (matching, transferring, tagging) shows in its row. */
-  function reportStage(id: number, detail: string): void {
-    queue.heartbeat(id, { detail });
+  async function reportStage(id: number, stage: MatchedStage, signal: AbortSignal): Promise<void> {
+    queue.heartbeat(id, { detail: MATCHED_STAGE_DETAIL[stage] });
     pushRows([id]);
+    await config.onMatchedStage?.(id, stage, signal);
   }
 
   async function spotifyApi(): Promise<SpotifyApi> {

@@ -96,6 +96,16 @@ export class FilingJournal {
       );
   }
 
+  /**
+   * Back to `requested` after a rolled-back attempt (a cancel, a full disk): the request and its context stay, so
+   * a retry of the queue item files it again; the paths of the undone attempt go.
+   */
+  reset(id: number): void {
+    this.db
+      .prepare(`UPDATE filing_journal SET step='requested', target_path=NULL, part_path=NULL, cover_path=NULL, updated_at=? WHERE id=?`)
+      .run(this.clock.now(), id);
+  }
+
   close(id: number): void {
     this.db.prepare('DELETE FROM filing_journal WHERE id = ?').run(id);
   }

@@ -8,7 +8,9 @@ import type { CatalogStore } from '../catalog';
 import type { Clock, Logger } from '../base';
 import { TransferError, isPartOf, parsePartFile, partPathFor, partWriterToken, ensureDirectory } from '../library';
 import { discardPart, resumeRecordPath } from '../net';
-import { DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSource, type FetchedFile, type ReviewCandidate, type SourceId, type TrackWanted } from '../base';
+import {
+  CancelledKeepingFile, DownloadError, DownloadInterrupted, type AudioClaim, type DownloadSource, type FetchedFile, type ReviewCandidate, type SourceId, type TrackWanted,
+} from '../base';
 import type { QueueStore } from './queueStore';
 import type { QueueItem } from './types';
 import { isPartWriterAlive } from './worker';
@@ -36,7 +38,8 @@ export interface ProcessorOptions {
   /**
    * Files the fetched file itself (a flow with its own layout and steps, e.g. a matched download) instead of the
    * processor's move into `planDestination`; undefined: not this flow's item, the processor places it. Honour
-   * `signal` (a cancel) between steps and leave no half-written file.
+   * `signal` (a cancel) between steps and leave no half-written file; a cancel after the flow took the file over
+   * throws CancelledKeepingFile, and the fetched file is then left where it is.
    */
   deliver?(track: TrackWanted, file: FetchedFile, item: QueueItem, signal: AbortSignal): Promise<Delivered | undefined>;
   /**
@@ -351,6 +354,8 @@ export class QueueProcessor {
         await this.recordCompletion({ id: item.id, path: delivered.path, sizeBytes: delivered.sizeBytes, note: delivered.note ?? fetched.note });
         return;
       }
+      // A cancel while tagging is honoured before the file goes into place, not after.
+      if (job.stopReason === 'cancelled') throw job.controller.signal.reason;
       // Tagging changes the size: the catalog records what is on disk, or the next reconcile calls it wrong.
       const sizeBytes = this.o.finalize ? (await stat(fetched.path)).size : fetched.sizeBytes;
       const dest = withExt(dest0, fetched.ext);
@@ -370,7 +375,8 @@ export class QueueProcessor {
       if (job.stopReason === 'cancelled') {
         if (ref && source.cancel) await source.cancel(ref).catch(() => {});
         await discardPartQuietly(job.partPath);
-        if (fetched && fetched.path !== job.partPath) await removeQuietly(fetched.path);
+        if (e instanceof CancelledKeepingFile) this.o.store.noteCancelled(item.id, e.message);
+        else if (fetched && fetched.path !== job.partPath) await removeQuietly(fetched.path);
       } else {
         // Paused or shutting down: the request waits, it did not fail. The .part file stays only for a source
         // that resumes from it.

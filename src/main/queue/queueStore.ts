@@ -265,7 +265,8 @@ export class QueueStore {
         : [id];
       for (const qid of ids) {
         const row = this.get(qid)!;
-        this.sql(`UPDATE queue_items SET status='cancelled', completed_at=?, error_type='cancelled', error_message='Cancelled' WHERE id=?`)
+        // The progress line of the moment ("peer alice, 50 %", "tagging") says nothing once it is cancelled.
+        this.sql(`UPDATE queue_items SET status='cancelled', completed_at=?, error_type='cancelled', error_message='Cancelled', detail=NULL WHERE id=?`)
           .run(now, qid);
         if (row.track_id !== null) {
           this.sql(`UPDATE tracks SET status='missing' WHERE id=? AND status IN ('queued','downloading','failed')`).run(row.track_id);
@@ -275,6 +276,11 @@ export class QueueStore {
       if (item.parent_id !== null) this.finishParentIfDone(item.parent_id);
       return this.get(id);
     }).immediate();
+  }
+
+  /** What became of a cancelled request's file, shown in its row (e.g. kept in the downloads folder). */
+  noteCancelled(id: number, note: string): void {
+    this.sql(`UPDATE queue_items SET detail=? WHERE id=? AND status='cancelled'`).run(note, id);
   }
 
   /** The user's "try again now": failed, cancelled or waiting requests go back to pending at once. */

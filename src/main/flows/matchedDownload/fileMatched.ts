@@ -2,13 +2,14 @@
 // rename into place → tags from Spotify through the one writeTags → cover.jpg beside it (part + rename, once per
 // folder) → remove the original. Each step is recorded before the next starts, so a crash leaves the original or
 // the finished file, never a half-written one under its final name, and `fileMatched` run again on the same entry
-// continues where it stopped. A cancel between steps rolls back what this filing wrote.
+// continues where it stopped. A cancel between steps rolls back what this filing wrote and keeps the original;
+// a queue item's journal entry then goes back to `requested`, so a retry files it again (still matched).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { copyFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { DownloadError } from '../../base';
+import { CancelledKeepingFile, DownloadError } from '../../base';
 import {
   COVER_FILE, ensureDirectory, formatArtistCredit, organisedLayout, ownPartWriter, partPathFor, TagWriteError, TransferError, writeCoverFile, writeTags,
   type CoverArt, type CoverArtCache, type FilingEntry, type FilingJournal, type Id3Version, type TrackTags,
@@ -24,8 +25,11 @@ export interface FileMatchedOptions {
   /** The ID3v2 version for an MP3 (default 2.4). */
   id3Version?: Id3Version;
   signal?: AbortSignal;
-  onStage?(stage: 'transferring' | 'tagging'): void;
+  /** Awaited as each step begins (the row shows it; a cancel that arrives meanwhile is honoured after it). */
+  onStage?(stage: FilingStage): void | Promise<void>;
 }
+
+export type FilingStage = 'transferring' | 'tagging';
 
 export interface FiledFile {
   path: string;
@@ -78,35 +82,38 @@ async function sha256(path: string): Promise<string> {
 
 const exists = (p: string) => stat(p).then((s) => s.isFile(), () => false);
 
-function cancelled(): DownloadError {
-  return new DownloadError('cancelled', 'Cancelled while filing; nothing was left half-written.');
+function cancelled(original: string): CancelledKeepingFile {
+  return new CancelledKeepingFile(`Cancelled while filing: nothing was left under Transfer; the downloaded file stays at ${original}.`);
 }
 
 /**
  * Runs (or continues) the filing of `entry` with `metadata`. The original must still exist unless the entry is
- * past the transfer. Throws DownloadError('cancelled') after rolling back on a cancel, TransferError for a
- * different file already at the target, or a storage error.
+ * past the transfer. Throws CancelledKeepingFile after rolling back on a cancel (the original is untouched),
+ * TransferError for a different file already at the target, or a storage error.
  */
 export async function fileMatched(entry: FilingEntry, original: string, metadata: MatchedMetadata, o: FileMatchedOptions): Promise<FiledFile> {
   const ext = extname(original).slice(1).toLowerCase();
   const target = entry.targetPath ?? matchedTargetPath(o.transferDir, metadata, ext);
   const part = entry.partPath ?? partPathFor(target, ownPartWriter());
   let step = entry.step;
-  let wroteTarget = false;
+  // A continued entry past the transfer put the file at the target itself: a roll-back removes it too.
+  let wroteTarget = step === 'transferred' || step === 'tagged';
   let coverPath = entry.coverPath;
+  // A queue item's request outlives a rolled-back attempt (a retry files it again); a loose file's does not.
+  const release = () => (entry.queueItemId !== null ? o.journal.reset(entry.id) : o.journal.close(entry.id));
   const check = async () => {
     if (!o.signal?.aborted) return;
     await rm(part, { force: true });
     if (wroteTarget) await rm(target, { force: true });
     if (coverPath) await rm(coverPath, { force: true });
-    o.journal.close(entry.id);
-    throw cancelled();
+    release();
+    throw cancelled(original);
   };
 
   if (step === 'requested' || step === 'transferring') {
     await rm(part, { force: true });
     await check();
-    o.onStage?.('transferring');
+    await o.onStage?.('transferring');
     try {
       await ensureDirectory(dirname(target));
     } catch (e) {
@@ -119,6 +126,8 @@ export async function fileMatched(entry: FilingEntry, original: string, metadata
         o.journal.close(entry.id);
         throw new TransferError('dest_exists', `A different file of this track is already at ${target}.`);
       }
+      // Left by this entry's own interrupted attempt (the rename had happened): ours to roll back.
+      if (step === 'transferring') wroteTarget = true;
     } else {
       o.journal.advance(entry.id, 'transferring', { targetPath: target, partPath: part });
       try {
@@ -129,7 +138,7 @@ export async function fileMatched(entry: FilingEntry, original: string, metadata
         await rm(part, { force: true });
         if (e instanceof DownloadError) throw e;
         const code = (e as { code?: string }).code;
-        o.journal.close(entry.id);
+        release();
         throw new DownloadError('storage', code === 'ENOSPC' ? `The Transfer folder's disk is full; free some space and file ${original} again.` : `Could not copy ${original} to ${target}: ${(e as Error).message}`);
       }
       wroteTarget = true;
@@ -141,7 +150,7 @@ export async function fileMatched(entry: FilingEntry, original: string, metadata
   let note: string | undefined;
   if (step === 'transferred') {
     await check();
-    o.onStage?.('tagging');
+    await o.onStage?.('tagging');
     const cover = await o.covers.get(metadata.coverUrl);
     try {
       await writeTags(target, matchedTags(metadata, cover), { ext, ...(o.id3Version ? { id3Version: o.id3Version } : {}) });
@@ -151,6 +160,8 @@ export async function fileMatched(entry: FilingEntry, original: string, metadata
     }
     await check();
     if (cover) coverPath = (await writeCoverFile(dirname(target), cover)) ?? coverPath;
+    // The last moment a cancel can still undo everything: past it the original goes.
+    await check();
     step = 'tagged';
     o.journal.advance(entry.id, 'tagged', { coverPath });
   }

@@ -5,7 +5,7 @@
 // stays in the downloads folder as a normal download, with a note. "Match & file" runs the same filing on a file
 // that is already downloaded. The journal (library/filingJournal) carries each request across restarts.
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/result';
 import { DownloadError, type FetchedFile, type Logger, type TrackWanted } from '../../base';
@@ -16,7 +16,7 @@ import type { SpotifyAlbum, SpotifyApi } from '../../providers';
 import { pinnedPeerFileRef } from '../../sources';
 import { PRIORITY, type Delivered, type QueueItem, type QueueStore } from '../../queue';
 import { ArtistSuggester } from './artistSuggester';
-import { fileMatched, rollBackFiling, type FiledFile } from './fileMatched';
+import { fileMatched, rollBackFiling, type FiledFile, type FilingStage } from './fileMatched';
 import { findArtistAlbum, folderAlbumOf, matchedMetadataSchema, resolveInAlbum, resolveTrack, type ChosenArtist, type MetadataOutcome } from './matchedMetadata';
 
 /** A track of a folder that is not the chosen artist's is matched on its own when its best artist is this sure. */
@@ -62,7 +62,14 @@ export interface MatchedDownloadsOptions {
   logger: Logger;
 }
 
-export type StageReporter = (id: number, detail: string) => void;
+/** The steps of a matched download after its file arrived: gathering Spotify's data, then the filing's steps. */
+export type MatchedStage = 'matching' | FilingStage;
+
+/** What a row says during each stage. */
+export const MATCHED_STAGE_DETAIL: Record<MatchedStage, string> = { matching: 'matching on Spotify', transferring: 'transferring', tagging: 'tagging' };
+
+/** Told (and awaited) as a queue item enters each stage; `signal` is the item's cancel. */
+export type StageReporter = (id: number, stage: MatchedStage, signal: AbortSignal) => void | Promise<void>;
 
 export class MatchedDownloads {
   readonly suggester: ArtistSuggester;
@@ -112,7 +119,7 @@ export class MatchedDownloads {
       const { item } = this.o.queue.enqueueTrack({ trackId, source: 'slskd', priority: PRIORITY.user, requestSource: 'matched', sortAt, externalRef });
       const context: Context = { file: sfile, artist };
       this.o.journal.open({ queueItemId: item.id, context: JSON.stringify(context) });
-      this.gathering.set(item.id, this.gather(item.id, context, albumKey));
+      this.keepGathering(item.id, this.gather(item.id, context, albumKey));
       items.push(item);
     }
     this.o.changed(items.map((i) => i.id));
@@ -142,16 +149,21 @@ export class MatchedDownloads {
     return outcome;
   }
 
+  /**
+   * Keeps a gathering for the item's delivery. Spotify may fail long before the file has arrived (or the item is
+   * cancelled and never delivered): the failure is the delivery's to report, never an unhandled rejection.
+   */
+  private keepGathering(itemId: number, p: Promise<MetadataOutcome>): Promise<MetadataOutcome> {
+    p.catch(() => undefined);
+    this.gathering.set(itemId, p);
+    return p;
+  }
+
   private metadataFor(item: QueueItem, entry: FilingEntry): Promise<MetadataOutcome> {
     const context = parseContext(entry);
     if (context.metadata) return Promise.resolve({ kind: 'matched', metadata: context.metadata });
     if (context.noMatch) return Promise.resolve({ kind: 'no_match', reason: context.noMatch });
-    let p = this.gathering.get(item.id);
-    if (!p) {
-      p = this.gather(item.id, context);
-      this.gathering.set(item.id, p);
-    }
-    return p;
+    return this.gathering.get(item.id) ?? this.keepGathering(item.id, this.gather(item.id, context));
   }
 
   /** The processor's deliver hook: files a matched item's download, or leaves it where it is when nothing matched. */
@@ -159,15 +171,13 @@ export class MatchedDownloads {
     if (item.request_source !== 'matched') return undefined;
     const entry = this.o.journal.forQueueItem(item.id);
     if (!entry) return undefined;
-    report(item.id, 'matching on Spotify');
     let outcome: MetadataOutcome;
     try {
+      await report(item.id, 'matching', signal);
       outcome = await abortable(this.metadataFor(item, entry), signal);
     } catch (e) {
-      if (signal.aborted) {
-        this.o.journal.close(entry.id);
-        throw new DownloadError('cancelled', 'Cancelled while matching on Spotify');
-      }
+      // The journal entry stays (at `requested`, with whatever Spotify data arrives): a retry is still matched.
+      if (signal.aborted) throw new DownloadError('cancelled', 'Cancelled while matching on Spotify');
       // Spotify is rate limited or away: the request waits and tries again (the file is kept by the retry).
       throw new DownloadError('connection', `Could not gather Spotify metadata: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -179,7 +189,7 @@ export class MatchedDownloads {
     }
     let filed: FiledFile;
     try {
-      filed = await this.file(entry, file.path, outcome, signal, (stage) => report(item.id, stage));
+      filed = await this.file(entry, file.path, outcome, signal, (stage) => report(item.id, stage, signal));
     } catch (e) {
       // The track is filed already (another copy, another day): keep that one, and this copy where it is.
       if (e instanceof TransferError && e.code === 'dest_exists') return { path: file.path, sizeBytes: file.sizeBytes, note: `${e.message} This copy stays in the downloads folder.` };
@@ -188,24 +198,36 @@ export class MatchedDownloads {
     return { path: filed.path, sizeBytes: filed.sizeBytes, note: filed.note ?? `Filed as ${outcome.metadata.artist} — ${outcome.metadata.title}` };
   }
 
-  /** The processor's hook before fetching: a filing a crash interrupted after the download is finished now. */
+  /**
+   * The processor's hook before fetching: a filing a crash interrupted after the download is finished now, and a
+   * retry of a filing that was rolled back (a cancel, a full disk) files the copy it kept in the downloads folder
+   * instead of downloading it again.
+   */
   async finishInterrupted(_track: TrackWanted, item: QueueItem, signal: AbortSignal, report: StageReporter): Promise<Delivered | undefined> {
     if (item.request_source !== 'matched') return undefined;
     const entry = this.o.journal.forQueueItem(item.id);
-    if (!entry || entry.step === 'requested' || !entry.originalPath) return undefined;
+    if (!entry || !entry.originalPath) return undefined;
     const context = parseContext(entry);
     const original = entry.originalPath;
-    const originalThere = await stat(original).then(() => true, () => false);
+    const originalThere = await stat(original).then((s) => s.isFile(), () => false);
+    if (entry.step === 'requested') {
+      if (!context.metadata || !originalThere) return undefined;
+      const ext = extname(original).slice(1).toLowerCase();
+      const playable = await validateAudioFile(original, { ext }).then(() => true, () => false);
+      if (!playable) return undefined;
+      const filed = await this.file(entry, original, { kind: 'matched', metadata: context.metadata }, signal, (stage) => report(item.id, stage, signal));
+      return { path: filed.path, sizeBytes: filed.sizeBytes, note: filed.note ?? `Filed from the copy kept in the downloads folder as ${context.metadata.artist} — ${context.metadata.title}` };
+    }
     if (!context.metadata || (entry.step === 'transferring' && !originalThere)) {
       await rollBackFiling(entry, this.o.journal);
       this.o.journal.open({ queueItemId: item.id, context: JSON.stringify({ file: context.file, artist: context.artist }) });
       return undefined;
     }
-    const filed = await this.file(entry, original, { kind: 'matched', metadata: context.metadata }, signal, (stage) => report(item.id, stage));
+    const filed = await this.file(entry, original, { kind: 'matched', metadata: context.metadata }, signal, (stage) => report(item.id, stage, signal));
     return { path: filed.path, sizeBytes: filed.sizeBytes, note: filed.note ?? 'Filed after an interruption' };
   }
 
-  private async file(entry: FilingEntry, original: string, outcome: Extract<MetadataOutcome, { kind: 'matched' }>, signal: AbortSignal | undefined, onStage?: (stage: string) => void): Promise<FiledFile> {
+  private async file(entry: FilingEntry, original: string, outcome: Extract<MetadataOutcome, { kind: 'matched' }>, signal: AbortSignal | undefined, onStage?: (stage: FilingStage) => void | Promise<void>): Promise<FiledFile> {
     this.o.journal.advance(entry.id, entry.step, { originalPath: original });
     const fresh = this.o.journal.get(entry.id) ?? entry;
     return fileMatched(fresh, original, outcome.metadata, {

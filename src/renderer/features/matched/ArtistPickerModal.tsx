@@ -1,7 +1,9 @@
 // The artist modal of a matched download: the top half shows the five artists the file most likely belongs to
 // (image, name, calibrated percentage), the bottom half a search box with five results of the same shape.
-// Clicking an artist picks it and starts the download (or the filing). Keyboard: focus stays inside (Tab wraps),
-// Esc closes, ↑/↓ move between artists, Enter picks. Loading, empty lists and errors show inline.
+// Clicking an artist picks it and starts the download (or the filing). Closing the modal of a Soulseek file or
+// folder without a pick (Esc, the close button, the backdrop) starts its normal download, as the footer says;
+// "Don't download" closes it with nothing started. Keyboard: focus stays inside (Tab wraps), Esc closes, ↑/↓ move
+// between artists, Enter picks. Loading, empty lists and errors show inline.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArtistSuggestionDto } from '../../../shared/contract';
@@ -12,12 +14,18 @@ import { suggestionFileOf, type MatchTarget } from './matchedTargetStore';
 
 export interface ArtistPickerModalProps {
   target: MatchTarget;
+  /** Closes it, nothing more (after a pick, or "Don't download"). */
   onClose(): void;
+  /**
+   * Closed without a pick (Esc, the close button, the backdrop, "Download without matching"): a Soulseek file or
+   * folder then downloads normally. Default: `onClose`.
+   */
+  onDismiss?(): void;
   /** After a pick was accepted by the host. */
   onStarted?(message: string): void;
 }
 
-export function ArtistPickerModal({ target, onClose, onStarted }: ArtistPickerModalProps) {
+export function ArtistPickerModal({ target, onClose, onDismiss, onStarted }: ArtistPickerModalProps) {
   const api = useApi();
   const queryClient = useQueryClient();
   const titleId = useId();
@@ -63,16 +71,10 @@ export function ArtistPickerModal({ target, onClose, onStarted }: ArtistPickerMo
     },
   });
 
-  // No artist fits: the file is fetched as a normal download and stays in the downloads folder.
-  const plainDownload = target.kind !== 'finished' ? target.plainDownload : undefined;
-  const plain = useMutation({
-    mutationFn: async () => (plainDownload ? plainDownload() : ''),
-    onSuccess: (message) => {
-      void queryClient.invalidateQueries({ queryKey: ['queue'] });
-      if (message) onStarted?.(message);
-      onClose();
-    },
-  });
+  // No artist fits, or the person closed the modal: the file is fetched as a normal download (the host runs it,
+  // so it survives the modal). Once a pick is on its way, closing only closes: never both downloads.
+  const plainOnClose = target.kind !== 'finished' && target.plainDownload !== undefined;
+  const dismiss = () => (pick.isPending || pick.isSuccess ? onClose() : (onDismiss ?? onClose)());
 
   // Focus the first artist once suggestions are there, else the search box; give focus back on close.
   useEffect(() => {
@@ -90,7 +92,7 @@ export function ArtistPickerModal({ target, onClose, onStarted }: ArtistPickerMo
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape') {
       e.preventDefault();
-      onClose();
+      dismiss();
       return;
     }
     const root = dialogRef.current;
@@ -120,7 +122,7 @@ export function ArtistPickerModal({ target, onClose, onStarted }: ArtistPickerMo
   };
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && dismiss()}>
       <div ref={dialogRef} className="modal artist-modal" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={descId} onKeyDown={onKeyDown}>
         <header className="modal-header">
           <div className="modal-heading">
@@ -132,7 +134,7 @@ export function ArtistPickerModal({ target, onClose, onStarted }: ArtistPickerMo
               {target.label}
             </p>
           </div>
-          <button type="button" className="btn btn-ghost btn-sm btn-icon" aria-label="Close" onClick={onClose}>
+          <button type="button" className="btn btn-ghost btn-sm btn-icon" aria-label={plainOnClose ? 'Close and download normally' : 'Close'} onClick={dismiss}>
             <Icon name="x" size={18} />
           </button>
         </header>
@@ -186,22 +188,31 @@ export function ArtistPickerModal({ target, onClose, onStarted }: ArtistPickerMo
           )}
         </section>
 
-        {pick.isError || plain.isError ? (
+        {pick.isError ? (
           <p className="artist-pick-error" role="alert">
-            {(pick.error ?? plain.error)?.message}
+            {pick.error.message}
           </p>
         ) : null}
         <footer className="modal-footer">
-          <span className="muted modal-footnote">Percentages are calibrated: at 90 %, about nine in ten are right.</span>
+          <span className="muted modal-footnote">
+            {plainOnClose ? <strong className="modal-footnote-lead">Closing starts a normal download into Downloads.</strong> : null}
+            Percentages are calibrated: at 90 %, about nine in ten are right.
+          </span>
           <span className="modal-footer-actions">
-            {plainDownload ? (
-              <Button variant="secondary" onClick={() => plain.mutate()} disabled={plain.isPending || pick.isPending}>
-                Download without matching
+            {plainOnClose ? (
+              <>
+                <Button variant="ghost" onClick={onClose} disabled={pick.isPending}>
+                  {"Don't download"}
+                </Button>
+                <Button variant="secondary" onClick={dismiss} disabled={pick.isPending}>
+                  Download without matching
+                </Button>
+              </>
+            ) : (
+              <Button variant="ghost" onClick={onClose}>
+                Cancel
               </Button>
-            ) : null}
-            <Button variant="ghost" onClick={onClose}>
-              Cancel
-            </Button>
+            )}
           </span>
         </footer>
       </div>

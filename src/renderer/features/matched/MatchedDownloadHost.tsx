@@ -1,9 +1,11 @@
 // Mounted once by the app: shows the artist modal for whatever target `openMatchedDownload` was given, and a
-// short status line after a pick.
+// short status line after a pick. A Soulseek file or folder whose modal is closed without a pick downloads
+// normally (the Search page's plain download), started here so that it outlives the modal.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { SearchFileDto } from '../../../shared/contract';
 import { request, useApi, type CassetteClient } from '../../api';
-import { useMatchedDownloadSlot, type MatchedDownloadRequest } from '../search';
+import { fileKey, useMatchedDownloadSlot, useSearchPage, type MatchedDownloadRequest } from '../search';
 import { ArtistPickerModal } from './ArtistPickerModal';
 import { openMatchedDownload, useMatchedTarget, type MatchTarget } from './matchedTargetStore';
 
@@ -12,6 +14,18 @@ export function MatchedDownloadHost() {
   const close = useMatchedTarget((s) => s.close);
   const [message, setMessage] = useState<string | null>(null);
   const api = useApi();
+  const queryClient = useQueryClient();
+  const dismiss = (t: MatchTarget) => {
+    close();
+    if (t.kind === 'finished' || !t.plainDownload) return;
+    t.plainDownload().then(
+      (m) => {
+        void queryClient.invalidateQueries({ queryKey: ['queue'] });
+        setMessage(m);
+      },
+      (e: unknown) => setMessage(`The normal download did not start: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  };
   // The Search page's Matched Download buttons open this modal.
   useEffect(() => useMatchedDownloadSlot.getState().register((r) => openMatchedDownload(targetOfSearch(api, r))), [api]);
   useEffect(() => {
@@ -21,7 +35,7 @@ export function MatchedDownloadHost() {
   }, [message]);
   return (
     <>
-      {target ? <ArtistPickerModal key={JSON.stringify(target)} target={target} onClose={close} onStarted={setMessage} /> : null}
+      {target ? <ArtistPickerModal key={JSON.stringify(target)} target={target} onClose={close} onDismiss={() => dismiss(target)} onStarted={setMessage} /> : null}
       <div className="matched-status" role="status" aria-live="polite">
         {message}
       </div>
@@ -29,12 +43,14 @@ export function MatchedDownloadHost() {
   );
 }
 
-/** A Search page request as the modal's target; "Download without matching" is that search's plain download. */
+/** A Search page request as the modal's target; closing it without a pick is that search's plain download. */
 function targetOfSearch(api: CassetteClient, r: MatchedDownloadRequest): MatchTarget {
   const peer = (f: SearchFileDto) => ({ username: r.username, filename: f.filename, size: f.size, ...(f.lengthSec ? { durationMs: Math.round(f.lengthSec * 1000) } : {}) });
   const plainDownload = async () => {
     const out = await request(api, 'search.download', { searchId: r.searchId, username: r.username, filenames: r.files.map((f) => f.filename) });
-    return `Downloading ${out.rows.length} file${out.rows.length === 1 ? '' : 's'} without matching`;
+    // The Search page's rows show these as queued, as after its own Download.
+    useSearchPage.getState().markQueued(r.files.map((f) => fileKey(r.username, f.filename)));
+    return `Downloading ${out.rows.length} file${out.rows.length === 1 ? '' : 's'} without matching, into Downloads`;
   };
   const first = r.files[0];
   if (r.kind === 'file' && first) return { kind: 'peer', file: peer(first), label: first.title || first.name, plainDownload };

@@ -132,7 +132,7 @@ test('closing the modal without a pick downloads normally; "Don\'t download" que
     const single = page.getByRole('list', { name: 'Singles' }).getByRole('group', { name });
     await single.getByRole('button', { name: `Matched Download: ${name}` }).click();
     await expect(dialog.getByRole('list', { name: 'Suggested artists' }).getByRole('button').first()).toBeVisible();
-    await expect(dialog).toContainText('Closing starts a normal download into Downloads.');
+    await expect(dialog).toContainText('Closing starts a normal download that stays in your downloads folder.');
     return single;
   };
 
@@ -159,7 +159,7 @@ test('closing the modal without a pick downloads normally; "Don\'t download" que
   await expect(dialog.getByRole('list', { name: 'Suggested artists' }).getByRole('button').first()).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'Downloading 1 file without matching, into Downloads' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Downloading 1 file without matching: it stays in the downloads folder' })).toBeVisible();
   await expect(lowTide.getByRole('button', { name: 'Queued: Low Tide by Nina Vale' })).toBeDisabled();
 
   // The close button, and a click on the backdrop, do the same for the next files.
@@ -172,9 +172,12 @@ test('closing the modal without a pick downloads normally; "Don\'t download" que
   await expect(dialog).toBeHidden();
   await expect(robotRock.getByRole('button', { name: 'Queued: Robot Rock by Daft Punk' })).toBeDisabled();
 
-  // Three plain downloads (not matched), each of exactly the peer's file; none is filed under Transfer.
+  // Three normal downloads, each of exactly the peer's file, kept in the downloads folder; none is filed under Transfer.
   await expect.poll(() => rows().map((r) => r.status), { timeout: 60_000 }).toEqual(['completed', 'completed', 'completed']);
-  expect(rows().map((r) => r.request_source)).not.toContain('matched');
+  for (const r of rows()) {
+    expect(r.destination_path?.startsWith(services.downloadsDir)).toBe(true);
+    expect(existsSync(r.destination_path!)).toBe(true);
+  }
   expect(services.slskd.transfers().map((t) => t.filename).sort()).toEqual([
     '@@music\\singles\\Daft Punk - Robot Rock.flac', '@@music\\singles\\Nina Vale - Low Tide.mp3', '@@music\\singles\\Nina Vale - Undertow.mp3',
   ]);

@@ -61,7 +61,7 @@ test('search, see albums and singles, filter, download a single and watch it fin
   const modal = page.getByRole('dialog');
   await expect(modal).toBeVisible();
   await expect(modal.getByRole('button', { name: 'Download without matching' })).toBeVisible();
-  await expect(modal).toContainText('Closing starts a normal download into Downloads.');
+  await expect(modal).toContainText('Closing starts a normal download that stays in your downloads folder.');
   await modal.getByRole('button', { name: "Don't download" }).click();
   await expect(modal).toBeHidden();
   await expect(album.getByRole('button', { name: 'Download album: Tidal Maps by Glass Harbour' })).toBeEnabled();

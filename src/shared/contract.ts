@@ -693,9 +693,10 @@ export const methods = {
     role: 'admin',
   },
   /** A Soulseek file downloaded, matched to the chosen artist, filed under Transfer and tagged from Spotify. */
-  'match.download': { input: z.object({ file: peerFile, artist: chosenArtist }).strict(), output: queueRow, role: 'admin' },
+  /** `artist: null` — the picker closed without a choice: a normal download that stays in the downloads folder. */
+  'match.download': { input: z.object({ file: peerFile, artist: chosenArtist.nullable() }).strict(), output: queueRow, role: 'admin' },
   /** Every file of a folder, each matched within the chosen artist's catalogue first, then on its own. */
-  'match.downloadAlbum': { input: z.object({ files: z.array(peerFile).min(1).max(500), artist: chosenArtist }).strict(), output: z.array(queueRow), role: 'admin' },
+  'match.downloadAlbum': { input: z.object({ files: z.array(peerFile).min(1).max(500), artist: chosenArtist.nullable() }).strict(), output: z.array(queueRow), role: 'admin' },
   /** "Match & file": a finished download (or a file in the downloads folder) filed under Transfer, tagged. */
   'match.fileExisting': {
     input: z

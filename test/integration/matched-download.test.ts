@@ -258,6 +258,19 @@ describeWithMutagen('matched downloads', () => {
     expect((await transferTree()).some((p) => p.includes('Never Recorded'))).toBe(false);
   });
 
+  it('no artist chosen (the picker closed): a normal download kept in the downloads folder, without asking Spotify', async () => {
+    const before = spotify.requests.length;
+    const filedBefore = await transferTree();
+    const row = await call<{ id: number }>('match.download', { file: peerFile('Daft Punk - Robot Rock.flac'), artist: null });
+    const [item] = await settle([row.id]);
+    const kept = join(downloadsDir, 'singles', 'Daft Punk - Robot Rock.flac');
+    expect(item).toMatchObject({ status: 'completed', destination_path: kept });
+    expect(item!.detail).toBe('No artist was chosen. Kept as a normal download in the downloads folder.');
+    expect(existsSync(kept)).toBe(true);
+    expect(await transferTree()).toEqual(filedBefore);
+    expect(spotify.requests.length).toBe(before);
+  });
+
   it('a rate limit in the middle is waited out and the file is still filed', async () => {
     spotify.faults.inject({ kind: 'rate_limit', path: '/v1/search', retryAfterSec: 1 });
     const row = await call<{ id: number }>('match.download', { file: peerFile('Nina Vale - Undertow.mp3'), artist: { id: w.nina.id, name: 'Nina Vale' } });

@@ -19,6 +19,9 @@ import { ArtistSuggester } from './artistSuggester';
 import { fileMatched, rollBackFiling, type FiledFile, type FilingStage } from './fileMatched';
 import { findArtistAlbum, folderAlbumOf, matchedMetadataSchema, resolveInAlbum, resolveTrack, type ChosenArtist, type MetadataOutcome } from './matchedMetadata';
 
+/** Why a request without an artist is not filed (the row's note adds where the file stays). */
+const NO_ARTIST_CHOSEN = 'No artist was chosen.';
+
 /** A track of a folder that is not the chosen artist's is matched on its own when its best artist is this sure. */
 export const OWN_MATCH_MIN_PROBABILITY = 0.8;
 
@@ -31,7 +34,8 @@ const suggestionFileSchema = z.object({
 /** What the journal keeps of a request (its `context`). */
 const contextSchema = z.object({
   file: suggestionFileSchema,
-  artist: z.object({ id: z.string(), name: z.string() }),
+  /** Null: nobody chose an artist (the modal was closed) — a normal download kept in the downloads folder. */
+  artist: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** The album the folder was matched to (matched album downloads). */
   albumId: z.string().optional(),
   metadata: matchedMetadataSchema.optional(),
@@ -82,8 +86,11 @@ export class MatchedDownloads {
     this.suggester = new ArtistSuggester({ api: o.api, covers: o.covers });
   }
 
-  /** A Soulseek file matched to `artist`: queued now, metadata gathered while it downloads. */
-  async download(file: PeerFile, artist: ChosenArtist): Promise<QueueItem> {
+  /**
+   * A Soulseek file matched to `artist`: queued now, metadata gathered while it downloads. Without an artist (the
+   * person closed the picker) it is a normal download that stays in the downloads folder, as an unmatched one does.
+   */
+  async download(file: PeerFile, artist: ChosenArtist | null): Promise<QueueItem> {
     const [item] = await this.enqueue([file], artist, false);
     return item!;
   }
@@ -92,16 +99,16 @@ export class MatchedDownloads {
    * A folder (an album, or someone's favourites): every file queued; each is matched within the artist's album
    * the folder names first, then among the artist's tracks, then on its own, else downloaded plainly with a note.
    */
-  async downloadAlbum(files: PeerFile[], artist: ChosenArtist): Promise<QueueItem[]> {
+  async downloadAlbum(files: PeerFile[], artist: ChosenArtist | null): Promise<QueueItem[]> {
     if (files.length === 0) throw new AppError('invalid_input', 'The album has no files to download.');
     return this.enqueue(files, artist, true);
   }
 
-  private async enqueue(files: PeerFile[], artist: ChosenArtist, asAlbum: boolean): Promise<QueueItem[]> {
+  private async enqueue(files: PeerFile[], artist: ChosenArtist | null, asAlbum: boolean): Promise<QueueItem[]> {
     if (!this.o.slskdReady()) throw new AppError('invalid_input', 'Soulseek (slskd) is not set up: add it under Settings → Soulseek.');
-    const folderAlbum = asAlbum ? folderAlbumOf(files) : undefined;
-    const albumKey = folderAlbum ? `${artist.id}:${folderAlbum}` : undefined;
-    if (albumKey && !this.albums.has(albumKey)) {
+    const folderAlbum = asAlbum && artist ? folderAlbumOf(files) : undefined;
+    const albumKey = folderAlbum && artist ? `${artist.id}:${folderAlbum}` : undefined;
+    if (albumKey && artist && !this.albums.has(albumKey)) {
       this.albums.set(albumKey, this.o.api().then((api) => findArtistAlbum(api, artist.id, folderAlbum)));
     }
     const sortAt = Date.now();
@@ -110,16 +117,21 @@ export class MatchedDownloads {
       const sfile: SuggestionFile = { filename: f.filename, ...(f.durationMs ? { durationMs: f.durationMs } : {}) };
       const reading = primaryReading(sfile);
       const title = reading?.title || basename(f.filename.replace(/\\/g, '/'));
-      const trackArtist = reading?.artists[0] ? parseArtistCredit(reading.artists[0]).main || reading.artists[0] : artist.name;
+      const trackArtist = reading?.artists[0] ? parseArtistCredit(reading.artists[0]).main || reading.artists[0] : (artist?.name ?? 'Unknown artist');
       const trackId = this.o.catalog.upsertTrack({
         title, artist: { name: trackArtist }, source: 'slskd', ...(f.durationMs ? { durationSec: Math.round(f.durationMs / 1000) } : {}),
       });
       // Pinned to exactly this peer file: the slskd source fetches it and nothing else (no search).
       const externalRef = pinnedPeerFileRef({ username: f.username, filename: f.filename, size: f.size, ...(f.durationMs ? { lengthSec: f.durationMs / 1000 } : {}) });
       const { item } = this.o.queue.enqueueTrack({ trackId, source: 'slskd', priority: PRIORITY.user, requestSource: 'matched', sortAt, externalRef });
-      const context: Context = { file: sfile, artist };
-      this.o.journal.open({ queueItemId: item.id, context: JSON.stringify(context) });
-      this.keepGathering(item.id, this.gather(item.id, context, albumKey));
+      if (!artist) {
+        const context: Context = { file: sfile, artist: null, noMatch: NO_ARTIST_CHOSEN };
+        this.o.journal.open({ queueItemId: item.id, context: JSON.stringify(context) });
+      } else {
+        const context: Context = { file: sfile, artist };
+        this.o.journal.open({ queueItemId: item.id, context: JSON.stringify(context) });
+        this.keepGathering(item.id, this.gather(item.id, context, albumKey));
+      }
       items.push(item);
     }
     this.o.changed(items.map((i) => i.id));
@@ -128,15 +140,17 @@ export class MatchedDownloads {
 
   /** Gathers the metadata of one request and keeps it in the journal (a restart does not ask Spotify again). */
   private async gather(itemId: number | null, context: Context, albumKey?: string, entryId?: number): Promise<MetadataOutcome> {
+    if (!context.artist) return { kind: 'no_match', reason: NO_ARTIST_CHOSEN };
+    const chosen = context.artist;
     const api = await this.o.api();
     let outcome: MetadataOutcome | undefined;
     const album = albumKey ? await this.albums.get(albumKey) : undefined;
-    if (album) outcome = await resolveInAlbum(api, context.file, album, context.artist);
-    if (!outcome || outcome.kind === 'no_match') outcome = await resolveTrack(api, context.file, context.artist);
+    if (album) outcome = await resolveInAlbum(api, context.file, album, chosen);
+    if (!outcome || outcome.kind === 'no_match') outcome = await resolveTrack(api, context.file, chosen);
     if (outcome.kind === 'no_match' && albumKey) {
       // A folder of favourites: this track is someone else's. Its own best artist, when the engine is sure.
       const top = rankArtists(context.file, await this.suggester.candidates(context.file).catch(() => []), 1)[0];
-      if (top && top.artistId !== context.artist.id && top.result.probability >= OWN_MATCH_MIN_PROBABILITY) {
+      if (top && top.artistId !== chosen.id && top.result.probability >= OWN_MATCH_MIN_PROBABILITY) {
         const own = await resolveTrack(api, context.file, { id: top.artistId, name: top.name });
         if (own.kind === 'matched') outcome = own;
       }

@@ -195,7 +195,7 @@ export function ArtistPickerModal({ target, onClose, onDismiss, onStarted }: Art
         ) : null}
         <footer className="modal-footer">
           <span className="muted modal-footnote">
-            {plainOnClose ? <strong className="modal-footnote-lead">Closing starts a normal download into Downloads.</strong> : null}
+            {plainOnClose ? <strong className="modal-footnote-lead">Closing starts a normal download that stays in your downloads folder.</strong> : null}
             Percentages are calibrated: at 90 %, about nine in ten are right.
           </span>
           <span className="modal-footer-actions">

@@ -1,6 +1,7 @@
 // Mounted once by the app: shows the artist modal for whatever target `openMatchedDownload` was given, and a
 // short status line after a pick. A Soulseek file or folder whose modal is closed without a pick downloads
-// normally (the Search page's plain download), started here so that it outlives the modal.
+// normally and stays in the downloads folder (a matched request without an artist), started here so that it
+// outlives the modal.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { SearchFileDto } from '../../../shared/contract';
@@ -43,14 +44,18 @@ export function MatchedDownloadHost() {
   );
 }
 
-/** A Search page request as the modal's target; closing it without a pick is that search's plain download. */
+/** A Search page request as the modal's target; closing it without a pick downloads it unmatched (kept in the downloads folder). */
 function targetOfSearch(api: CassetteClient, r: MatchedDownloadRequest): MatchTarget {
   const peer = (f: SearchFileDto) => ({ username: r.username, filename: f.filename, size: f.size, ...(f.lengthSec ? { durationMs: Math.round(f.lengthSec * 1000) } : {}) });
+  // No artist: a matched request that is not matched — the file stays in the downloads folder, as it came.
   const plainDownload = async () => {
-    const out = await request(api, 'search.download', { searchId: r.searchId, username: r.username, filenames: r.files.map((f) => f.filename) });
+    const files = r.files.map(peer);
+    const rows = r.kind === 'file' && files[0]
+      ? [await request(api, 'match.download', { file: files[0], artist: null })]
+      : await request(api, 'match.downloadAlbum', { files, artist: null });
     // The Search page's rows show these as queued, as after its own Download.
     useSearchPage.getState().markQueued(r.files.map((f) => fileKey(r.username, f.filename)));
-    return `Downloading ${out.rows.length} file${out.rows.length === 1 ? '' : 's'} without matching, into Downloads`;
+    return `Downloading ${rows.length} file${rows.length === 1 ? '' : 's'} without matching: ${rows.length === 1 ? 'it stays' : 'they stay'} in the downloads folder`;
   };
   const first = r.files[0];
   if (r.kind === 'file' && first) return { kind: 'peer', file: peer(first), label: first.title || first.name, plainDownload };

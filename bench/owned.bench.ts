@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/main/db';
-import { OwnedIndex, type OwnedEntry } from '../src/main/flows/missingTracks';
+import { buildOwnedIndex, type OwnedEntry } from '../src/main/flows/missingTracks';
 import { MirrorStore, PlexConnector } from '../src/main/providers';
 import { generateLibrary, startPlexEmulator, type LibraryTrackSpec } from '../test/emulators/plex';
 
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 
     const labelled: Labelled[] = Array.from({ length: PLAYLIST }, (_, i) => variants[i % variants.length]!(library[Math.floor(rand() * library.length)]!));
     const t1 = performance.now();
-    const index = new OwnedIndex(mirror.tracks('plex').map((t) => ({ ...t, where: 'plex' as const })));
+    const index = buildOwnedIndex({ db, mirror, connector: 'plex' });
     const built = performance.now();
     const verdicts = labelled.map((l) => index.check(l.entry));
     process.stderr.write(`index build ${Math.round(built - t1)} ms, checks ${Math.round(performance.now() - built)} ms\n`);

@@ -13,7 +13,7 @@ it('migration 009 adds the library mirror, playlists and runs, and owned_elsewhe
   const dir = mkdtempSync(join(tmpdir(), 'cassette-db-'));
   dirs.push(dir);
   const path = join(dir, 'catalog.db');
-  const before = openDatabase(path, migrations.slice(0, migrations.length - 1));
+  const before = openDatabase(path, migrations.slice(0, 7));
   before.prepare(`INSERT INTO artists (name, name_key, created_at) VALUES ('A', 'a', 1)`).run();
   before.prepare(`INSERT INTO tracks (title, artist_id, track_key, created_at, updated_at) VALUES ('T', 1, 'k', 1, 1)`).run();
   before.close();

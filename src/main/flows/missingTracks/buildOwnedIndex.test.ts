@@ -5,14 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db';
 import { fingerprintOf, MirrorStore, type LibraryConnector, type MirrorTrack } from '../../providers';
 import { buildOwnedIndex } from './buildOwnedIndex';
-import { OwnedIndex, type LibraryCandidate, type OwnedEntry } from './ownedIndex';
+import { OwnedIndex, type OwnedEntry } from './ownedIndex';
 
 const dirs: string[] = [];
 afterEach(() => {
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
-const server: Omit<LibraryCandidate, 'where'>[] = [
+const server: Omit<MirrorTrack, 'extKey' | 'fingerprint'>[] = [
   { title: 'Bohemian Rhapsody', artists: ['Queen'], album: 'A Night at the Opera', durationSec: 355 },
   { title: 'Hotel California - 2013 Remaster', artists: ['Eagles'], album: 'Hotel California (2013 Remaster)', durationSec: 391 },
   { title: 'Empire State of Mind (feat. Alicia Keys)', artists: ['JAY-Z'], album: 'The Blueprint 3', durationSec: 277 },

@@ -75,15 +75,23 @@ export class BlockingSnapshot {
     return new BlockingSnapshot(Float64Array.from(ids), titleTokens, titleStart, titleSlots, artistTokens, artistStart, artistIds, artistCounts);
   }
 
+  /** Throws when the record does not hold together (a damaged row): the caller rebuilds it. */
   static fromRecord(r: BlockingSnapshotRecord): BlockingSnapshot {
     const artistStart = int32(r.artistStart);
     const artistIds = int32(r.artistIds);
     const artistTokens = splitLines(r.artistTokens);
+    const ids = new Float64Array(copyOf(r.ids));
+    const titleTokens = splitLines(r.titleTokens);
+    const titleStart = int32(r.titleStart);
+    const titleSlots = int32(r.titleSlots);
+    const consistent =
+      titleStart.length === titleTokens.length + 1 && titleStart[titleTokens.length] === titleSlots.length &&
+      artistStart.length === ids.length + 1 && artistStart[ids.length] === artistIds.length &&
+      titleSlots.every((slot) => slot >= 0 && slot < ids.length) && artistIds.every((id) => id >= 0 && id < artistTokens.length);
+    if (!consistent) throw new Error('the stored blocking snapshot is inconsistent');
     const artistCounts = new Int32Array(artistTokens.length);
     for (const id of artistIds) artistCounts[id]!++;
-    return new BlockingSnapshot(
-      new Float64Array(aligned(r.ids, 8)), splitLines(r.titleTokens), int32(r.titleStart), int32(r.titleSlots), artistTokens, artistStart, artistIds, artistCounts,
-    );
+    return new BlockingSnapshot(ids, titleTokens, titleStart, titleSlots, artistTokens, artistStart, artistIds, artistCounts);
   }
 
   toRecord(): BlockingSnapshotRecord {
@@ -151,14 +159,13 @@ function splitLines(text: string): string[] {
   return text === '' ? [] : text.split('\n');
 }
 
-/** The bytes as their own ArrayBuffer when the view is not aligned for the element size (a typed array needs it). */
-function aligned(b: Buffer, size: number): ArrayBuffer {
-  if (b.byteOffset % size === 0 && b.byteLength % size === 0 && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) return b.buffer as ArrayBuffer;
-  const copy = new ArrayBuffer(b.byteLength);
-  new Uint8Array(copy).set(b);
-  return copy;
+/** The bytes in an ArrayBuffer of their own: a typed array needs aligned memory, a Buffer may share a pool. */
+function int32(b: Buffer): Int32Array {
+  return new Int32Array(copyOf(b));
 }
 
-function int32(b: Buffer): Int32Array {
-  return new Int32Array(aligned(b, 4));
+function copyOf(b: Buffer): ArrayBuffer {
+  const out = new ArrayBuffer(b.byteLength);
+  new Uint8Array(out).set(b);
+  return out;
 }

@@ -34,7 +34,11 @@ export function loadMirrorBlocking(db: Db, connector: ConnectorName): BlockingSn
     .get(connector, FORMAT, BLOCKING_KEYS_VERSION) as [Buffer, string, Buffer, Buffer, string, Buffer, Buffer] | undefined;
   if (!r) return rebuildMirrorBlocking(db, connector);
   const [ids, titleTokens, titleStart, titleSlots, artistTokens, artistStart, artistIds] = r;
-  return BlockingSnapshot.fromRecord({ ids, titleTokens, titleStart, titleSlots, artistTokens, artistStart, artistIds });
+  try {
+    return BlockingSnapshot.fromRecord({ ids, titleTokens, titleStart, titleSlots, artistTokens, artistStart, artistIds });
+  } catch {
+    return rebuildMirrorBlocking(db, connector); // derived data: a damaged copy is simply made again
+  }
 }
 
 /** Rekeys stale rows, builds the snapshot from every row's keys and stores it, in one transaction. */

@@ -98,3 +98,13 @@ describe('MirrorStore blocking keys', () => {
     expect(slotsOf(mirror, 'hurt')).toHaveLength(2);
   });
 });
+
+describe('MirrorStore blocking snapshot storage', () => {
+  it('a damaged stored snapshot is rebuilt from the rows, not trusted', async () => {
+    const { db, mirror } = store();
+    await mirror.refresh(connector([[track('a', 'Hurt', 'Johnny Cash'), track('b', 'Creep', 'Radiohead')]]));
+    db.prepare(`UPDATE library_mirror_blocking SET title_slots = zeroblob(3)`).run();
+    expect(slotsOf(mirror, 'creep')).toEqual(['Creep']);
+    expect((db.prepare('SELECT length(title_slots) FROM library_mirror_blocking').pluck().get() as number) % 4).toBe(0);
+  });
+});

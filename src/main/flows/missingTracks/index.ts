@@ -1,5 +1,6 @@
 // Public face of the missing-tracks flow: the owned-check and the playlist analysis that feeds the queue.
-export { OwnedIndex, OTHER_RECORDING_SEC, type LibraryCandidate, type Verdict, type Where, type OwnedEntry } from './ownedIndex';
+export { OwnedIndex, OTHER_RECORDING_SEC, type MirrorCandidates, type LibraryCandidate, type Verdict, type Where, type OwnedEntry } from './ownedIndex';
+export { buildOwnedIndex, type OwnedIndexSource } from './buildOwnedIndex';
 export {
   MissingTracks, type AnalyseOptions, type AnalyseProgress, type AnalysisReport, type LibraryReport, type MissingTracksDeps, type OfflineMode, type TrackReport,
 } from './missingTracks';

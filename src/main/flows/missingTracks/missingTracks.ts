@@ -6,11 +6,12 @@
 // seam is the queue: missing playlist tracks are queued as ordinary catalog tracks.
 import { AppError } from '../../../shared/result';
 import type { Clock } from '../../base';
-import { ownedCatalogTracks, setOwnedElsewhere, upsertPlaylistTrack, type CatalogStore } from '../../catalog';
+import { setOwnedElsewhere, upsertPlaylistTrack, type CatalogStore } from '../../catalog';
 import type { Db } from '../../db';
 import type { Decision, LoadedPlaylist, PlaylistEntry, PlaylistStore, RunRow, StoredEntry } from '../../playlists';
 import { LibraryUnreachableError, type ConnectorName, type LibraryConnector, type MirrorStore } from '../../providers';
-import { OwnedIndex, type LibraryCandidate, type Verdict } from './ownedIndex';
+import { buildOwnedIndex } from './buildOwnedIndex';
+import type { OwnedIndex, Verdict } from './ownedIndex';
 import { summariseRun, type RunSummary } from './runSummary';
 
 export type OfflineMode = 'mirror' | 'all';
@@ -272,24 +273,7 @@ export class MissingTracks {
   }
 
   private index(library: LibraryReport): OwnedIndex {
-    const candidates: LibraryCandidate[] = [];
-    if (library.source !== 'none') {
-      for (const t of this.d.mirror.tracks(library.connector)) candidates.push({ ...t, where: library.connector });
-    }
-    for (const t of ownedCatalogTracks(this.d.db)) {
-      const title = t.version && !t.title.toLowerCase().includes(t.version.toLowerCase()) ? `${t.title} (${t.version})` : t.title;
-      candidates.push({
-        title,
-        artists: [t.artist],
-        ...(t.album ? { album: t.album } : {}),
-        ...(t.durationSec !== null ? { durationSec: t.durationSec } : {}),
-        ...(t.trackNumber !== null ? { trackNumber: t.trackNumber } : {}),
-        ...(t.isrc ? { isrc: t.isrc } : {}),
-        where: 'catalog',
-        catalogTrackId: t.id,
-      });
-    }
-    return new OwnedIndex(candidates);
+    return buildOwnedIndex({ db: this.d.db, mirror: this.d.mirror, connector: library.source !== 'none' ? library.connector : null });
   }
 
   private report(

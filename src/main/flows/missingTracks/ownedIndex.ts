@@ -1,10 +1,12 @@
-// "Do I own it?": every track the library mirror and the catalog hold, in the matching engine's blocking index,
-// and a verdict per playlist entry. Owned iff the best candidate's confidence is ≥ OWNED_THRESHOLD. Remaster vs
+// "Do I own it?": every track the library mirror and the catalog hold, blocked on their precomputed keys
+// (blockingIndex.ts: the matching engine's rule), scored by the engine, and a verdict per playlist entry. Owned iff the best candidate's confidence is ≥ OWNED_THRESHOLD. Remaster vs
 // original and feat. moves are the same recording (the engine says so); live, remix, acapella are not — from the
 // title, else from the album ("Live at …", "Unplugged", remix albums), else from the length. The same ISRC is the
 // same recording whatever the names say. Pure: no I/O.
-import { matchTracks, MatchIndex, OWNED_THRESHOLD, ownedConfidence, type MatchTrack } from '../../matching';
+import { matchTracks, OWNED_THRESHOLD, ownedConfidence, type MatchResult, type MatchTrack } from '../../matching';
 import type { Decision, EntryStatus, MatchRef } from '../../playlists';
+import { blockingKeysOf, type BlockingSnapshot } from '../../providers';
+import { BlockingIndex } from './blockingIndex';
 
 export type Where = MatchRef['where'];
 
@@ -38,23 +40,39 @@ export interface OwnedEntry extends MatchTrack {
   isrc?: string;
 }
 
+/**
+ * A library mirror with its blocking index precomputed (the mirror stores it at refresh time) whose tracks are
+ * built only when scored, so a 100,000-track library costs one read and a few hundred track objects per analysis.
+ */
+export interface MirrorCandidates {
+  blocking: BlockingSnapshot;
+  /** The candidate in a slot, or undefined when it is gone from the library since the snapshot was read. */
+  candidate(slot: number): LibraryCandidate | undefined;
+}
+
 export class OwnedIndex {
-  private readonly index = new MatchIndex<number>();
-  private readonly candidates: LibraryCandidate[] = [];
+  private readonly index: BlockingIndex;
+  /** Per slot: the candidate once built (kept, so the engine's per-track parse cache keeps working); null: gone. */
+  private readonly candidates: (LibraryCandidate | null | undefined)[] = [];
   private readonly byIsrc = new Map<string, number>();
 
-  constructor(candidates: Iterable<LibraryCandidate>) {
+  /** The mirror's tracks (when given) come first, then `candidates`, then whatever `add` adds. */
+  constructor(
+    candidates: Iterable<LibraryCandidate> = [],
+    private readonly mirror?: MirrorCandidates,
+  ) {
+    this.index = new BlockingIndex(mirror?.blocking);
+    this.candidates.length = this.index.size;
     for (const c of candidates) this.add(c);
   }
 
   get size(): number {
-    return this.candidates.length;
+    return this.index.size;
   }
 
   add(c: LibraryCandidate): void {
-    const slot = this.candidates.length;
-    this.candidates.push(c);
-    this.index.add(slot, c);
+    const slot = this.index.add(blockingKeysOf(c));
+    this.candidates[slot] = c;
     if (c.isrc && !this.byIsrc.has(c.isrc.toUpperCase())) this.byIsrc.set(c.isrc.toUpperCase(), slot);
   }
 
@@ -72,12 +90,27 @@ export class OwnedIndex {
       const c = this.candidates[isrcSlot]!;
       return { candidate: c, confidence: 1, reviewable: false, reason: 'same ISRC' };
     }
+    const hits: { candidate: LibraryCandidate; result: MatchResult }[] = [];
+    for (const slot of this.index.candidates(blockingKeysOf(entry))) {
+      const candidate = this.candidate(slot);
+      if (candidate) hits.push({ candidate, result: matchTracks(entry, candidate) });
+    }
+    // The engine's ranking (MatchIndex.search): accepted first, then by score; the best HITS are checked.
+    hits.sort((a, b) => Number(b.result.match) - Number(a.result.match) || b.result.score - a.result.score);
     let best: Scored | undefined;
-    for (const hit of this.index.search(entry, { limit: HITS })) {
-      const s = score(entry, this.candidates[hit.id]!, hit.result);
+    for (const hit of hits.slice(0, HITS)) {
+      const s = score(entry, hit.candidate, hit.result);
       if (!best || s.confidence > best.confidence) best = s;
     }
     return best;
+  }
+
+  private candidate(slot: number): LibraryCandidate | null {
+    const known = this.candidates[slot];
+    if (known !== undefined) return known;
+    const c = this.mirror?.candidate(slot) ?? null;
+    this.candidates[slot] = c;
+    return c;
   }
 }
 

@@ -1,10 +1,13 @@
 // Jellyfin: every Audio item, recursively, with its path and media sources, in pages by StartIndex / Limit.
 import { z } from 'zod';
 import { HttpClient, HttpStatusError } from '../../net';
-import { asUnreachable, authRefused, UNREACHABLE_TIMEOUT_MS } from './unreachable';
+import { pagedListing } from './pagedListing';
+import { againOnReset, asUnreachable, authRefused, UNREACHABLE_TIMEOUT_MS } from './unreachable';
 import { fingerprintOf, type LibraryConnector, type ListOptions, type MirrorEntry, type MirrorTrack } from './types';
 
 export const JELLYFIN_PAGE_SIZE = 1000;
+/** Pages asked for ahead of the one being read (see pagedListing). */
+export const JELLYFIN_PAGES_IN_FLIGHT = 3;
 
 const itemSchema = z.object({
   Id: z.string(),
@@ -45,23 +48,24 @@ export class JellyfinConnector implements LibraryConnector {
   }
 
   info(signal?: AbortSignal): Promise<z.infer<typeof jellyfinInfoSchema>> {
-    return this.call(() => this.http.json('System/Info', jellyfinInfoSchema, { signal, retries: 0 }));
+    return this.call(() => againOnReset(() => this.http.json('System/Info', jellyfinInfoSchema, { signal, retries: 0 })));
   }
 
   async *list({ signal }: ListOptions): AsyncIterable<MirrorEntry[]> {
     await this.info(signal);
-    const limit = this.o.pageSize ?? JELLYFIN_PAGE_SIZE;
-    for (let start = 0; ; ) {
-      const page = await this.call(() =>
-        this.http.json('Items', jellyfinItemsSchema, {
-          query: { IncludeItemTypes: 'Audio', Recursive: true, Fields: 'Path,MediaSources', StartIndex: start, Limit: limit },
-          signal,
-        }),
-      );
-      yield page.Items.map(jellyfinToMirror);
-      start += page.Items.length;
-      if (page.Items.length === 0 || start >= page.TotalRecordCount) break;
-    }
+    const pages = pagedListing(
+      async (start, limit, pageSignal) => {
+        const page = await this.call(() =>
+          this.http.json('Items', jellyfinItemsSchema, {
+            query: { IncludeItemTypes: 'Audio', Recursive: true, Fields: 'Path,MediaSources', StartIndex: start, Limit: limit },
+            signal: pageSignal,
+          }),
+        );
+        return { items: page.Items, total: page.TotalRecordCount };
+      },
+      { size: this.o.pageSize ?? JELLYFIN_PAGE_SIZE, inFlight: JELLYFIN_PAGES_IN_FLIGHT, signal },
+    );
+    for await (const items of pages) yield items.map(jellyfinToMirror);
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {

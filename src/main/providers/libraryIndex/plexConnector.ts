@@ -3,11 +3,14 @@
 // file path (ratingKeys change when Plex refreshes metadata).
 import { z } from 'zod';
 import { HttpClient, HttpStatusError } from '../../net';
-import { asUnreachable, authRefused, UNREACHABLE_TIMEOUT_MS } from './unreachable';
+import { pagedListing } from './pagedListing';
+import { againOnReset, asUnreachable, authRefused, UNREACHABLE_TIMEOUT_MS } from './unreachable';
 import { fingerprintOf, type LibraryConnector, type ListOptions, type MirrorEntry, type MirrorTrack } from './types';
 
 /** Tracks per page: large pages bound a 100,000-track refresh by the paging, not by round trips. */
 export const PLEX_PAGE_SIZE = 1000;
+/** Pages asked for ahead of the one being read: the server prepares the next while this one is parsed. */
+export const PLEX_PAGES_IN_FLIGHT = 3;
 
 const sectionsSchema = z.object({
   MediaContainer: z.object({
@@ -69,27 +72,30 @@ export class PlexConnector implements LibraryConnector {
 
   /** The music sections' keys and titles. */
   async musicSections(signal?: AbortSignal): Promise<{ key: string; title: string }[]> {
-    const s = await this.call(() => this.http.json('library/sections', sectionsSchema, { signal, retries: 0 }));
+    const s = await this.call(() => againOnReset(() => this.http.json('library/sections', sectionsSchema, { signal, retries: 0 })));
     return s.MediaContainer.Directory.filter((d) => d.type === 'artist').map(({ key, title }) => ({ key, title }));
   }
 
   async *list({ signal }: ListOptions): AsyncIterable<MirrorEntry[]> {
     const size = Math.max(100, this.o.pageSize ?? PLEX_PAGE_SIZE);
     for (const section of await this.musicSections(signal)) {
-      for (let start = 0; ; ) {
-        const page = await this.call(() =>
-          this.http.json(`library/sections/${encodeURIComponent(section.key)}/all`, plexTracksPageSchema, {
-            query: { type: 10 },
-            headers: { 'X-Plex-Container-Start': String(start), 'X-Plex-Container-Size': String(size) },
-            signal,
-          }),
-        );
-        const c = page.MediaContainer;
-        yield c.Metadata.map((t) => plexToMirror(section.key, t));
-        const got = c.Metadata.length;
-        start = (c.offset ?? start) + got;
-        if (got === 0 || start >= (c.totalSize ?? 0)) break;
-      }
+      const path = `library/sections/${encodeURIComponent(section.key)}/all`;
+      const pages = pagedListing(
+        async (start, asked, pageSignal) => {
+          const c = (
+            await this.call(() =>
+              this.http.json(path, plexTracksPageSchema, {
+                query: { type: 10 },
+                headers: { 'X-Plex-Container-Start': String(start), 'X-Plex-Container-Size': String(Math.max(100, asked)) },
+                signal: pageSignal,
+              }),
+            )
+          ).MediaContainer;
+          return { items: c.Metadata, total: c.totalSize ?? 0 };
+        },
+        { size, inFlight: PLEX_PAGES_IN_FLIGHT, signal },
+      );
+      for await (const page of pages) yield page.map((t) => plexToMirror(section.key, t));
     }
   }
 

@@ -46,3 +46,17 @@ export function asUnreachable(e: unknown, connector: ConnectorName, origin: stri
 export function authRefused(connector: ConnectorName, secretName: string): AppError {
   return new AppError('auth_required', `The ${label(connector)} refused the credentials: check ${secretName}.`);
 }
+
+/**
+ * Runs a first request (asked without retries, so a refused or silent server is said at once) again, once, when
+ * the connection was reset: a kept-alive connection the server closed while this process was busy (a long
+ * refresh's final write) is only found dead when it is reused, and a new connection is all it takes.
+ */
+export async function againOnReset<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (unreachableReason(e) !== 'the connection was reset') throw e;
+    return fn();
+  }
+}

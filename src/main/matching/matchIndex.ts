@@ -1,10 +1,11 @@
 // An in-memory index of catalogue tracks for "which of these is that file?": blocking on normalised title
 // tokens (postings per token, the query's rarest tokens first) so a query scores a few hundred candidates,
 // never the whole catalogue. Scoring is the engine's (`matchTracks` / `matchFilename`).
-import { fileReadings, matchFileReadings, matchTracks, type MatchResult } from './match';
+import { fileReadings, matchPrepared, matchPreparedReadings, prepareReadings, type MatchResult } from './match';
 import { matchTokens } from './normalise';
 import { parseArtistCredit } from './parse';
-import { parsedTitleOf, type MatchTrack } from './score';
+import { prepareTrack, type PreparedTrack } from './preparedTrack';
+import type { MatchTrack } from './score';
 
 export interface IndexHit<Id> {
   id: Id;
@@ -29,7 +30,8 @@ export const MAX_CANDIDATES = 40;
  * a query has nothing rarer. */
 const COMMON_SHARE = 0.05;
 export class MatchIndex<Id = number> {
-  private readonly tracks: Array<{ id: Id; track: MatchTrack }> = [];
+  /** Each track as added, prepared for scoring once: the index scores a snapshot of what it was given. */
+  private readonly tracks: Array<{ id: Id; track: MatchTrack; prepared: PreparedTrack }> = [];
   private readonly titlePostings = new Map<string, number[]>();
   private readonly artistPostings = new Map<string, number[]>();
   /** Scratch space for `block`'s vote counting, one cell per track, always left zeroed. */
@@ -44,15 +46,17 @@ export class MatchIndex<Id = number> {
 
   add(id: Id, track: MatchTrack): void {
     const slot = this.tracks.length;
-    this.tracks.push({ id, track });
-    for (const t of new Set(matchTokens(parsedTitleOf(track).base))) push(this.titlePostings, t, slot);
+    const prepared = prepareTrack(track);
+    this.tracks.push({ id, track, prepared });
+    for (const t of new Set(matchTokens(prepared.title.parsed.base))) push(this.titlePostings, t, slot);
     for (const t of new Set(artistTokens(track.artists))) push(this.artistPostings, t, slot);
   }
 
   /** Catalogue tracks that best match the wanted track, best first. */
   search(wanted: MatchTrack, options: SearchOptions = {}): Array<IndexHit<Id>> {
-    const slots = this.block(matchTokens(parsedTitleOf(wanted).base), artistTokens(wanted.artists));
-    return this.rank(slots, (t) => matchTracks(wanted, t), options);
+    const w = prepareTrack(wanted);
+    const slots = this.block(matchTokens(w.title.parsed.base), artistTokens(wanted.artists));
+    return this.rank(slots, (t) => matchPrepared(w, t), options);
   }
 
   /** Catalogue tracks that a peer's file most likely is, best first. */
@@ -65,7 +69,8 @@ export class MatchIndex<Id = number> {
       for (const t of artistTokens(track.artists)) nameTokens.add(t);
     }
     const slots = this.block([...titleTokens], [...nameTokens]);
-    return this.rank(slots, (t) => matchFileReadings(t, file), options);
+    const readings = prepareReadings(file);
+    return this.rank(slots, (t) => matchPreparedReadings(t, readings), options);
   }
 
   /**
@@ -109,7 +114,7 @@ export class MatchIndex<Id = number> {
 
   private rank(
     slots: readonly number[],
-    score: (track: MatchTrack) => MatchResult,
+    score: (track: PreparedTrack) => MatchResult,
     { limit = 5, minScore = 0 }: SearchOptions,
   ): Array<IndexHit<Id>> {
     const hits: Array<IndexHit<Id>> = [];
@@ -117,7 +122,7 @@ export class MatchIndex<Id = number> {
     for (const slot of slots) {
       const entry = this.tracks[slot];
       if (!entry) continue;
-      const result = score(entry.track);
+      const result = score(entry.prepared);
       if (result.score >= minScore) hits.push({ id: entry.id, track: entry.track, result });
     }
     hits.sort((a, b) => Number(b.result.match) - Number(a.result.match) || b.result.score - a.result.score);

@@ -45,6 +45,7 @@ export interface PreparedAlbum {
   /** The album as written. */
   name: string;
   /** Its base name without edition noise. */
+  baseName: string;
   base: PreparedText;
 }
 
@@ -140,7 +141,8 @@ export function prepareVersion(track: MatchTrack, parsed: ParsedTitle): Prepared
 }
 
 export function prepareAlbum(name: string): PreparedAlbum {
-  return { name, base: prepareText(parsedAlbumOf(name).base) };
+  const baseName = parsedAlbumOf(name).base;
+  return { name, baseName, base: prepareText(baseName) };
 }
 
 /** Prepares a track with the title already parsed (the caller's parse, which may differ from the cache's). */

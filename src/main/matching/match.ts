@@ -2,7 +2,7 @@
 // track asked for, with the breakdown the UI shows and the engine's own accept decision. Pure.
 import { matchProbability } from './calibration';
 import { filenameTracks, parsePeerFilename } from './filename';
-import { prepareTrack, type PreparedTrack } from './preparedTrack';
+import { parsedTitleOf, prepareParsed, prepareTrack, type PreparedTrack } from './preparedTrack';
 import { preparedDistance, trackDistance, type MatchTrack, type MatchVerdict, type Penalty, type PenaltyName, type TrackDistance } from './score';
 
 export interface BreakdownEntry {
@@ -100,7 +100,7 @@ export function prepareReadings(file: FileReadings): PreparedReadings {
 
 /** `matchFilename` for a file already parsed with `fileReadings`. */
 export function matchFileReadings(wanted: MatchTrack, file: FileReadings): MatchResult {
-  return matchPreparedReadings(prepareTrack(wanted), prepareReadings(file));
+  return matchPreparedReadings(prepareParsed(wanted, parsedTitleOf(wanted)), prepareReadings(file));
 }
 
 /** `matchFileReadings` with both sides prepared. */

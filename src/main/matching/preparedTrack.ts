@@ -160,7 +160,12 @@ export function prepareParsed(track: MatchTrack, parsed: ParsedTitle): PreparedT
   return out;
 }
 
-/** Everything the distance needs of a track, computed now: a snapshot, later edits to `track` are not seen. */
+/**
+ * Everything the distance needs of a track, computed now: a snapshot, later edits to `track` are not seen.
+ * Parses afresh rather than through `parsedTitleOf`'s weak cache: an index prepares each track once, and a weak
+ * map holding a whole catalogue (plus every query's readings) makes each young-generation GC pause for
+ * milliseconds.
+ */
 export function prepareTrack(track: MatchTrack): PreparedTrack {
-  return prepareParsed(track, parsedTitleOf(track));
+  return prepareParsed(track, parseTitle(track.title));
 }

@@ -2,9 +2,10 @@
 // penalties (title, artist, album, length, track index, version) that the UI can show. Pure.
 import { isDifferentRecording, parseTitle, type ParsedTitle, type VersionKind } from './parse';
 import {
+  parsedTitleOf,
   prepareCredits,
+  prepareParsed,
   prepareTitle,
-  prepareTrack,
   prepareVersion,
   type PreparedAlbum,
   type PreparedTitle,
@@ -223,7 +224,8 @@ function verdictFor(distance: number, conflict: boolean, artistUnknown: boolean)
  * version conflict can never be auto-accepted, whatever the other penalties say.
  */
 export function trackDistance(wanted: MatchTrack, candidate: MatchTrack): TrackDistance {
-  return preparedDistance(prepareTrack(wanted), prepareTrack(candidate));
+  // The same tracks are scored again and again by callers without an index: their parsed titles are cached.
+  return preparedDistance(prepareParsed(wanted, parsedTitleOf(wanted)), prepareParsed(candidate, parsedTitleOf(candidate)));
 }
 
 /** `trackDistance` of two prepared tracks (see `prepareTrack`): what an index calls for every candidate. */

@@ -69,11 +69,13 @@ for (const q of queries.slice(0, 50)) index.searchFilename(q.path, q.durationSec
 const times: number[] = [];
 let found = 0;
 let candidates = 0;
+let rated = 0;
 for (const q of queries) {
   const t0 = performance.now();
   const hits = index.searchFilename(q.path, q.durationSec, { limit: 5 });
   times.push(performance.now() - t0);
   candidates += index.lastCandidates;
+  rated += index.lastProposed;
   if (hits.some((h) => h.id === q.id || (h.result.match && h.track.title === tracks[q.id]?.title))) found++;
 }
 times.sort((a, b) => a - b);
@@ -90,6 +92,8 @@ process.stdout.write(
     p95Ms: pct(0.95),
     p99Ms: pct(0.99),
     meanCandidatesScored: Math.round(candidates / QUERIES),
+    // Tracks the blocking rated cheaply (word overlap) to choose those candidates.
+    meanTracksRated: Math.round(rated / QUERIES),
     top5ContainsTrack: Math.round((found / QUERIES) * 1000) / 1000,
     buildMs: Math.round(buildMs),
     // One matched album download of 12 tracks, through the real flow against the emulators: Web API requests

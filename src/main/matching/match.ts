@@ -2,7 +2,8 @@
 // track asked for, with the breakdown the UI shows and the engine's own accept decision. Pure.
 import { matchProbability } from './calibration';
 import { filenameTracks, parsePeerFilename } from './filename';
-import { trackDistance, type MatchTrack, type MatchVerdict, type Penalty, type PenaltyName, type TrackDistance } from './score';
+import { parsedTitleOf, prepareParsed, prepareTrack, type PreparedTrack } from './preparedTrack';
+import { preparedDistance, trackDistance, type MatchTrack, type MatchVerdict, type Penalty, type PenaltyName, type TrackDistance } from './score';
 
 export interface BreakdownEntry {
   weight: number;
@@ -41,6 +42,11 @@ function toBreakdown(penalties: readonly Penalty[]): MatchBreakdown {
 /** Scores a candidate track against the wanted one. */
 export function matchTracks(wanted: MatchTrack, candidate: MatchTrack): MatchResult {
   return fromDistance(trackDistance(wanted, candidate));
+}
+
+/** `matchTracks` of two prepared tracks. */
+export function matchPrepared(wanted: PreparedTrack, candidate: PreparedTrack): MatchResult {
+  return fromDistance(preparedDistance(wanted, candidate));
 }
 
 function fromDistance(d: TrackDistance): MatchResult {
@@ -85,22 +91,33 @@ export function fileReadings(path: string, durationSec?: number): FileReadings {
   return { readings: filenameTracks(parsePeerFilename(path), durationSec) };
 }
 
+/** A file's readings with each reading prepared for scoring, for many comparisons (the index does this). */
+export type PreparedReadings = ReadonlyArray<{ prepared: PreparedTrack; how: string }>;
+
+export function prepareReadings(file: FileReadings): PreparedReadings {
+  return file.readings.map(({ track, how }) => ({ prepared: prepareTrack(track), how }));
+}
+
 /** `matchFilename` for a file already parsed with `fileReadings`. */
 export function matchFileReadings(wanted: MatchTrack, file: FileReadings): MatchResult {
-  let best: { fit: number; result: MatchResult } | undefined;
-  for (const { track, how } of file.readings) {
-    const d = trackDistance(wanted, track);
-    const fit = fitOf(d.penalties);
-    if (!best || fit < best.fit - 1e-9) best = { fit, result: { ...fromDistance(d), reading: how } };
+  return matchPreparedReadings(prepareParsed(wanted, parsedTitleOf(wanted)), prepareReadings(file));
+}
+
+/** `matchFileReadings` with both sides prepared. */
+export function matchPreparedReadings(wanted: PreparedTrack, readings: PreparedReadings): MatchResult {
+  let best: { fit: number; distance: TrackDistance; how: string } | undefined;
+  for (const { prepared, how } of readings) {
+    const distance = preparedDistance(wanted, prepared);
+    const fit = fitOf(distance.penalties);
+    if (!best || fit < best.fit - 1e-9) best = { fit, distance, how };
   }
-  return (
-    best?.result ?? {
-      score: 0,
-      match: false,
-      verdict: 'reject',
-      versionConflict: false,
-      probability: 0,
-      breakdown: { title: { weight: 3, value: 1, detail: 'no title in the file name' } },
-    }
-  );
+  if (best) return { ...fromDistance(best.distance), reading: best.how };
+  return {
+    score: 0,
+    match: false,
+    verdict: 'reject',
+    versionConflict: false,
+    probability: 0,
+    breakdown: { title: { weight: 3, value: 1, detail: 'no title in the file name' } },
+  };
 }

@@ -1,10 +1,11 @@
-// An in-memory index of catalogue tracks for "which of these is that file?": blocking on normalised title
-// tokens (postings per token, the query's rarest tokens first) so a query scores a few hundred candidates,
-// never the whole catalogue. Scoring is the engine's (`matchTracks` / `matchFilename`).
-import { fileReadings, matchFileReadings, matchTracks, type MatchResult } from './match';
-import { matchTokens } from './normalise';
-import { parseArtistCredit } from './parse';
-import { parsedTitleOf, type MatchTrack } from './score';
+// An in-memory index of catalogue tracks for "which of these is that file?". A query never scores the whole
+// catalogue: blocking (`candidateBlocking.ts`) walks the postings of the query's rarest words and rates what it
+// finds cheaply, and only the best MAX_CANDIDATES get the engine's full score (`matchTracks` /
+// `matchFilename`). Every catalogue track is prepared for scoring once, when it is added.
+import { CandidateBlocking } from './candidateBlocking';
+import { fileReadings, matchPrepared, matchPreparedReadings, prepareReadings, type MatchResult } from './match';
+import { prepareTrack, type PreparedTrack } from './preparedTrack';
+import type { MatchTrack } from './score';
 
 export interface IndexHit<Id> {
   id: Id;
@@ -20,96 +21,57 @@ export interface SearchOptions {
 }
 
 /**
- * At most this many candidates are scored per query (a full score costs ~10 µs per reading of a file name).
- * Candidates are chosen by weighted token overlap first, so the few hundred that share the query's rare
- * words compete, and only the best of them are scored.
+ * At most this many candidates get the full score per query (a full score of a file name costs a few µs per
+ * reading). Blocking rates tracks with a cheap mirror of the score (title and artist words, length, track
+ * number, album words, version kind), which puts the track a query names among its first few; 20 leaves room
+ * for near-identical tracks (the same song on several albums, covers, live takes). On the full-scan comparison
+ * (matchIndex.bruteForce.test.ts) and the benchmark's 100,000 tracks, 20 finds the same best as 40.
  */
-export const MAX_CANDIDATES = 40;
-/** Postings longer than this share of the catalogue are too common to vote ("the", "love", "live"), unless
- * a query has nothing rarer. */
-const COMMON_SHARE = 0.05;
-export class MatchIndex<Id = number> {
-  private readonly tracks: Array<{ id: Id; track: MatchTrack }> = [];
-  private readonly titlePostings = new Map<string, number[]>();
-  private readonly artistPostings = new Map<string, number[]>();
-  /** Scratch space for `block`'s vote counting, one cell per track, always left zeroed. */
-  private votes = new Float64Array(0);
+export const MAX_CANDIDATES = 20;
 
-  /** How many candidates the last query scored (blocking's effect, for benchmarks and tests). */
+export class MatchIndex<Id = number> {
+  /** Each track as added, prepared for scoring once: the index scores a snapshot of what it was given. */
+  private readonly tracks: Array<{ id: Id; track: MatchTrack; prepared: PreparedTrack }> = [];
+  private readonly blocking = new CandidateBlocking();
+
+  /** How many candidates the last query scored in full (blocking's effect, for benchmarks and tests). */
   lastCandidates = 0;
+
+  /** How many tracks the last query's blocking rated cheaply before choosing the candidates. */
+  get lastProposed(): number {
+    return this.blocking.lastProposed;
+  }
 
   get size(): number {
     return this.tracks.length;
   }
 
   add(id: Id, track: MatchTrack): void {
-    const slot = this.tracks.length;
-    this.tracks.push({ id, track });
-    for (const t of new Set(matchTokens(parsedTitleOf(track).base))) push(this.titlePostings, t, slot);
-    for (const t of new Set(artistTokens(track.artists))) push(this.artistPostings, t, slot);
+    const prepared = prepareTrack(track);
+    this.tracks.push({ id, track, prepared });
+    this.blocking.add(prepared);
   }
 
   /** Catalogue tracks that best match the wanted track, best first. */
   search(wanted: MatchTrack, options: SearchOptions = {}): Array<IndexHit<Id>> {
-    const slots = this.block(matchTokens(parsedTitleOf(wanted).base), artistTokens(wanted.artists));
-    return this.rank(slots, (t) => matchTracks(wanted, t), options);
+    const w = prepareTrack(wanted);
+    const slots = this.blocking.candidates([w], MAX_CANDIDATES);
+    return this.rank(slots, (t) => matchPrepared(w, t), options);
   }
 
   /** Catalogue tracks that a peer's file most likely is, best first. */
   searchFilename(path: string, durationSec?: number, options: SearchOptions = {}): Array<IndexHit<Id>> {
-    const file = fileReadings(path, durationSec);
-    const titleTokens = new Set<string>();
-    const nameTokens = new Set<string>();
-    for (const { track } of file.readings) {
-      for (const t of matchTokens(track.title)) titleTokens.add(t);
-      for (const t of artistTokens(track.artists)) nameTokens.add(t);
-    }
-    const slots = this.block([...titleTokens], [...nameTokens]);
-    return this.rank(slots, (t) => matchFileReadings(t, file), options);
-  }
-
-  /**
-   * Candidate slots: every track sharing a not-too-common title token with the query, ranked by the summed
-   * rarity (idf) of the title and artist tokens it shares, best MAX_CANDIDATES kept. Only the postings of the
-   * query's own tokens are walked, never the catalogue.
-   */
-  private block(titleTokens: readonly string[], nameTokens: readonly string[]): number[] {
-    const total = this.tracks.length;
-    const common = Math.max(50, total * COMMON_SHARE);
-    const title = [...new Set(titleTokens)]
-      .map((t) => this.titlePostings.get(t))
-      .filter((p): p is number[] => p !== undefined)
-      .sort((a, b) => a.length - b.length);
-    if (title.length === 0) return [];
-    const voting = title.filter((p, i) => p.length <= common || i === 0);
-    if (this.votes.length < total) this.votes = new Float64Array(Math.max(total, this.votes.length * 2));
-    const votes = this.votes;
-    const touched: number[] = [];
-    const idf = (p: readonly number[]) => Math.log(1 + total / p.length);
-    for (const p of voting) {
-      const w = idf(p);
-      for (const slot of p) {
-        if (votes[slot] === 0) touched.push(slot);
-        votes[slot] = (votes[slot] ?? 0) + w;
-      }
-    }
-    // Artist words only add to tracks the title already proposed; common ones too (weighted by rarity), since
-    // a common title word plus the artist is often all a file name has.
-    for (const t of new Set(nameTokens)) {
-      const p = this.artistPostings.get(t);
-      if (!p) continue;
-      const w = idf(p);
-      for (const slot of p) if ((votes[slot] ?? 0) > 0) votes[slot] = (votes[slot] ?? 0) + w;
-    }
-    touched.sort((a, b) => (votes[b] ?? 0) - (votes[a] ?? 0) || a - b);
-    const out = touched.slice(0, MAX_CANDIDATES);
-    for (const slot of touched) votes[slot] = 0;
-    return out;
+    const readings = prepareReadings(fileReadings(path, durationSec));
+    const slots = this.blocking.candidates(
+      readings.map((r) => r.prepared),
+      MAX_CANDIDATES,
+    );
+    return this.rank(slots, (t) => matchPreparedReadings(t, readings), options);
   }
 
   private rank(
     slots: readonly number[],
-    score: (track: MatchTrack) => MatchResult,
+    score: (track: PreparedTrack) => MatchResult,
     { limit = 5, minScore = 0 }: SearchOptions,
   ): Array<IndexHit<Id>> {
     const hits: Array<IndexHit<Id>> = [];
@@ -117,25 +79,10 @@ export class MatchIndex<Id = number> {
     for (const slot of slots) {
       const entry = this.tracks[slot];
       if (!entry) continue;
-      const result = score(entry.track);
+      const result = score(entry.prepared);
       if (result.score >= minScore) hits.push({ id: entry.id, track: entry.track, result });
     }
     hits.sort((a, b) => Number(b.result.match) - Number(a.result.match) || b.result.score - a.result.score);
     return hits.slice(0, limit);
   }
-}
-
-function artistTokens(artists: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const a of artists) {
-    const c = parseArtistCredit(a);
-    for (const name of [c.main, ...c.names, ...c.featuring]) out.push(...matchTokens(name));
-  }
-  return out;
-}
-
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -1,16 +1,20 @@
 // How far a candidate track is from the wanted one, as beets does it: a weighted distance made of named
 // penalties (title, artist, album, length, track index, version) that the UI can show. Pure.
-import { compactKey, normalise } from './normalise';
+import { isDifferentRecording, parseTitle, type ParsedTitle, type VersionKind } from './parse';
 import {
-  isDifferentRecording,
-  parseAlbum,
-  parseArtistCredit,
-  parseTitle,
-  type ParsedAlbum,
-  type ParsedTitle,
-  type VersionKind,
-} from './parse';
-import { basicDistance, stringDistance } from './stringDistance';
+  parsedTitleOf,
+  prepareCredits,
+  prepareParsed,
+  prepareTitle,
+  prepareVersion,
+  type PreparedAlbum,
+  type PreparedTitle,
+  type PreparedTrack,
+  type PreparedVersion,
+} from './preparedTrack';
+import { keyDistance, preparedStringDistance } from './stringDistance';
+
+export { effectiveVersion, parsedTitleOf } from './preparedTrack';
 
 export interface MatchTrack {
   title: string;
@@ -90,111 +94,55 @@ const ALBUM_MAX_COST = 1;
 
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 
-/**
- * Parsed titles per track object: an index scores the same catalogue tracks again and again, and parsing is
- * most of the cost. Weak, so tracks that are dropped take their entries with them.
- */
-const parsedTitles = new WeakMap<MatchTrack, { title: string; parsed: ParsedTitle }>();
-const parsedAlbums = new Map<string, ParsedAlbum>();
-const ALBUM_CACHE_MAX = 50_000;
-
-export function parsedTitleOf(track: MatchTrack): ParsedTitle {
-  const hit = parsedTitles.get(track);
-  if (hit && hit.title === track.title) return hit.parsed;
-  const parsed = parseTitle(track.title);
-  parsedTitles.set(track, { title: track.title, parsed });
-  return parsed;
-}
-
-function parsedAlbumOf(name: string): ParsedAlbum {
-  let hit = parsedAlbums.get(name);
-  if (!hit) {
-    if (parsedAlbums.size >= ALBUM_CACHE_MAX) parsedAlbums.clear();
-    hit = parseAlbum(name);
-    parsedAlbums.set(name, hit);
-  }
-  return hit;
-}
-
-function titleWithoutVersion(p: ParsedTitle): string {
-  return [p.base, ...p.extras.map((e) => `(${e})`)].join(' ');
-}
-
-/** The digits of a title in order: "11:59", "11_59" and "1159" (a colon lost to a file system) agree. */
-function numbersIn(text: string): string {
-  return (normalise(text).match(/\d+/g) ?? []).join('');
-}
-
 export function titlePenalty(w: ParsedTitle, c: ParsedTitle): Penalty {
-  const tw = titleWithoutVersion(w);
-  const tc = titleWithoutVersion(c);
-  let value = stringDistance(tw, tc);
+  return preparedTitlePenalty(prepareTitle(w), prepareTitle(c));
+}
+
+function preparedTitlePenalty(w: PreparedTitle, c: PreparedTitle): Penalty {
+  let value = preparedStringDistance(w.text, c.text);
   let detail: string | undefined;
-  const nw = numbersIn(w.base);
-  const nc = numbersIn(c.base);
+  const nw = w.numbers;
+  const nc = c.numbers;
   // "Part 1" vs "Part 2", or "Song" vs "Song 2": the words agree, the numbers do not.
-  const sameWords = compactKey(w.base).replace(/\d+/g, '') === compactKey(c.base).replace(/\d+/g, '');
+  const sameWords = w.words === c.words;
   if (nw !== nc && ((nw && nc) || sameWords)) {
     value = clamp01(value + NUMBER_COST);
     detail = 'numbers in the title differ';
   } else if (value > 0) {
-    detail = `"${c.base}" for "${w.base}"`;
+    detail = `"${c.parsed.base}" for "${w.parsed.base}"`;
   }
   return { name: 'title', weight: MATCH_WEIGHTS.title, value, detail };
 }
 
-interface Credits {
-  /** The main credit as written ("Simon & Garfunkel"). */
-  main: string;
-  /** The main credit's names, the credit itself included ("Simon & Garfunkel", "Simon", "Garfunkel"). */
-  mainNames: string[];
-  /** Every name credited anywhere: artists, featured, the remixer. */
-  all: string[];
-}
-
-function creditsOf(track: MatchTrack, title: ParsedTitle): Credits {
-  const all: string[] = [];
-  let main = '';
-  let mainNames: string[] = [];
-  track.artists.forEach((entry, i) => {
-    const credit = parseArtistCredit(entry);
-    if (i === 0) {
-      main = credit.main;
-      mainNames = [credit.main, ...credit.names];
-    }
-    all.push(credit.main, ...credit.names, ...credit.featuring);
-  });
-  all.push(...title.featuring);
-  if (title.remixer) all.push(title.remixer);
-  return { main, mainNames, all: all.filter((n) => compactKey(n)) };
-}
-
-/** How far the closest name of `names` is from any name in `pool`. */
+/** How far the closest name of `names` is from any name in `pool` (compact keys both). */
 function nearest(names: readonly string[], pool: readonly string[]): number {
   let best = 1;
-  for (const x of names) for (const y of pool) best = Math.min(best, basicDistance(x, y));
+  for (const x of names) for (const y of pool) best = Math.min(best, keyDistance(x, y));
   return best;
 }
 
-function keySet(names: readonly string[]): Set<string> {
-  return new Set(names.map(compactKey).filter(Boolean));
+export function artistPenalty(wanted: MatchTrack, candidate: MatchTrack, w: ParsedTitle, c: ParsedTitle): Penalty {
+  return preparedArtistPenalty(
+    { unnamed: wanted.artists.length === 0, credits: prepareCredits(wanted, w) },
+    { unnamed: candidate.artists.length === 0, credits: prepareCredits(candidate, c) },
+  );
 }
 
-export function artistPenalty(wanted: MatchTrack, candidate: MatchTrack, w: ParsedTitle, c: ParsedTitle): Penalty {
-  const cw = creditsOf(wanted, w);
-  const cc = creditsOf(candidate, c);
-  if (candidate.artists.length === 0 || wanted.artists.length === 0) {
+function preparedArtistPenalty(
+  wanted: Pick<PreparedTrack, 'unnamed' | 'credits'>,
+  candidate: Pick<PreparedTrack, 'unnamed' | 'credits'>,
+): Penalty {
+  if (candidate.unnamed || wanted.unnamed) {
     return { name: 'artist', weight: MATCH_WEIGHTS.artist, value: UNNAMED_ARTIST_COST, detail: 'artist not named' };
   }
+  const cw = wanted.credits;
+  const cc = candidate.credits;
   // Either side's main artist credited anywhere on the other counts as the same artist: feat. moves
   // ("A feat. B" vs "A - Song (feat. B)") and remix credits ("B" vs "A" for "Song (A Remix)") stay together.
-  let main = Math.min(stringDistance(cw.main, cc.main), nearest(cw.mainNames, cc.all), nearest(cc.mainNames, cw.all));
-  if (main < 0.25 && main > 0) main = Math.min(main, stringDistance(cw.main, cc.main));
-  const creditsDiffer = (() => {
-    const a = keySet(cw.all);
-    const b = keySet(cc.all);
-    return a.size !== b.size || [...a].some((x) => !b.has(x));
-  })();
+  const mainDistance = preparedStringDistance(cw.mainText, cc.mainText);
+  let main = Math.min(mainDistance, nearest(cw.mainNames, cc.all), nearest(cc.mainNames, cw.all));
+  if (main < 0.25 && main > 0) main = Math.min(main, mainDistance);
+  const creditsDiffer = cw.allSet.size !== cc.allSet.size || [...cw.allSet].some((x) => !cc.allSet.has(x));
   const value = clamp01(main + (creditsDiffer ? CREDIT_COST : 0));
   let detail: string | undefined;
   if (main > 0) detail = `"${cc.main}" for "${cw.main}"`;
@@ -210,15 +158,13 @@ function lengthPenalty(wantedSec: number, candidateSec: number): Penalty {
   return { name: 'length', weight: MATCH_WEIGHTS.length, value, detail };
 }
 
-function albumPenalty(wanted: string, candidate: string): Penalty {
-  const a = parsedAlbumOf(wanted).base;
-  const b = parsedAlbumOf(candidate).base;
-  const value = ALBUM_MAX_COST * stringDistance(a, b);
+function albumPenalty(wanted: PreparedAlbum, candidate: PreparedAlbum): Penalty {
+  const value = ALBUM_MAX_COST * preparedStringDistance(wanted.base, candidate.base);
   return {
     name: 'album',
     weight: MATCH_WEIGHTS.album,
     value,
-    detail: value > 0 ? `"${candidate}" for "${wanted}"` : undefined,
+    detail: value > 0 ? `"${candidate.name}" for "${wanted.name}"` : undefined,
   };
 }
 
@@ -228,16 +174,6 @@ function describeKind(kind: VersionKind | null): string {
   return kind;
 }
 
-/** The version a track is: its title's, else its album's when the album is a live/remix/acoustic album. */
-export function effectiveVersion(track: MatchTrack, parsed: ParsedTitle): { kind: VersionKind | null; text: string } {
-  if (parsed.version.kind !== null) return parsed.version;
-  if (track.album) {
-    const kind = parsedAlbumOf(track.album).version;
-    if (kind) return { kind, text: track.album };
-  }
-  return parsed.version;
-}
-
 /** 0 when the versions agree; small for remaster/edit differences; 1 for a recording that was not asked for. */
 export function versionValue(
   wanted: MatchTrack,
@@ -245,17 +181,19 @@ export function versionValue(
   w: ParsedTitle,
   c: ParsedTitle,
 ): { value: number; detail?: string; conflict: boolean } {
-  const vw = effectiveVersion(wanted, w);
-  const vc = effectiveVersion(candidate, c);
+  return preparedVersionValue(prepareVersion(wanted, w), prepareVersion(candidate, c));
+}
+
+function preparedVersionValue(vw: PreparedVersion, vc: PreparedVersion): { value: number; detail?: string; conflict: boolean } {
   const kw = vw.kind;
   const kc = vc.kind;
   if (kw === kc) {
     if (!isDifferentRecording(kw)) return { value: 0, conflict: false };
     // Same kind, maybe another remixer or another concert. Remixers compare by name, wherever they stand.
     const d =
-      kw === 'remix' && w.remixer && c.remixer
-        ? basicDistance(w.remixer, c.remixer)
-        : 0.5 * basicDistance(vw.text, vc.text);
+      kw === 'remix' && vw.remixer && vc.remixer
+        ? keyDistance(vw.remixer.key, vc.remixer.key)
+        : 0.5 * keyDistance(vw.textKey, vc.textKey);
     if (d === 0) return { value: 0, conflict: false };
     return { value: d, detail: `"${vc.text}" for "${vw.text}"`, conflict: d >= 0.3 };
   }
@@ -286,9 +224,13 @@ function verdictFor(distance: number, conflict: boolean, artistUnknown: boolean)
  * version conflict can never be auto-accepted, whatever the other penalties say.
  */
 export function trackDistance(wanted: MatchTrack, candidate: MatchTrack): TrackDistance {
-  const w = parsedTitleOf(wanted);
-  const c = parsedTitleOf(candidate);
-  const penalties: Penalty[] = [titlePenalty(w, c), artistPenalty(wanted, candidate, w, c)];
+  // The same tracks are scored again and again by callers without an index: their parsed titles are cached.
+  return preparedDistance(prepareParsed(wanted, parsedTitleOf(wanted)), prepareParsed(candidate, parsedTitleOf(candidate)));
+}
+
+/** `trackDistance` of two prepared tracks (see `prepareTrack`): what an index calls for every candidate. */
+export function preparedDistance(wanted: PreparedTrack, candidate: PreparedTrack): TrackDistance {
+  const penalties: Penalty[] = [preparedTitlePenalty(wanted.title, candidate.title), preparedArtistPenalty(wanted, candidate)];
   if (wanted.durationSec !== undefined && candidate.durationSec !== undefined) {
     penalties.push(lengthPenalty(wanted.durationSec, candidate.durationSec));
   }
@@ -302,7 +244,7 @@ export function trackDistance(wanted: MatchTrack, candidate: MatchTrack): TrackD
     });
   }
   if (wanted.album && candidate.album) penalties.push(albumPenalty(wanted.album, candidate.album));
-  const version = versionValue(wanted, candidate, w, c);
+  const version = preparedVersionValue(wanted.version, candidate.version);
   if (version.value > 0) {
     penalties.push({ name: 'version', weight: MATCH_WEIGHTS.version, value: version.value, detail: version.detail });
   }

@@ -1,12 +1,18 @@
 // Candidate blocking for the owned-check over precomputed keys: the mirror's frozen snapshot (built at refresh
 // time) as slots 0..n-1, then the tracks added here (the catalog's), so an analysis never normalises the
-// library again. The rule is the matching engine's (MatchIndex): every track that
+// library again. The rule is the one MatchIndex used before it learnt rarity-rated readings: every track that
 // shares a not-too-common title token with the query, ranked by the summed rarity (idf) of the title tokens and
-// then the artist tokens it shares, the best MAX_CANDIDATES kept. One difference in how, not what: artist tokens
+// then the artist tokens it shares, the best OWNED_CANDIDATES kept (a playlist entry is one clean reading, so the
+// cheaper rule loses nothing a full scan finds — the test checks exactly that). One difference in how, not what: artist tokens
 // add to the proposed tracks by a membership test instead of walking their postings, since an artist word of a
 // big library ("dj", "orchestra", a label's prefix) can name most of it. Pure.
-import { MAX_CANDIDATES } from '../../matching';
 import type { BlockingKeys, BlockingSnapshot } from '../../providers';
+
+/**
+ * Candidates scored per playlist entry. Twice the engine's MAX_CANDIDATES: this rule ranks by shared-token rarity
+ * only, so same-titled tracks by other artists need room; scoring 40 is still well under a millisecond.
+ */
+export const OWNED_CANDIDATES = 40;
 
 /** Postings longer than this share of the library are too common to vote, unless a query has nothing rarer. */
 const COMMON_SHARE = 0.05;
@@ -61,7 +67,7 @@ export class BlockingIndex {
     return slot;
   }
 
-  /** The slots worth scoring for a query's keys, best first; at most MAX_CANDIDATES. */
+  /** The slots worth scoring for a query's keys, best first; at most OWNED_CANDIDATES. */
   candidates(query: BlockingKeys): number[] {
     const total = this.size;
     const common = Math.max(COMMON_MIN, total * COMMON_SHARE);
@@ -95,7 +101,7 @@ export class BlockingIndex {
       }
     }
     touched.sort((a, b) => votes[b]! - votes[a]! || a - b);
-    const out = touched.slice(0, MAX_CANDIDATES);
+    const out = touched.slice(0, OWNED_CANDIDATES);
     for (const slot of touched) votes[slot] = 0;
     return out;
   }

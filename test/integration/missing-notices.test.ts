@@ -105,7 +105,7 @@ it('the tooltip follows the run, one notification tells how it ended, and a rest
   await vi.waitFor(() => expect(tray.lines.at(-1)).toEqual({ fraction: null, summary: 'Idle' }), { timeout: 4000 });
   // The modal shows the same summary once the downloads are done.
   const after = await call<PlaylistDownloadsDto>(core, 'missing.downloads', { playlist: ref });
-  expect(after.summary).toEqual({ total: 4, downloaded: 1, alreadyOwned: 1, failed: 1, review: 1, active: 0, notDownloaded: 0, unchecked: 0, ended: true });
+  expect(after.summary).toEqual({ total: 4, downloaded: 1, alreadyOwned: 1, failed: 1, review: 1, ignored: 0, active: 0, notDownloaded: 0, unchecked: 0, ended: true });
 
   await core.close();
   cores.pop();

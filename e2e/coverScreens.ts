@@ -3,17 +3,16 @@
 // dark, into screenshots/ (gitignored), printing any horizontal overflow. Needs `npm run build:renderer`.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import type { Core } from '../src/main/core';
 import { makeTone } from '../test/support/audio';
 import { embedPicture } from '../test/support/pictures';
 import { startApp } from './support/app';
+import { SCREENSHOTS, screenArgs, overflowReport } from './support/screens';
 
-const OUT = fileURLToPath(new URL('../screenshots', import.meta.url));
-const widths = (process.argv[2] ?? '360,420,1280').split(',').map(Number);
-const themes = (process.argv[3] ?? 'light,dark').split(',') as ('light' | 'dark')[];
+const OUT = SCREENSHOTS;
+const { widths, themes } = screenArgs();
 
 /** A cover-like picture: a diagonal gradient with a circle. */
 function artwork(a: string, b: string): Promise<Buffer> {
@@ -45,13 +44,7 @@ async function seed(core: Core, dir: string): Promise<void> {
   core.events.catalogChanged();
 }
 
-async function overflow(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const d = document.documentElement;
-    const bad = [...document.querySelectorAll<HTMLElement>('main, .workspace, .topbar, .page')].filter((e) => e.scrollWidth > e.clientWidth + 1);
-    return d.scrollWidth > d.clientWidth || bad.length ? `OVERFLOW doc ${d.scrollWidth}/${d.clientWidth} ${bad.map((b) => `${b.className}:${b.scrollWidth}/${b.clientWidth}`).join(' ')}` : '';
-  });
-}
+const overflow = (page: Page) => overflowReport(page, 'main, .workspace, .topbar, .page');
 
 const settled = (p: Page) =>
   p.waitForFunction(() => [...document.querySelectorAll('.album-cover')].every((e) => e.getAttribute('data-cover') !== 'pending'), undefined, { timeout: 20_000 });

@@ -3,14 +3,13 @@
 // horizontal overflow. Needs `npm run build:renderer`.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startApp } from './support/app';
 import { seedDemoCatalog } from './support/demoCatalog';
+import { SCREENSHOTS, screenArgs } from './support/screens';
 
-const OUT = fileURLToPath(new URL('../screenshots', import.meta.url));
-const widths = (process.argv[2] ?? '360,420,1280').split(',').map(Number);
-const themes = (process.argv[3] ?? 'light,dark').split(',') as ('light' | 'dark')[];
+const OUT = SCREENSHOTS;
+const { widths, themes } = screenArgs();
 
 const overflow = (page: Page) =>
   page.evaluate(() => {

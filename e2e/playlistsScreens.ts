@@ -3,24 +3,17 @@
 // screenshots/ (gitignored), printing any horizontal overflow. Needs `npm run build:renderer`.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startApp } from './support/app';
+import { SCREENSHOTS, screenArgs, overflowReport } from './support/screens';
 
-const OUT = fileURLToPath(new URL('../screenshots', import.meta.url));
-const widths = (process.argv[2] ?? '360,420,1280').split(',').map(Number);
-const themes = (process.argv[3] ?? 'light,dark').split(',') as ('light' | 'dark')[];
+const OUT = SCREENSHOTS;
+const { widths, themes } = screenArgs();
 const HEADER = '"Track URI","Track Name","Artist URI(s)","Artist Name(s)","Album URI","Album Name","Album Artist URI(s)","Album Artist Name(s)","Album Release Date","Album Image URL","Disc Number","Track Number","Track Duration (ms)","Track Preview URL","Explicit","Popularity","ISRC","Added By","Added At"';
 const row = (i: number, title: string, artist: string, album: string, ms: number) =>
   [`spotify:track:t${i}`, title, 'spotify:artist:a', artist, 'spotify:album:b', album, 'spotify:artist:a', artist, '1998-04-20', '', '1', String(i), String(ms), '', 'false', '50', '', '', ''].map((f) => `"${f}"`).join(',');
 
-async function overflow(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const d = document.documentElement;
-    const bad = [...document.querySelectorAll<HTMLElement>('main, .workspace, .modal, .pl-table, .pl-bubbles')].filter((e) => e.scrollWidth > e.clientWidth + 1);
-    return d.scrollWidth > d.clientWidth || bad.length ? `OVERFLOW doc ${d.scrollWidth}/${d.clientWidth} ${bad.map((b) => `${b.className}:${b.scrollWidth}/${b.clientWidth}`).join(' ')}` : '';
-  });
-}
+const overflow = (page: Page) => overflowReport(page, 'main, .workspace, .modal, .pl-table, .pl-bubbles');
 
 await mkdir(OUT, { recursive: true });
 for (const theme of themes) {

@@ -5,15 +5,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { createSlskdSource } from '../src/main/sources';
 import { flac, mp3, peer, startSlskdEmulator } from '../test/emulators/slskd';
 import { startApp } from './support/app';
+import { SCREENSHOTS, screenArgs } from './support/screens';
 
-const OUT = fileURLToPath(new URL('../screenshots', import.meta.url));
-const widths = (process.argv[2] ?? '360,420,1280').split(',').map(Number);
-const themes = (process.argv[3] ?? 'light,dark').split(',') as ('light' | 'dark')[];
+const OUT = SCREENSHOTS;
+const { widths, themes } = screenArgs();
 const SECONDS = 3;
 const KEY = 'screens-key';
 const HEADER = '"Track URI","Track Name","Artist URI(s)","Artist Name(s)","Album URI","Album Name","Album Artist URI(s)","Album Artist Name(s)","Album Release Date","Album Image URL","Disc Number","Track Number","Track Duration (ms)","Track Preview URL","Explicit","Popularity","ISRC","Added By","Added At"';

@@ -5,24 +5,17 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { createSlskdSource } from '../src/main/sources';
 import { flac, mp3, peer, startSlskdEmulator, type PeerBuilder } from '../test/emulators/slskd';
 import { startApp } from './support/app';
+import { SCREENSHOTS, screenArgs, overflowReport } from './support/screens';
 
-const OUT = fileURLToPath(new URL('../screenshots', import.meta.url));
-const widths = (process.argv[2] ?? '360,420,1280').split(',').map(Number);
-const themes = (process.argv[3] ?? 'light,dark').split(',') as ('light' | 'dark')[];
+const OUT = SCREENSHOTS;
+const { widths, themes } = screenArgs();
 const API_KEY = 'screens-key';
 
-async function overflow(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const d = document.documentElement;
-    const bad = [...document.querySelectorAll<HTMLElement>('main, .workspace, .page, .search-file, .search-album-head')].filter((e) => e.scrollWidth > e.clientWidth + 1);
-    return d.scrollWidth > d.clientWidth || bad.length ? `OVERFLOW doc ${d.scrollWidth}/${d.clientWidth} ${bad.slice(0, 3).map((b) => `${b.className}:${b.scrollWidth}/${b.clientWidth}`).join(' ')}` : '';
-  });
-}
+const overflow = (page: Page) => overflowReport(page, 'main, .workspace, .page, .search-file, .search-album-head');
 
 function peers(): PeerBuilder[] {
   const out: PeerBuilder[] = [];

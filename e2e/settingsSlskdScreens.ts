@@ -3,21 +3,14 @@
 // `npm run build:renderer`.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startApp } from './support/app';
+import { SCREENSHOTS, screenArgs, overflowReport } from './support/screens';
 
-const OUT = fileURLToPath(new URL('../screenshots', import.meta.url));
-const widths = (process.argv[2] ?? '360,420,1280').split(',').map(Number);
-const themes = (process.argv[3] ?? 'light,dark').split(',') as ('light' | 'dark')[];
+const OUT = SCREENSHOTS;
+const { widths, themes } = screenArgs();
 
-async function overflow(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const d = document.documentElement;
-    const bad = [...document.querySelectorAll<HTMLElement>('main, .workspace, .topbar, .page, .card')].filter((e) => e.scrollWidth > e.clientWidth + 1);
-    return d.scrollWidth > d.clientWidth || bad.length ? `OVERFLOW doc ${d.scrollWidth}/${d.clientWidth} ${bad.map((b) => `${b.className}:${b.scrollWidth}/${b.clientWidth}`).join(' ')}` : '';
-  });
-}
+const overflow = (page: Page) => overflowReport(page, 'main, .workspace, .topbar, .page, .card');
 
 await mkdir(OUT, { recursive: true });
 for (const theme of themes) {

@@ -3,43 +3,20 @@
 // name, and the finished row follows. Also the modal's inline states (loading, no results, an error) and the
 // keyboard (arrows, Esc). Screenshots of each state go to screenshots/ (gitignored).
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { createSlskdSource } from '../src/main/sources';
-import { startSlskdEmulator, type SlskdEmulator } from '../test/emulators/slskd';
-import { startSpotifyEmulator, type SpotifyEmulator } from '../test/emulators/spotify';
-import { matchedPeers, matchedSpotifyWorld, SECONDS } from '../test/support/matchedWorld';
+import { SECONDS } from '../test/support/matchedWorld';
 import { signIn } from '../test/support/spotify';
-import { expect, test as cassetteTest } from './support/fixtures';
+import { expect } from './support/fixtures';
+import { matchedServicesTest } from './support/matchedServices';
 
 const API_KEY = 'e2e-matched-key';
 const SHOTS = fileURLToPath(new URL('../screenshots', import.meta.url));
 
-interface Services {
-  slskd: SlskdEmulator;
-  spotify: SpotifyEmulator;
-  downloadsDir: string;
-}
-
-const test = cassetteTest.extend<{ services: Services }>({
-  services: async ({}, use) => {
-    const root = await mkdtemp(join(tmpdir(), 'cassette-e2e-matched-'));
-    const downloadsDir = join(root, 'slskd-downloads');
-    await mkdir(downloadsDir, { recursive: true });
-    const slskd = await startSlskdEmulator({ downloadsDir, apiKey: API_KEY, peers: matchedPeers(), searchDelayMs: 50, transferBytesPerSec: 2_000_000 });
-    const spotify = await startSpotifyEmulator({ world: matchedSpotifyWorld().world });
-    try {
-      await use({ slskd, spotify, downloadsDir });
-    } finally {
-      await slskd.close();
-      await spotify.close();
-      await rm(root, { recursive: true, force: true });
-    }
-  },
-});
+const test = matchedServicesTest({ apiKey: API_KEY, searchDelayMs: 50, transferBytesPerSec: 2_000_000 });
 
 async function shot(page: Page, name: string): Promise<void> {
   await mkdir(SHOTS, { recursive: true });

@@ -5,44 +5,20 @@
 // track 3 of Nina Vale's album "Tidewater" (test/support/matchedWorld.ts), so the file is Transfer's
 // "Nina Vale/Nina Vale - Tidewater/03 Low Tide.mp3".
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSlskdSource } from '../src/main/sources';
-import { startSlskdEmulator, type SlskdEmulator } from '../test/emulators/slskd';
-import { startSpotifyEmulator, type SpotifyEmulator } from '../test/emulators/spotify';
-import { matchedPeers, matchedSpotifyWorld } from '../test/support/matchedWorld';
 import { signIn } from '../test/support/spotify';
-import { expect, test as cassetteTest } from './support/fixtures';
+import { expect } from './support/fixtures';
+import { matchedServicesTest } from './support/matchedServices';
 
 const API_KEY = 'e2e-search-matched-key';
 const PEER_FILE = '@@music\\singles\\Nina Vale - Low Tide.mp3';
 const SHOTS = fileURLToPath(new URL('../screenshots', import.meta.url));
 
-interface Services {
-  slskd: SlskdEmulator;
-  spotify: SpotifyEmulator;
-  downloadsDir: string;
-}
-
-const test = cassetteTest.extend<{ services: Services }>({
-  services: async ({}, use) => {
-    const root = await mkdtemp(join(tmpdir(), 'cassette-e2e-search-matched-'));
-    const downloadsDir = join(root, 'slskd-downloads');
-    await mkdir(downloadsDir, { recursive: true });
-    // Slow enough that the row is seen running on the Active tab before it finishes.
-    const slskd = await startSlskdEmulator({ downloadsDir, apiKey: API_KEY, peers: matchedPeers(), searchDelayMs: 100, transferBytesPerSec: 30_000 });
-    const spotify = await startSpotifyEmulator({ world: matchedSpotifyWorld().world });
-    try {
-      await use({ slskd, spotify, downloadsDir });
-    } finally {
-      await slskd.close();
-      await spotify.close();
-      await rm(root, { recursive: true, force: true });
-    }
-  },
-});
+// Slow enough that the row is seen running on the Active tab before it finishes.
+const test = matchedServicesTest({ apiKey: API_KEY, searchDelayMs: 100, transferBytesPerSec: 30_000 });
 
 test('Search → Matched Download → five suggestions → search and pick an artist → Finished, filed under Transfer', async ({ page, services, startCassette }) => {
   const source = createSlskdSource({
